@@ -1,0 +1,104 @@
+/// A skill profile: what each role is expected to do at each level of one skill.
+///
+/// Read from a YAML file (see `ProfileFile`); `levels` is ordered from the first
+/// (lowest) level to the last, and every role has one `RoleLevel` per level, in
+/// the same order.
+public struct Profile: Codable, Equatable, Sendable {
+    /// Format version of the file this profile came from.
+    public var schema: Int
+    /// Stable short id, e.g. `serverless-functions`; the file name without `.yaml`.
+    public var id: String
+    public var name: String
+    public var keywords: [String]
+    public var domain: String
+    public var group: String
+    /// Last-updated date of the source page, ISO `YYYY-MM-DD`.
+    public var updated: String
+    /// Level names, lowest first.
+    public var levels: [String]
+    public var roles: [Role]
+
+    public static let currentSchema = 1
+
+    public init(schema: Int = Profile.currentSchema, id: String, name: String, keywords: [String],
+                domain: String, group: String, updated: String, levels: [String], roles: [Role]) {
+        self.schema = schema
+        self.id = id
+        self.name = name
+        self.keywords = keywords
+        self.domain = domain
+        self.group = group
+        self.updated = updated
+        self.levels = levels
+        self.roles = roles
+    }
+
+    /// The role with this id or name (case-insensitive), if any.
+    public func role(named query: String) -> Role? {
+        let key = query.lowercased()
+        return roles.first { $0.id == key || $0.name.lowercased() == key }
+    }
+
+    /// The index of the level with this name (case-insensitive), if any.
+    public func levelIndex(named query: String) -> Int? {
+        let key = query.lowercased()
+        return levels.firstIndex { $0.lowercased() == key }
+    }
+
+    /// Every expectation of the profile with where it stands.
+    public func allExpectations() -> [(role: Role, level: RoleLevel, expectation: Expectation)] {
+        roles.flatMap { role in
+            role.levels.flatMap { level in level.expectations.map { (role, level, $0) } }
+        }
+    }
+}
+
+/// A role a skill appears in, e.g. *Cloud Engineer*, with its expectations per level.
+public struct Role: Codable, Equatable, Sendable {
+    /// Stable short id, e.g. `cloud-engineer`.
+    public var id: String
+    public var name: String
+    /// One entry per profile level, in the profile's level order.
+    public var levels: [RoleLevel]
+
+    public init(id: String, name: String, levels: [RoleLevel]) {
+        self.id = id
+        self.name = name
+        self.levels = levels
+    }
+
+    /// This role's cell for the level with this name.
+    public func level(_ name: String) -> RoleLevel? {
+        levels.first { $0.level == name }
+    }
+}
+
+/// One cell of the role × level matrix: whether the level is Required for the role,
+/// and the expectations (one sentence each) a person meets at that level.
+public struct RoleLevel: Codable, Equatable, Sendable {
+    public var level: String
+    public var required: Bool
+    public var expectations: [Expectation]
+
+    public init(level: String, required: Bool, expectations: [Expectation]) {
+        self.level = level
+        self.required = required
+        self.expectations = expectations
+    }
+
+    /// The cell's description as the page shows it: the expectations joined by spaces.
+    public var description: String { expectations.map(\.text).joined(separator: " ") }
+}
+
+/// One thing a person can tick: a sentence of a cell's description.
+public struct Expectation: Codable, Equatable, Sendable {
+    /// Short id, unique within the profile, that never changes once written, so a
+    /// tick follows its expectation through rewording and reordering.
+    public var id: String
+    public var text: String
+
+    public init(id: String, text: String) {
+        self.id = id
+        self.text = text
+    }
+}

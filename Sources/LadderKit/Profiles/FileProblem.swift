@@ -1,0 +1,48 @@
+/// A problem found in a file Ladder reads, with where it is, reported as
+/// `file:line:column: message`, then the offending line and a caret under the column.
+public struct FileProblem: Error, Equatable, Sendable, CustomStringConvertible {
+    public var file: String
+    /// 1-based; 0 when the problem is about the whole file.
+    public var line: Int
+    /// 1-based; 0 when unknown.
+    public var column: Int
+    public var message: String
+    /// The text of the offending line, if known (already made safe to print).
+    public var excerpt: String?
+
+    public init(file: String, line: Int = 0, column: Int = 0, message: String, excerpt: String? = nil) {
+        self.file = file
+        self.line = line
+        self.column = column
+        self.message = message
+        self.excerpt = excerpt
+    }
+
+    /// Builds a problem whose excerpt is the given line of `source`.
+    public init(file: String, line: Int, column: Int, message: String, source: String) {
+        var excerpt: String?
+        if line > 0 {
+            var current = 1
+            for text in source.split(separator: "\n", omittingEmptySubsequences: false) {
+                if current == line { excerpt = String(text.prefix(200)); break }
+                current += 1
+            }
+        }
+        self.init(file: file, line: line, column: column, message: message, excerpt: excerpt)
+    }
+
+    /// `file:line:column: message` alone.
+    public var headline: String {
+        let place = line > 0 ? ":\(line)" + (column > 0 ? ":\(column)" : "") : ""
+        return Safe.text("\(file)\(place): \(message)")
+    }
+
+    /// The headline, the offending line and a caret, as a terminal shows them.
+    public var description: String {
+        guard let excerpt, line > 0 else { return headline }
+        let shown = Safe.text(excerpt.replacingOccurrences(of: "\r", with: ""))
+        let caretColumn = max(1, min(column, shown.count + 1))
+        let indent = String(repeating: " ", count: caretColumn - 1)
+        return "\(headline)\n  \(shown)\n  \(indent)^"
+    }
+}

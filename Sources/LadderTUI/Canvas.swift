@@ -1,0 +1,118 @@
+import LadderKit
+
+/// How a cell is drawn. Colours are roles, not values, so the backend can map them
+/// to the terminal's palette or drop them under `NO_COLOR`.
+public struct Style: Equatable, Hashable, Sendable {
+    public struct Attributes: OptionSet, Hashable, Sendable {
+        public let rawValue: UInt8
+        public init(rawValue: UInt8) { self.rawValue = rawValue }
+        public static let bold = Attributes(rawValue: 1)
+        public static let reverse = Attributes(rawValue: 2)
+        public static let dim = Attributes(rawValue: 4)
+        public static let underline = Attributes(rawValue: 8)
+    }
+
+    public enum Colour: UInt8, CaseIterable, Sendable {
+        case plain, accent, good, warning, bad, muted
+    }
+
+    public var attributes: Attributes
+    public var colour: Colour
+
+    public init(_ attributes: Attributes = [], colour: Colour = .plain) {
+        self.attributes = attributes
+        self.colour = colour
+    }
+
+    public static let plain = Style()
+    public static let bold = Style(.bold)
+    public static let reverse = Style(.reverse)
+    public static let dim = Style(.dim)
+    public static let accent = Style(.bold, colour: .accent)
+    public static let muted = Style(colour: .muted)
+}
+
+/// One screen column: a grapheme and its style. A wide grapheme (CJK, most emoji)
+/// fills its cell and the next, which holds `continuation`.
+public struct Cell: Equatable, Sendable {
+    public var text: String
+    public var style: Style
+
+    public init(_ text: String = " ", _ style: Style = .plain) {
+        self.text = text
+        self.style = style
+    }
+
+    public static let blank = Cell()
+    /// The right half of a wide grapheme: drawn by the cell to its left.
+    public static let continuation = Cell("")
+}
+
+/// A grid of cells that views paint and backends copy to the screen.
+///
+/// Painting clips at the canvas edges and never splits a wide grapheme: text that
+/// would cross the right edge stops before it.
+public struct Canvas: Equatable, Sendable {
+    public let width: Int
+    public let height: Int
+    public private(set) var cells: [Cell]
+
+    public init(width: Int, height: Int) {
+        self.width = max(0, width)
+        self.height = max(0, height)
+        cells = Array(repeating: .blank, count: self.width * self.height)
+    }
+
+    public subscript(x: Int, y: Int) -> Cell {
+        get { cells[y * width + x] }
+        set { cells[y * width + x] = newValue }
+    }
+
+    /// Writes `text` (made safe first) from column `x` of row `y`, at most `limit`
+    /// columns wide (to the right edge when nil). Returns the columns used.
+    @discardableResult
+    public mutating func put(_ text: String, x: Int, y: Int, style: Style = .plain, limit: Int? = nil) -> Int {
+        guard y >= 0, y < height, x < width else { return 0 }
+        let end = min(width, limit.map { x + max(0, $0) } ?? width)
+        var column = x
+        for grapheme in Safe.text(text) {
+            let columns = TextWidth.of(grapheme)
+            if columns == 0 { continue }
+            if column + columns > end { break }
+            if column >= 0 {
+                self[column, y] = Cell(String(grapheme), style)
+                if columns == 2 { self[column + 1, y] = .continuation }
+            }
+            column += columns
+        }
+        return column - x
+    }
+
+    /// Sets the style of `count` cells from (x, y), keeping their text.
+    public mutating func restyle(x: Int, y: Int, count: Int, style: Style) {
+        guard y >= 0, y < height else { return }
+        for column in max(0, x)..<max(max(0, x), min(width, x + count)) {
+            self[column, y].style = style
+        }
+    }
+
+    /// Fills a row segment with one character.
+    public mutating func fill(_ character: Character, x: Int, y: Int, count: Int, style: Style = .plain) {
+        guard y >= 0, y < height else { return }
+        for column in max(0, x)..<max(max(0, x), min(width, x + count)) {
+            self[column, y] = Cell(String(character), style)
+        }
+    }
+
+    /// The rows as plain text, trailing spaces removed: what snapshot tests compare.
+    public var lines: [String] {
+        (0..<height).map { y in
+            var line = ""
+            for x in 0..<width { line += self[x, y].text }
+            while line.last == " " { line.removeLast() }
+            return line
+        }
+    }
+
+    public var text: String { lines.joined(separator: "\n") }
+}

@@ -1,0 +1,83 @@
+import LadderKit
+
+/// How many terminal columns text takes, grapheme by grapheme, the way terminals
+/// and glibc's `wcwidth` count them: East Asian wide and full-width characters and
+/// emoji take two, combining marks and zero-width characters none, the rest one.
+public enum TextWidth {
+    public static func of(_ grapheme: Character) -> Int {
+        if grapheme.isASCII { return grapheme.asciiValue.map { $0 >= 0x20 && $0 != 0x7F ? 1 : 0 } ?? 1 }
+        var width = 0
+        for scalar in grapheme.unicodeScalars {
+            width = max(width, of(scalar))
+        }
+        return width
+    }
+
+    public static func of(_ text: String) -> Int {
+        text.reduce(0) { $0 + of($1) }
+    }
+
+    static func of(_ scalar: Unicode.Scalar) -> Int {
+        let value = scalar.value
+        switch scalar.properties.generalCategory {
+        case .nonspacingMark, .enclosingMark, .format, .control: return 0
+        default: break
+        }
+        if value == 0x200B || (0x1160...0x11FF).contains(value) { return 0 }
+        if isWide(value) { return 2 }
+        if scalar.properties.isEmojiPresentation { return 2 }
+        return 1
+    }
+
+    static func isWide(_ v: UInt32) -> Bool {
+        (0x1100...0x115F).contains(v) || (0x2E80...0x303E).contains(v) || (0x3041...0x33FF).contains(v)
+            || (0x3400...0x4DBF).contains(v) || (0x4E00...0x9FFF).contains(v) || (0xA000...0xA4CF).contains(v)
+            || (0xAC00...0xD7A3).contains(v) || (0xF900...0xFAFF).contains(v) || (0xFE30...0xFE4F).contains(v)
+            || (0xFF00...0xFF60).contains(v) || (0xFFE0...0xFFE6).contains(v) || (0x1F300...0x1F64F).contains(v)
+            || (0x1F900...0x1F9FF).contains(v) || (0x20000...0x3FFFD).contains(v)
+    }
+
+    /// `text` cut to at most `columns` columns, with `…` when anything was cut.
+    public static func truncate(_ text: String, to columns: Int) -> String {
+        guard columns > 0 else { return "" }
+        if of(text) <= columns { return text }
+        var out = ""
+        var used = 0
+        for grapheme in text {
+            let w = of(grapheme)
+            if used + w > columns - 1 { break }
+            out.append(grapheme)
+            used += w
+        }
+        return out + "…"
+    }
+
+    /// Splits text into lines of at most `columns` columns, breaking at spaces where it can.
+    public static func wrap(_ text: String, to columns: Int) -> [String] {
+        guard columns > 0 else { return [] }
+        var lines: [String] = []
+        var line = ""
+        var lineWidth = 0
+        for word in text.split(separator: " ", omittingEmptySubsequences: true) {
+            var word = String(word)
+            var wordWidth = of(word)
+            if lineWidth > 0 && lineWidth + 1 + wordWidth <= columns {
+                line += " " + word
+                lineWidth += 1 + wordWidth
+                continue
+            }
+            if lineWidth > 0 { lines.append(line); line = ""; lineWidth = 0 }
+            while wordWidth > columns { // a word longer than the line: hard break
+                var head = "", used = 0
+                while let g = word.first, used + of(g) <= columns { head.append(g); used += of(g); word.removeFirst() }
+                if head.isEmpty { word.removeFirst(); continue }
+                lines.append(head)
+                wordWidth = of(word)
+            }
+            line = word
+            lineWidth = wordWidth
+        }
+        if !line.isEmpty || lines.isEmpty { lines.append(line) }
+        return lines
+    }
+}
