@@ -70,6 +70,10 @@ let package = Package(
             dependencies: ["LadderTUI", "LadderKit"]
         ),
         .testTarget(
+            name: "LadderTerminalTests",
+            dependencies: ["LadderTerminal", "LadderTUI"]
+        ),
+        .testTarget(
             name: "LadderEndToEndTests",
             dependencies: ["LadderKit"]
         ),
