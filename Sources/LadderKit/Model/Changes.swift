@@ -1,0 +1,101 @@
+/// A request that names something that does not exist, or asks for what cannot be
+/// done now; the message lists the valid choices. Nothing was written.
+public struct InputError: Error, Equatable, Sendable, CustomStringConvertible {
+    public var message: String
+    public init(_ message: String) { self.message = message }
+    public var description: String { message }
+}
+
+/// The changes a person can make, checked against the profile and their record and
+/// turned into journal events. Shared by the CLI and the UI so both refuse alike.
+public enum Changes {
+    /// Start tracking a skill, or change role or level in it.
+    public static func track(_ profile: Profile, role: String, level: String) throws(InputError) -> JournalEvent {
+        guard let found = profile.role(named: role) else {
+            throw InputError("unknown role '\(Safe.text(role))' for \(profile.name); choose one of: \(profile.roles.map(\.name).joined(separator: ", "))")
+        }
+        guard let index = profile.levelIndex(named: level) else {
+            throw InputError("unknown level '\(Safe.text(level))'; choose one of: \(profile.levels.joined(separator: ", "))")
+        }
+        return JournalEvent(.track, skill: profile.id, role: found.id, level: profile.levels[index])
+    }
+
+    /// The person's tracked skill, or an error naming what they do track.
+    public static func tracked(_ skill: String, in record: PersonRecord, library: ProfileLibrary) throws(InputError) -> Standing {
+        guard let profile = library.profile(skill) else {
+            throw InputError("unknown skill '\(Safe.text(skill))'; choose one of: \(library.profiles.map(\.id).joined(separator: ", "))")
+        }
+        guard let tracked = record.skills[profile.id] else {
+            let list = record.skillOrder.isEmpty ? "none yet" : record.skillOrder.joined(separator: ", ")
+            throw InputError("\(record.name) does not track \(profile.id) (tracked: \(list)); start with: ladder track \(profile.id) --role ROLE --level LEVEL")
+        }
+        guard let standing = Standing(profile: profile, tracked: tracked) else {
+            throw InputError("\(record.name)'s role '\(tracked.role)' or level '\(tracked.level)' is no longer in \(profile.id); set them again with: ladder track \(profile.id) --role ROLE --level LEVEL")
+        }
+        return standing
+    }
+
+    /// Tick expectations (any level of the person's role). Already ticked ones are left as they are.
+    public static func tick(_ ids: [String], in standing: Standing) throws(InputError) -> [JournalEvent] {
+        try expectations(ids, in: standing).compactMap { level, expectation in
+            standing.tracked.ticks[expectation.id] == nil
+                ? JournalEvent(.tick, skill: standing.profile.id, level: level, item: expectation.id, text: expectation.text)
+                : nil
+        }
+    }
+
+    /// Untick expectations; also accepts ticks whose expectation left the profile.
+    public static func untick(_ ids: [String], in standing: Standing) throws(InputError) -> [JournalEvent] {
+        var events: [JournalEvent] = []
+        for id in ids {
+            let key = id.lowercased()
+            if let tick = standing.tracked.ticks[key] {
+                events.append(JournalEvent(.untick, skill: standing.profile.id, level: tick.level, item: key, text: tick.text))
+            } else {
+                _ = try expectations([id], in: standing) // unknown ids are an error; known unticked ones are a no-op
+            }
+        }
+        return events
+    }
+
+    /// Attach (or, with empty text, clear) a note of evidence on an expectation.
+    public static func note(_ text: String, on id: String, in standing: Standing) throws(InputError) -> JournalEvent {
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard trimmed.count <= 2_000 else { throw InputError("a note may be at most 2000 characters; this one has \(trimmed.count)") }
+        let known = try expectations([id], in: standing).first
+        return JournalEvent(.note, skill: standing.profile.id, level: known?.level, item: known?.expectation.id ?? id,
+                            text: known?.expectation.text, note: trimmed)
+    }
+
+    /// Record the step up to the next level; every expectation of it must be ticked.
+    public static func step(_ standing: Standing) throws(InputError) -> JournalEvent {
+        guard let next = standing.next else {
+            throw InputError("\(standing.level) is the top level of \(standing.profile.name); there is no next level")
+        }
+        guard next.isComplete else {
+            throw InputError("\(next.summary): tick every expectation of \(next.level) before stepping up (\(next.total - next.done) open)")
+        }
+        return JournalEvent(.step, skill: standing.profile.id, level: next.level)
+    }
+
+    /// The expectations of the person's role with these ids, or an error listing valid ids.
+    static func expectations(_ ids: [String], in standing: Standing) throws(InputError) -> [(level: String, expectation: Expectation)] {
+        var found: [(String, Expectation)] = []
+        for id in ids {
+            let key = id.lowercased()
+            var match: (String, Expectation)?
+            for cell in standing.role.levels {
+                if let e = cell.expectations.first(where: { $0.id == key }) { match = (cell.level, e); break }
+            }
+            guard let match else {
+                let level = standing.nextLevel ?? standing.level
+                let valid = standing.role.level(level)?.expectations.map(\.id).joined(separator: ", ") ?? ""
+                throw InputError("unknown expectation id '\(Safe.text(id))' for \(standing.role.name) in \(standing.profile.id); \(level) has: \(valid) (all ids: ladder show \(standing.profile.id) --role \(standing.role.id))")
+            }
+            found.append(match)
+        }
+        return found
+    }
+}
+
+import Foundation

@@ -1,0 +1,116 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Where Ladder keeps a user's data: `$LADDER_HOME`, else `$XDG_DATA_HOME/ladder`
+/// (only when absolute), else `~/.local/share/ladder`.
+///
+/// Layout: `profiles/` (the user's own profiles), `people/<id>.jsonl` (journals),
+/// `.lock` (held while writing). Folders are 0700 and files 0600.
+public struct DataFolder: Sendable, Equatable {
+    public let path: String
+
+    public init(path: String) {
+        self.path = path.count > 1 && path.hasSuffix("/") ? String(path.dropLast()) : path
+    }
+
+    /// The folder the environment names; not created yet.
+    public static func locate(environment: [String: String]) throws(StoreError) -> DataFolder {
+        if let home = environment["LADDER_HOME"], !home.isEmpty {
+            return DataFolder(path: home)
+        }
+        if let xdg = environment["XDG_DATA_HOME"], xdg.hasPrefix("/") {
+            return DataFolder(path: xdg + "/ladder")
+        }
+        guard let home = environment["HOME"], home.hasPrefix("/") else {
+            throw StoreError("cannot find the data folder: HOME is not set; set LADDER_HOME to a folder for Ladder's data")
+        }
+        return DataFolder(path: home + "/.local/share/ladder")
+    }
+
+    /// The folder for this process's environment, created (0700) when missing,
+    /// with stale temp files removed.
+    public static func resolve(environment: [String: String] = currentEnvironment()) throws(StoreError) -> DataFolder {
+        let folder = try locate(environment: environment)
+        try folder.prepare()
+        return folder
+    }
+
+    public var profilesPath: String { path + "/profiles" }
+    public var peoplePath: String { path + "/people" }
+    public var lockPath: String { path + "/.lock" }
+
+    /// Creates the folders and removes stale temp files.
+    public func prepare() throws(StoreError) {
+        try SafeFile.makeFolder(path)
+        try SafeFile.makeFolder(profilesPath)
+        try SafeFile.makeFolder(peoplePath)
+        for folder in [path, profilesPath, peoplePath] { SafeFile.removeStaleTemps(in: folder) }
+    }
+
+    /// A warning when others can read the data folder, else nil.
+    public func permissionWarning() -> String? {
+        var stats = stat()
+        guard stat(path, &stats) == 0 else { return nil }
+        if stats.st_mode & 0o077 != 0 {
+            return "warning: \(Safe.text(path)) can be read by other users; run: chmod 700 '\(Safe.text(path))'"
+        }
+        return nil
+    }
+
+    /// The journal file of a person.
+    public func journalPath(for person: PersonID) -> String {
+        "\(peoplePath)/\(person.rawValue).jsonl"
+    }
+
+    /// Every person with a journal, sorted by id.
+    public func people() -> [PersonID] {
+        guard let dir = opendir(peoplePath) else { return [] }
+        defer { closedir(dir) }
+        var ids: [PersonID] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+            }
+            if name.hasSuffix(".jsonl"), let id = PersonID(String(name.dropLast(6))) { ids.append(id) }
+        }
+        return ids.sorted { $0.rawValue < $1.rawValue }
+    }
+
+    public static func currentEnvironment() -> [String: String] {
+        var result: [String: String] = [:]
+        var pointer = environ
+        while let entry = pointer.pointee {
+            let pair = String(cString: entry)
+            if let equals = pair.firstIndex(of: "=") {
+                result[String(pair[..<equals])] = String(pair[pair.index(after: equals)...])
+            }
+            pointer += 1
+        }
+        return result
+    }
+}
+
+/// A person's id: a slug of their name, safe as a file name (no `/`, no `.`,
+/// no control characters, at most 64 characters).
+public struct PersonID: Hashable, Sendable, Comparable, CustomStringConvertible {
+    public let rawValue: String
+
+    /// Accepts an id only if it is already a valid slug.
+    public init?(_ raw: String) {
+        guard !raw.isEmpty, Identifier.slug(raw, fallback: "") == raw else { return nil }
+        rawValue = raw
+    }
+
+    /// The id for a person's name.
+    public init(name: String) {
+        rawValue = Identifier.slug(name.precomposedStringWithCanonicalMapping, fallback: "person")
+    }
+
+    public static let me = PersonID(name: "me")
+    public var description: String { rawValue }
+    public static func < (a: PersonID, b: PersonID) -> Bool { a.rawValue < b.rawValue }
+}

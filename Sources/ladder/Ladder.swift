@@ -1,0 +1,100 @@
+import ArgumentParser
+import Foundation
+import LadderKit
+
+/// The `ladder` command: with no subcommand it opens the terminal UI.
+@main
+struct Ladder: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ladder",
+        abstract: "Grow along a skill framework: track skills, tick expectations, see your progress.",
+        discussion: """
+        With no command, opens the terminal UI. Data lives in $LADDER_HOME, else \
+        $XDG_DATA_HOME/ladder, else ~/.local/share/ladder.
+        """,
+        subcommands: [
+            Profiles.self, Show.self, Validate.self,
+            Track.self, TickCommand.self, UntickCommand.self, NoteCommand.self, Step.self, Status.self,
+        ]
+    )
+
+    @OptionGroup var person: PersonOption
+
+    func run() throws {
+        try openUI(person: person.id())
+    }
+}
+
+/// `--person P`, shared by every command that reads or changes a person.
+struct PersonOption: ParsableArguments {
+    @Option(name: .long, help: "Whose record to use (an id or name; default: me).")
+    var person: String?
+
+    func id() throws -> PersonID {
+        guard let person else { return .me }
+        guard person.count <= 200, !person.contains("\0") else {
+            throw CLIError("--person must be a name or id of at most 200 characters")
+        }
+        return PersonID(person) ?? PersonID(name: person)
+    }
+}
+
+/// An error the CLI reports as `ladder: message` with exit code 1.
+struct CLIError: Error, CustomStringConvertible {
+    var description: String
+    init(_ message: String) { description = message }
+}
+
+/// What every command needs: the data folder, the profiles and the store.
+struct Context {
+    let folder: DataFolder
+    let library: ProfileLibrary
+    let store: Store
+
+    static func load() throws -> Context {
+        let folder = try report { try DataFolder.resolve() }
+        if let warning = folder.permissionWarning() { printError(warning) }
+        let library = ProfileLibrary.load(from: folder)
+        return Context(folder: folder, library: library, store: Store(folder: folder))
+    }
+
+    /// The person's record, with any journal problems printed as warnings.
+    func record(_ person: PersonID) throws -> (record: PersonRecord, journal: Journal) {
+        let loaded = try report { try store.record(for: person) }
+        for problem in loaded.journal.problems { printError("warning: \(problem)") }
+        return loaded
+    }
+
+    /// Appends events for a person, refusing when their journal is read-only.
+    func save(_ events: [JournalEvent], for person: PersonID, journal: Journal) throws {
+        guard !journal.readOnly else {
+            throw CLIError("\(person)'s journal was written by a newer Ladder; update Ladder to change it")
+        }
+        guard !events.isEmpty else { return }
+        try report {
+            try store.append(events, for: person, waiting: { printError($0) })
+        }
+    }
+}
+
+/// Turns library errors into CLI errors with their message.
+func report<T>(_ body: () throws -> T) throws -> T {
+    do {
+        return try body()
+    } catch let error as StoreError {
+        throw CLIError(error.message)
+    } catch let error as InputError {
+        throw CLIError(error.message)
+    }
+}
+
+func printError(_ message: String) {
+    FileHandle.standardError.write(Data((message + "\n").utf8))
+}
+
+/// Pretty, key-sorted JSON on stdout.
+func printJSON<T: Encodable>(_ value: T) throws {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    print(String(decoding: try encoder.encode(value), as: UTF8.self))
+}

@@ -1,0 +1,118 @@
+import ArgumentParser
+import Foundation
+import LadderKit
+
+/// `ladder profiles`: every available profile.
+struct Profiles: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "List every available profile (bundled and your own).")
+
+    @Flag(help: "Print JSON: id, name, domain, group, keywords, updated, roles, levels.")
+    var json = false
+
+    struct Entry: Encodable {
+        var id, name, domain, group, updated, source: String
+        var keywords, roles, levels: [String]
+    }
+
+    func run() throws {
+        let context = try Context.load()
+        for problem in context.library.problems { printError("warning: \(problem)") }
+        let entries = context.library.profiles.map { p in
+            Entry(id: p.id, name: p.name, domain: p.domain, group: p.group, updated: p.updated,
+                  source: context.library.sources[p.id] ?? "", keywords: p.keywords,
+                  roles: p.roles.map(\.name), levels: p.levels)
+        }
+        if json { return try printJSON(entries) }
+        let table = TextTable(header: ["ID", "NAME", "DOMAIN / GROUP", "ROLES", "LEVELS", "UPDATED"])
+        for p in context.library.profiles {
+            table.add([p.id, p.name, "\(p.domain) / \(p.group)", "\(p.roles.count)", "\(p.levels.count)", p.updated])
+        }
+        print(table.render())
+    }
+}
+
+/// `ladder show SKILL`: a profile's roles, levels and expectations.
+struct Show: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Show a profile: its role × level matrix and every expectation with its id.")
+
+    @Argument(help: "The skill's id or name (see: ladder profiles).")
+    var skill: String
+    @Option(help: "Only this role (id or name).")
+    var role: String?
+    @Option(help: "Only this level.")
+    var level: String?
+    @Flag(help: "Print JSON: roles[].levels[] with level, required and expectations[] of {id, text}.")
+    var json = false
+    @OptionGroup var person: PersonOption
+
+    func run() throws {
+        let context = try Context.load()
+        var profile = try report { try context.library.requireProfile(skill) }
+        if let role {
+            guard let found = profile.role(named: role) else {
+                throw CLIError("unknown role '\(Safe.text(role))' for \(profile.name); choose one of: \(profile.roles.map(\.name).joined(separator: ", "))")
+            }
+            profile.roles = [found]
+        }
+        if let level {
+            guard let index = profile.levelIndex(named: level) else {
+                throw CLIError("unknown level '\(Safe.text(level))'; choose one of: \(profile.levels.joined(separator: ", "))")
+            }
+            let name = profile.levels[index]
+            profile.roles = profile.roles.map { Role(id: $0.id, name: $0.name, levels: $0.levels.filter { $0.level == name }) }
+        }
+        if json { return try printJSON(profile) }
+        let ticks = try context.record(person.id()).record.skills[profile.id]?.ticks
+        print(ProfileText.render(profile, full: context.library.profile(profile.id) ?? profile, ticks: ticks))
+    }
+}
+
+/// `ladder validate FILE…`: lint profile files.
+struct Validate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check profile files; print each problem as file:line:column: message.")
+
+    @Argument(help: "Profile YAML files.")
+    var files: [String]
+
+    func validate() throws {
+        if files.isEmpty { throw ValidationError("name at least one profile file, e.g. ladder validate my-skill.yaml") }
+    }
+
+    func run() throws {
+        var failed = 0
+        for file in files {
+            do {
+                guard let bytes = try SafeFile.contents(of: file) else {
+                    printError("\(Safe.text(file)): no such file")
+                    failed += 1
+                    continue
+                }
+                let profile = try ProfileFile.decode(bytes, file: file)
+                let count = profile.allExpectations().count
+                print("\(Safe.text(file)): ok (\(Safe.text(profile.id)): \(profile.roles.count) roles, \(profile.levels.count) levels, \(count) expectations)")
+            } catch let problem as FileProblem {
+                printError(problem.description)
+                failed += 1
+            } catch let error as StoreError {
+                printError(error.message)
+                failed += 1
+            }
+        }
+        if failed > 0 {
+            printError("\(failed) of \(files.count) file\(files.count == 1 ? "" : "s") failed")
+            throw ExitCode(1)
+        }
+    }
+}
+
+extension ProfileLibrary {
+    /// The profile, or an error listing the available ids.
+    func requireProfile(_ query: String) throws(InputError) -> Profile {
+        guard let profile = profile(query) else {
+            throw InputError("unknown skill '\(Safe.text(query))'; choose one of: \(profiles.map(\.id).joined(separator: ", "))")
+        }
+        return profile
+    }
+}

@@ -1,0 +1,156 @@
+import ArgumentParser
+import Foundation
+import LadderKit
+
+/// `ladder track SKILL --role R --level L`: start tracking a skill, or change role or level.
+struct Track: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Track a skill at your role and current level (or change them).")
+
+    @Argument(help: "The skill's id or name.") var skill: String
+    @Option(help: "Your role in this skill (id or name).") var role: String
+    @Option(help: "Your current level.") var level: String
+    @OptionGroup var person: PersonOption
+
+    func run() throws {
+        let context = try Context.load()
+        let id = try person.id()
+        let profile = try report { try context.library.requireProfile(skill) }
+        let event = try report { try Changes.track(profile, role: role, level: level) }
+        let (record, journal) = try context.record(id)
+        var events = [event]
+        if record.lastChange == nil && id != .me { events.insert(JournalEvent(.person, name: person.person), at: 0) }
+        try context.save(events, for: id, journal: journal)
+        let roleName = profile.role(named: role)?.name ?? role
+        print("\(record.name) tracks \(Safe.text(profile.name)) as \(Safe.text(roleName)), level \(event.level ?? level).")
+    }
+}
+
+/// `ladder tick SKILL ID…`: tick expectations.
+struct TickCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "tick", abstract: "Tick expectations you meet (ids from: ladder show SKILL).")
+
+    @Argument(help: "The skill's id or name.") var skill: String
+    @Argument(help: "Expectation ids.") var ids: [String]
+    @Option(help: "A note of evidence to attach to each ticked expectation.") var note: String?
+    @OptionGroup var person: PersonOption
+
+    func validate() throws {
+        if ids.isEmpty { throw ValidationError("name at least one expectation id (see: ladder show \(skill))") }
+    }
+
+    func run() throws {
+        try change(skill, person: person) { standing in
+            var events = try Changes.tick(ids, in: standing)
+            if let note {
+                for id in ids { events.append(try Changes.note(note, on: id, in: standing)) }
+            }
+            return events
+        }
+    }
+}
+
+/// `ladder untick SKILL ID…`.
+struct UntickCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "untick", abstract: "Untick expectations.")
+
+    @Argument(help: "The skill's id or name.") var skill: String
+    @Argument(help: "Expectation ids.") var ids: [String]
+    @OptionGroup var person: PersonOption
+
+    func validate() throws {
+        if ids.isEmpty { throw ValidationError("name at least one expectation id (see: ladder show \(skill))") }
+    }
+
+    func run() throws {
+        try change(skill, person: person) { standing in try Changes.untick(ids, in: standing) }
+    }
+}
+
+/// `ladder note SKILL ID TEXT`.
+struct NoteCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "note", abstract: "Attach a note of evidence to an expectation (empty text clears it).")
+
+    @Argument(help: "The skill's id or name.") var skill: String
+    @Argument(help: "Expectation id.") var id: String
+    @Argument(help: "The note.") var text: String
+    @OptionGroup var person: PersonOption
+
+    func run() throws {
+        try change(skill, person: person) { standing in [try Changes.note(text, on: id, in: standing)] }
+    }
+}
+
+/// `ladder step SKILL`: record the step up to the next level.
+struct Step: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Record your step up to the next level (every expectation ticked).")
+
+    @Argument(help: "The skill's id or name.") var skill: String
+    @OptionGroup var person: PersonOption
+
+    func run() throws {
+        try change(skill, person: person) { standing in [try Changes.step(standing)] }
+    }
+}
+
+/// Loads the person's standing in a skill, saves the events `make` returns and
+/// prints the progress afterwards.
+private func change(_ skill: String, person: PersonOption,
+                    _ make: (Standing) throws -> [JournalEvent]) throws {
+    let context = try Context.load()
+    let id = try person.id()
+    let (record, journal) = try context.record(id)
+    let standing = try report { try Changes.tracked(skill, in: record, library: context.library) }
+    let events = try report { try make(standing) }
+    try context.save(events, for: id, journal: journal)
+    var after = record
+    for event in events { after.apply(event) }
+    if let updated = after.skills[standing.profile.id], let now = Standing(profile: standing.profile, tracked: updated) {
+        print("\(Safe.text(now.profile.name)) · \(Safe.text(now.role.name)) · \(now.level): \(now.next?.summary ?? "top level reached")")
+    }
+}
+
+/// `ladder status`: every tracked skill with progress toward the next level.
+struct Status: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Show every skill you track, with progress toward the next level.")
+
+    @Flag(help: "Print JSON: per tracked skill, skill, role, level, next_level, done, total, percent.")
+    var json = false
+    @OptionGroup var person: PersonOption
+
+    struct Entry: Encodable {
+        var person, skill, name, role, level: String
+        var next_level: String?
+        var done, total, percent: Int
+        var problem: String?
+    }
+
+    func run() throws {
+        let context = try Context.load()
+        let id = try person.id()
+        let record = try context.record(id).record
+        let entries: [Entry] = record.trackedSkills.map { tracked in
+            guard let profile = context.library.profile(tracked.skill) else {
+                return Entry(person: id.rawValue, skill: tracked.skill, name: tracked.skill, role: tracked.role, level: tracked.level,
+                             done: 0, total: 0, percent: 0, problem: "profile not found")
+            }
+            guard let standing = Standing(profile: profile, tracked: tracked) else {
+                return Entry(person: id.rawValue, skill: tracked.skill, name: profile.name, role: tracked.role, level: tracked.level,
+                             done: 0, total: 0, percent: 0, problem: "role or level no longer in the profile")
+            }
+            let next = standing.next
+            return Entry(person: id.rawValue, skill: profile.id, name: profile.name, role: standing.role.name, level: standing.level,
+                         next_level: standing.nextLevel, done: next?.done ?? 0, total: next?.total ?? 0, percent: next?.percent ?? 100)
+        }
+        if json { return try printJSON(entries) }
+        guard !entries.isEmpty else {
+            print("\(Safe.text(record.name)) tracks no skills yet. Start with: ladder track SKILL --role ROLE --level LEVEL (skills: ladder profiles)")
+            return
+        }
+        let table = TextTable(header: ["SKILL", "ROLE", "LEVEL", "NEXT", "PROGRESS"])
+        for e in entries {
+            let progress = e.problem ?? (e.next_level == nil ? "top level" : "\(e.done) of \(e.total) · \(e.percent)%")
+            table.add([e.name, e.role, e.level, e.next_level ?? "—", progress])
+        }
+        print(table.render())
+    }
+}

@@ -1,0 +1,2 @@
+func openUI(person: LadderKit.PersonID) throws { print("UI coming") }
+import LadderKit
