@@ -13,8 +13,9 @@ struct Ladder: ParsableCommand {
         $XDG_DATA_HOME/ladder, else ~/.local/share/ladder.
         """,
         subcommands: [
-            Profiles.self, Show.self, Validate.self,
+            Profiles.self, Show.self, Validate.self, Import.self,
             Track.self, TickCommand.self, UntickCommand.self, NoteCommand.self, Step.self, Status.self,
+            Snapshot.self,
         ]
     )
 

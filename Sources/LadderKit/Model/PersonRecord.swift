@@ -77,7 +77,7 @@ public struct TrackedSkill: Equatable, Sendable {
         steps = []
     }
 
-    mutating func apply(_ event: JournalEvent, kind: JournalEvent.Kind) {
+    public mutating func apply(_ event: JournalEvent, kind: JournalEvent.Kind) {
         switch kind {
         case .tick:
             guard let item = event.item else { return }

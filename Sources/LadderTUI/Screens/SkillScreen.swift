@@ -1,0 +1,255 @@
+import LadderKit
+
+/// A tracked skill: the role × level matrix (Required marked, the person's level
+/// highlighted), the progress bar and the checklist of one level, the next by default.
+enum SkillScreen {
+    /// One row of the checklist: an expectation of the shown level, or a tick whose
+    /// expectation left the profile.
+    enum Item: Equatable {
+        case expectation(Expectation, level: String)
+        case orphan(Tick)
+
+        var id: String {
+            switch self {
+            case .expectation(let e, _): return e.id
+            case .orphan(let tick): return tick.item
+            }
+        }
+    }
+
+    static func open(_ state: inout AppState, _ skill: String) {
+        state.skill = SkillViewState()
+        state.open(.skill(skill))
+    }
+
+    static func keys(_ state: AppState) -> [(String, String)] {
+        var keys = [("↑↓", "move"), ("Space", "tick"), ("n", "note"), ("←→", "level")]
+        if case .skill(let skill) = state.screen, state.standing(skill)?.next?.isComplete == true {
+            keys.insert(("s", "step up"), at: 0)
+        }
+        return keys + [("e", "role/level"), ("Esc", "back")]
+    }
+
+    /// The level whose checklist is shown.
+    static func shownLevel(_ state: AppState, _ standing: Standing) -> String {
+        if let level = state.skill.level, standing.profile.levelIndex(named: level) != nil { return level }
+        return standing.nextLevel ?? standing.level
+    }
+
+    static func items(_ state: AppState, _ standing: Standing) -> [Item] {
+        let level = shownLevel(state, standing)
+        let expectations = standing.role.level(level)?.expectations ?? []
+        return expectations.map { .expectation($0, level: level) } + standing.orphanTicks.map { .orphan($0) }
+    }
+
+    static func update(_ state: inout AppState, _ key: Key, _ effects: inout [Effect]) {
+        guard case .skill(let skill) = state.screen else { return }
+        guard let standing = state.standing(skill) else {
+            // The role or level left the profile: the only way on is to choose again.
+            if key == .character("e") || key == .enter {
+                state.picker = ListState()
+                state.open(.pickRole(skill: skill))
+            } else if key == .escape || key == .left || key == .character("h") {
+                state.goBack()
+            }
+            return
+        }
+        let list = items(state, standing)
+        if state.skill.list.navigate(key, count: list.count) { return }
+        let levels = standing.profile.levels
+        let shown = levels.firstIndex(of: shownLevel(state, standing)) ?? 0
+        switch key {
+        case .escape, .backspace:
+            state.goBack()
+        case .left, .character("h"), .character("["):
+            guard shown > 0 else { state.message = .info("\(levels[0]) is the first level."); return }
+            state.skill.level = levels[shown - 1]
+            state.skill.list = ListState()
+        case .right, .character("l"), .character("]"), .tab:
+            guard shown + 1 < levels.count else { state.message = .info("\(levels[shown]) is the top level."); return }
+            state.skill.level = levels[shown + 1]
+            state.skill.list = ListState()
+        case .character(" "), .character("x"), .enter:
+            guard state.skill.list.selection < list.count else { return }
+            toggle(list[state.skill.list.selection], standing, &state, &effects)
+        case .character("n"):
+            guard state.skill.list.selection < list.count, case .expectation(let e, _) = list[state.skill.list.selection] else {
+                state.message = .info("Notes go on expectations that are still in the profile.")
+                return
+            }
+            state.prompt = Prompt(purpose: .note(skill: standing.profile.id, item: e.id), label: "Note (evidence):",
+                                  text: standing.tracked.notes[e.id]?.text ?? "")
+        case .character("s"):
+            guard let next = standing.next else {
+                state.message = .info("\(standing.level) is the top level: nothing to step up to.")
+                return
+            }
+            if next.isComplete {
+                state.prompt = Prompt(purpose: .confirmStep(skill: standing.profile.id),
+                                      label: "Record your step up from \(standing.level) to \(next.level), dated today? (y/n)", text: "")
+            } else {
+                state.message = .info("Tick every \(next.level) expectation first: \(next.total - next.done) of \(next.total) open.")
+            }
+        case .character("e"):
+            state.picker = ListState()
+            if let index = standing.profile.roles.firstIndex(where: { $0.id == standing.role.id }) { state.picker.selection = index }
+            state.open(.pickRole(skill: standing.profile.id))
+        default:
+            break
+        }
+    }
+
+    static func toggle(_ item: Item, _ standing: Standing, _ state: inout AppState, _ effects: inout [Effect]) {
+        do {
+            let ticked = standing.tracked.ticks[item.id] != nil
+            let events = ticked ? try Changes.untick([item.id], in: standing) : try Changes.tick([item.id], in: standing)
+            var after = standing
+            for event in events { after.tracked.apply(event, kind: event.knownKind ?? .tick) }
+            let summary = after.next?.summary ?? "top level"
+            var text = ticked ? "Unticked. \(summary)" : "Ticked. \(summary)"
+            if !ticked, after.next?.isComplete == true, let next = after.next {
+                text = "Every \(next.level) expectation is ticked. Press s to record your step up."
+            }
+            effects.append(.save(events, success: text))
+        } catch {
+            state.message = .error(error.message)
+        }
+    }
+
+    static func stepUp(_ state: inout AppState, _ skill: String, _ effects: inout [Effect]) {
+        guard let standing = state.standing(skill) else { return }
+        do {
+            let event = try Changes.step(standing)
+            state.skill = SkillViewState()
+            effects.append(.save([event], success: "Stepped up to \(event.level ?? "the next level"). Congratulations!"))
+        } catch {
+            state.message = .error(error.message)
+        }
+    }
+
+    // MARK: - Drawing
+
+    static func draw(_ state: inout AppState, _ body: Body, _ frame: inout Frame) {
+        guard case .skill(let skill) = state.screen else { return }
+        let symbols = state.symbols
+        guard let standing = state.standing(skill) else {
+            let tracked = state.record.skills[skill]
+            let text = "Your role '\(tracked?.role ?? "?")' or level '\(tracked?.level ?? "?")' is no longer in this profile. Press e to choose them again; your ticks are kept."
+            for (row, line) in TextWidth.wrap(text, to: body.width - 2).enumerated() {
+                frame.canvas.put(line, x: 1, y: body.top + 1 + row, style: Style(colour: .warning))
+            }
+            return
+        }
+        var y = body.top
+        let head = "\(standing.role.name) \(symbols.dot) level \(standing.level)"
+            + (standing.nextLevel.map { " \(symbols.arrow) next \($0)" } ?? " (top level)")
+        frame.canvas.put(head, x: 1, y: y, style: .bold)
+        if let last = standing.tracked.steps.last {
+            let since = " \(symbols.dot) since \(String(last.at.prefix(10)))"
+            frame.canvas.put(since, x: 1 + TextWidth.of(head), y: y, style: .muted)
+        }
+        y += 1
+        let shown = shownLevel(state, standing)
+        let list = items(state, standing)
+        // The matrix needs a header, a row per role and a legend; draw it only
+        // when at least six rows remain for the checklist.
+        let matrixRows = standing.profile.roles.count + 2
+        if body.bottom - y - matrixRows - 3 >= 6 {
+            y += 1
+            y = drawMatrix(standing, shown: shown, top: y, width: body.width, symbols: symbols, &frame.canvas)
+        }
+        y += 1
+        let cell = standing.role.level(shown)
+        let progress = standing.progress(toward: shown)
+        let which = shown == standing.nextLevel ? "next level" : shown == standing.level ? "your level" : "level"
+        let label = "\(shown) \(symbols.dot) \(which)\(cell?.required == true ? ", Required" : ", optional for this role")  "
+        var x = frame.canvas.put(label, x: 1, y: y, style: .accent) + 1
+        if let progress {
+            x = Widgets.put(Widgets.progressBar(progress, width: body.width - x - 1, symbols: symbols), x: x, y: y, on: &frame.canvas)
+        }
+        y += 1
+        drawChecklist(list, standing, top: y, bottom: body.bottom, width: body.width, &state, &frame)
+    }
+
+    /// The role × level matrix; returns the row after it.
+    static func drawMatrix(_ standing: Standing, shown: String, top: Int, width: Int, symbols: Symbols,
+                           _ canvas: inout Canvas) -> Int {
+        let profile = standing.profile
+        let roleWidth = min(max(8, profile.roles.map { TextWidth.of($0.name) }.max() ?? 0), max(8, width / 3))
+        let room = width - roleWidth - 3
+        let full = profile.levels.map { TextWidth.of($0) + 2 }.reduce(0, +)
+        let short = full > room
+        let columnWidth = short ? max(3, room / max(1, profile.levels.count)) : 0
+        var y = top
+        var x = roleWidth + 3
+        var columns: [Int] = []
+        for level in profile.levels {
+            let name = short ? TextWidth.truncate(level, to: columnWidth - 1) : level
+            let w = short ? columnWidth : TextWidth.of(level) + 2
+            columns.append(x)
+            canvas.put(name, x: x, y: y, style: level == shown ? Style([.bold, .underline]) : .muted, limit: w - 1)
+            x += w
+        }
+        y += 1
+        for role in profile.roles {
+            let mine = role.id == standing.role.id
+            canvas.put((mine ? symbols.pointer : " ") + " " + Widgets.cell(role.name, roleWidth), x: 0, y: y,
+                       style: mine ? .bold : .plain)
+            for (index, cell) in role.levels.enumerated() where index < columns.count {
+                let mark = cell.required ? symbols.required : symbols.optional
+                let isCurrent = mine && index == standing.levelIndex
+                let style = isCurrent ? Style([.reverse, .bold]) : cell.required ? Style(colour: .accent) : .muted
+                canvas.put(isCurrent ? "[\(mark)]" : mark, x: columns[index] - (isCurrent ? 1 : 0), y: y, style: style)
+            }
+            y += 1
+        }
+        canvas.put("\(symbols.required) Required  \(symbols.optional) optional  [ ] your level", x: 2, y: y, style: .muted)
+        return y + 1
+    }
+
+    static func drawChecklist(_ list: [Item], _ standing: Standing, top: Int, bottom: Int, width: Int,
+                              _ state: inout AppState, _ frame: inout Frame) {
+        let symbols = state.symbols
+        let textWidth = max(10, width - 7)
+        var rendered: [[[(String, Style)]]] = []
+        var orphanHeaderAt: Int?
+        for (index, item) in list.enumerated() {
+            var rows: [[(String, Style)]] = []
+            switch item {
+            case .expectation(let expectation, _):
+                let ticked = standing.tracked.ticks[expectation.id] != nil
+                let box = ticked ? symbols.ticked : symbols.unticked
+                let lines = TextWidth.wrap(Safe.text(expectation.text), to: textWidth)
+                for (n, line) in lines.enumerated() {
+                    rows.append([(n == 0 ? "  \(box) " : "      ", ticked ? Style(colour: .good) : .plain),
+                                 (line, ticked ? .plain : .bold)])
+                }
+                if standing.reworded(expectation) != nil {
+                    rows.append([("      (reworded since you ticked it)", .muted)])
+                }
+                if let note = standing.tracked.notes[expectation.id] {
+                    let noteText = "\(symbols.noteMark) \(note.text) (\(String(note.at.prefix(10))))"
+                    for line in TextWidth.wrap(Safe.text(noteText), to: textWidth).prefix(3) {
+                        rows.append([("      " + line, Style(.dim, colour: .muted))])
+                    }
+                }
+            case .orphan(let tick):
+                if orphanHeaderAt == nil { orphanHeaderAt = index }
+                let lines = TextWidth.wrap(Safe.text(tick.text.isEmpty ? "(expectation \(tick.item))" : tick.text), to: textWidth)
+                for (n, line) in lines.enumerated() {
+                    rows.append([(n == 0 ? "  \(symbols.ticked) " : "      ", Style(colour: .warning)), (line, .muted)])
+                }
+                rows.append([("      no longer in the profile (ticked \(String(tick.at.prefix(10)))); Space unticks", Style(colour: .warning))])
+            }
+            if index == orphanHeaderAt {
+                rows.insert([("  Ticked, but no longer in the profile:", Style(.bold, colour: .warning))], at: 0)
+            }
+            rendered.append(rows)
+        }
+        if list.isEmpty {
+            frame.canvas.put("  No expectations at this level.", x: 0, y: top + 1, style: .muted)
+            return
+        }
+        Widgets.wrappedList(rendered, list: &state.skill.list, top: top + 1, visible: bottom - top - 1, frame: &frame, symbols: symbols)
+    }
+}

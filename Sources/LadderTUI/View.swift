@@ -1,0 +1,110 @@
+import LadderKit
+
+/// The smallest terminal the screens are drawn in; below it a notice says so.
+public let minimumSize = (width: 40, height: 10)
+
+/// Draws the whole UI: title bar, the screen's body, a message line and the
+/// status line with the keys that work here.
+public func view(_ state: AppState, width: Int, height: Int) -> Frame {
+    var frame = Frame(canvas: Canvas(width: width, height: height))
+    guard width >= minimumSize.width, height >= minimumSize.height else {
+        drawTooSmall(&frame.canvas)
+        return frame
+    }
+    var state = state
+    let title = " Ladder \(state.symbols.dot) \(state.record.name) \(state.symbols.dot) \(screenTitle(state))"
+    frame.canvas.fill(" ", x: 0, y: 0, count: width, style: Style(.reverse))
+    frame.canvas.put(title, x: 0, y: 0, style: Style([.reverse, .bold]))
+    let body = Body(top: 1, height: height - 3, width: width)
+    if state.showingHelp {
+        HelpScreen.draw(state, body, &frame)
+    } else {
+        switch state.screen {
+        case .dashboard: Dashboard.draw(&state, body, &frame)
+        case .browser: Browser.draw(&state, body, &frame)
+        case .pickRole, .pickLevel: Picker.draw(&state, body, &frame)
+        case .skill: SkillScreen.draw(&state, body, &frame)
+        case .people: PeopleScreen.draw(&state, body, &frame)
+        }
+    }
+    drawMessageLine(state, y: height - 2, &frame.canvas)
+    drawStatusLine(state, y: height - 1, &frame.canvas)
+    return frame
+}
+
+/// The rows a screen may draw in.
+struct Body {
+    let top: Int
+    let height: Int
+    let width: Int
+    var bottom: Int { top + height }
+}
+
+func screenTitle(_ state: AppState) -> String {
+    if state.showingHelp { return "Help" }
+    switch state.screen {
+    case .dashboard: return "Your skills"
+    case .browser: return state.record.skillOrder.isEmpty ? "Welcome: pick a skill" : "Profiles"
+    case .pickRole(let skill), .pickLevel(let skill, _): return state.library.profile(skill)?.name ?? skill
+    case .skill(let skill): return state.library.profile(skill)?.name ?? skill
+    case .people: return "People"
+    }
+}
+
+func drawTooSmall(_ canvas: inout Canvas) {
+    let message = "Terminal too small: \(canvas.width)×\(canvas.height). Ladder needs at least \(minimumSize.width)×\(minimumSize.height). Enlarge the window, or press q to quit."
+    for (row, line) in TextWidth.wrap(message, to: canvas.width).prefix(canvas.height).enumerated() {
+        canvas.put(line, x: 0, y: row, style: row == 0 ? .bold : .plain)
+    }
+}
+
+func drawMessageLine(_ state: AppState, y: Int, _ canvas: inout Canvas) {
+    if let prompt = state.prompt {
+        let label = prompt.label + " "
+        let used = canvas.put(label, x: 0, y: y, style: .bold)
+        // Show the end of long input so the cursor stays in view.
+        let room = canvas.width - used - 1
+        var shown = prompt.text
+        while TextWidth.of(shown) > room, !shown.isEmpty { shown.removeFirst() }
+        let end = used + canvas.put(shown, x: used, y: y)
+        if case .confirmStep = prompt.purpose { return }
+        canvas.put("_", x: end, y: y, style: Style(.reverse))
+    } else if let message = state.message {
+        let style = message.isError ? Style(.bold, colour: .bad) : Style(colour: .good)
+        canvas.put((message.isError ? "\(state.symbols.warning) " : "") + message.text, x: 0, y: y, style: style)
+    }
+}
+
+/// The keys that work on the current screen, most useful first, as many as fit.
+func statusKeys(_ state: AppState) -> [(String, String)] {
+    if let prompt = state.prompt {
+        if case .confirmStep = prompt.purpose { return [("y", "yes"), ("n", "no")] }
+        return [("Enter", prompt.purpose == .search ? "done" : "save"), ("Esc", "cancel"), ("^U", "clear")]
+    }
+    if state.showingHelp { return [("any key", "close help"), ("q", "quit")] }
+    var keys: [(String, String)]
+    switch state.screen {
+    case .dashboard: keys = Dashboard.keys(state)
+    case .browser: keys = Browser.keys(state)
+    case .pickRole, .pickLevel: keys = [("↑↓", "move"), ("Enter", "choose"), ("Esc", "back")]
+    case .skill: keys = SkillScreen.keys(state)
+    case .people: keys = PeopleScreen.keys(state)
+    }
+    return keys + [("?", "help"), ("q", "quit")]
+}
+
+func drawStatusLine(_ state: AppState, y: Int, _ canvas: inout Canvas) {
+    canvas.fill(" ", x: 0, y: y, count: canvas.width, style: Style(.reverse))
+    var x = 1
+    let keys = statusKeys(state)
+    let arrows = state.unicode
+    for (index, (key, action)) in keys.enumerated() {
+        let shownKey = arrows ? key : key.replacingOccurrences(of: "↑↓", with: "j/k").replacingOccurrences(of: "←→", with: "h/l")
+        let width = TextWidth.of(shownKey) + 1 + TextWidth.of(action) + 2
+        // Keep room for help and quit, which are last.
+        let reserved = index < keys.count - 2 ? 17 : 0
+        if x + width + reserved > canvas.width { continue }
+        x += canvas.put(shownKey, x: x, y: y, style: Style([.reverse, .bold]))
+        x += canvas.put(" " + action + "  ", x: x, y: y, style: Style(.reverse))
+    }
+}
