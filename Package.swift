@@ -60,22 +60,40 @@ let package = Package(
             ]
         ),
 
-        // MARK: Tests (unit, UI snapshot, end to end)
+        // MARK: Benchmark
+        // `swift run -c release ladder-bench`: generates large data folders and measures them.
+        .executableTarget(
+            name: "ladder-bench",
+            dependencies: [
+                "LadderKit", "LadderTUI",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        // MARK: Tests (unit, UI snapshot, terminal, reliability, end to end) over one helpers target
+        .target(
+            name: "LadderTestSupport",
+            path: "Tests/Support"
+        ),
         .testTarget(
             name: "LadderKitTests",
-            dependencies: ["LadderKit"]
+            dependencies: ["LadderKit", "LadderTestSupport"]
         ),
         .testTarget(
             name: "LadderTUITests",
-            dependencies: ["LadderTUI", "LadderKit"]
+            dependencies: ["LadderTUI", "LadderKit", "LadderTestSupport"]
         ),
         .testTarget(
             name: "LadderTerminalTests",
-            dependencies: ["LadderTerminal", "LadderTUI"]
+            dependencies: ["LadderTerminal", "LadderTUI", "LadderTestSupport"]
+        ),
+        .testTarget(
+            name: "LadderReliabilityTests",
+            dependencies: ["LadderKit", "LadderTUI", "LadderTestSupport"]
         ),
         .testTarget(
             name: "LadderEndToEndTests",
-            dependencies: ["LadderKit"]
+            dependencies: ["LadderKit", "LadderTestSupport"]
         ),
     ]
 )

@@ -1,0 +1,1 @@
+print("ladder-bench: see README")
