@@ -77,11 +77,13 @@ let package = Package(
         ),
         .testTarget(
             name: "LadderKitTests",
-            dependencies: ["LadderKit", "LadderTestSupport"]
+            dependencies: ["LadderKit", "LadderTestSupport"],
+            exclude: ["Fixtures"]
         ),
         .testTarget(
             name: "LadderTUITests",
-            dependencies: ["LadderTUI", "LadderKit", "LadderTestSupport"]
+            dependencies: ["LadderTUI", "LadderKit", "LadderTestSupport"],
+            exclude: ["Snapshots"]
         ),
         .testTarget(
             name: "LadderTerminalTests",

@@ -49,6 +49,7 @@ public enum ProfileFile {
         guard case .mapping = node else {
             throw at(node, "a profile must be a mapping of keys (id, name, levels, roles, …)", file, text)
         }
+        try checkKeys(node, file: file, text: text)
         if let schemaNode = node["schema"], let schema = schemaNode.int, schema > Profile.currentSchema {
             throw at(schemaNode, "schema \(schema) is newer than this Ladder understands (\(Profile.currentSchema)); update Ladder to read it", file, text)
         }
@@ -104,7 +105,40 @@ public enum ProfileFile {
                 try checkShape(value, depth: depth + 1, budget: &budget, file: file, text: text)
             }
         case .alias:
-            throw at(node, "YAML aliases are not allowed in profiles", file, text)
+            throw at(node, anchorMessage, file, text)
+        }
+    }
+
+    /// Yams resolves aliases while composing (sharing, not copying, the nodes), so
+    /// they reach the walk above as repeated subtrees that the node budget counts.
+    static let anchorMessage = "YAML aliases are not allowed in profiles"
+
+    /// The keys each mapping of a profile may have; anything else is a typo to report.
+    static let allowedKeys: [String: [String]] = [
+        "profile": ["schema", "id", "name", "keywords", "domain", "group", "updated", "levels", "roles"],
+        "role": ["id", "name", "levels"],
+        "level": ["level", "required", "expectations"],
+        "expectation": ["id", "text"],
+    ]
+
+    /// Refuses keys the schema does not know, at the key, listing the known ones.
+    static func checkKeys(_ node: Node, file: String, text: String) throws(FileProblem) {
+        func check(_ node: Node, _ kind: String) throws(FileProblem) {
+            guard let mapping = node.mapping, let allowed = allowedKeys[kind] else { return }
+            for (key, _) in mapping {
+                let name = key.string ?? ""
+                if !allowed.contains(name) {
+                    throw at(key, "unknown key '\(name)' in a \(kind); expected: \(allowed.joined(separator: ", "))", file, text)
+                }
+            }
+        }
+        try check(node, "profile")
+        for role in node["roles"]?.sequence ?? [] {
+            try check(role, "role")
+            for level in role["levels"]?.sequence ?? [] {
+                try check(level, "level")
+                for expectation in level["expectations"]?.sequence ?? [] { try check(expectation, "expectation") }
+            }
         }
     }
 
@@ -131,12 +165,12 @@ public enum ProfileFile {
         case .keyNotFound(let key, let context):
             path = context.codingPath
             message = "missing key '\(key.stringValue)'"
-        case .typeMismatch(let type, let context):
+        case .typeMismatch(_, let context):
             path = context.codingPath
-            message = "expected \(describe(type)) at \(pathText(context.codingPath))"
-        case .valueNotFound(let type, let context):
+            message = "expected \(expected(at: context.codingPath)) at \(pathText(context.codingPath))"
+        case .valueNotFound(_, let context):
             path = context.codingPath
-            message = "expected \(describe(type)) at \(pathText(context.codingPath)), found nothing"
+            message = "expected \(expected(at: context.codingPath)) at \(pathText(context.codingPath)), found nothing"
         case .dataCorrupted(let context):
             path = context.codingPath
             message = "unreadable value at \(pathText(context.codingPath))"
@@ -148,12 +182,18 @@ public enum ProfileFile {
         return at(node, message, file, text)
     }
 
-    static func describe(_ type: Any.Type) -> String {
-        switch type {
-        case is String.Type: return "text"
-        case is Int.Type: return "a whole number"
-        case is Bool.Type: return "true or false"
-        default: return type is any Collection.Type ? "a list" : "a mapping"
+    /// What the schema wants at a coding path, in words.
+    static func expected(at path: [CodingKey]) -> String {
+        guard let last = path.last else { return "a mapping" }
+        if last.intValue != nil {
+            return path.dropLast().last?.stringValue == "keywords" || path.dropLast().last?.stringValue == "levels" && path.count == 2
+                ? "text" : "a mapping"
+        }
+        switch last.stringValue {
+        case "required": return "true or false"
+        case "schema": return "a whole number"
+        case "keywords", "levels", "roles", "expectations": return "a list"
+        default: return "text"
         }
     }
 

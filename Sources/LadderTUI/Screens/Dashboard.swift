@@ -33,28 +33,33 @@ enum Dashboard {
             return
         }
         let names = tracked.map { state.library.profile($0.skill)?.name ?? $0.skill }
-        let nameWidth = min(max(12, names.map(TextWidth.of).max() ?? 0), body.width / 3)
-        let roleWidth = min(20, body.width / 5)
-        let levelWidth = min(22, body.width / 5)
+        let standings = tracked.map { skill in state.library.profile(skill.skill).flatMap { Standing(profile: $0, tracked: skill) } }
+        let roles = standings.map { $0?.role.name ?? "" }
+        let levels = standings.map { standing in
+            standing.map { s in s.nextLevel.map { "\(s.level) \(symbols.arrow) \($0)" } ?? "\(s.level) (top)" } ?? ""
+        }
+        // Columns as wide as their content, each capped so the progress bar keeps room.
+        let nameWidth = min(max(5, names.map(TextWidth.of).max() ?? 0), body.width / 3)
+        let roleWidth = min(max(4, roles.map(TextWidth.of).max() ?? 0), body.width / 5)
+        let levelWidth = min(max(5, levels.map(TextWidth.of).max() ?? 0), body.width / 5)
         frame.canvas.put("  " + Widgets.cell("SKILL", nameWidth) + "  " + Widgets.cell("ROLE", roleWidth) + "  "
                          + Widgets.cell("LEVEL", levelWidth) + "  PROGRESS TO NEXT LEVEL", x: 0, y: y, style: .muted)
         y += 1
         var items: [[(String, Style)]] = []
         for (index, skill) in tracked.enumerated() {
             var line: [(String, Style)] = [("  " + Widgets.cell(names[index], nameWidth) + "  ", .bold)]
-            guard let profile = state.library.profile(skill.skill) else {
+            guard state.library.profile(skill.skill) != nil else {
                 line.append(("profile '\(skill.skill)' not found: was its file removed?", Style(colour: .bad)))
                 items.append(line)
                 continue
             }
-            guard let standing = Standing(profile: profile, tracked: skill) else {
+            guard let standing = standings[index] else {
                 line.append(("role '\(skill.role)' or level '\(skill.level)' is no longer in the profile; open it to choose again", Style(colour: .bad)))
                 items.append(line)
                 continue
             }
-            line.append((Widgets.cell(standing.role.name, roleWidth) + "  ", .plain))
-            let levels = standing.nextLevel.map { "\(standing.level) \(symbols.arrow) \($0)" } ?? "\(standing.level) (top)"
-            line.append((Widgets.cell(levels, levelWidth) + "  ", .plain))
+            line.append((Widgets.cell(roles[index], roleWidth) + "  ", .plain))
+            line.append((Widgets.cell(levels[index], levelWidth) + "  ", .plain))
             if let next = standing.next {
                 let room = body.width - 2 - nameWidth - roleWidth - levelWidth - 6
                 line += Widgets.progressBar(next, width: room, symbols: symbols)

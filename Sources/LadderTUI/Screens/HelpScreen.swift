@@ -13,7 +13,7 @@ enum HelpScreen {
     ]
 
     static func draw(_ state: AppState, _ body: Body, _ frame: inout Frame) {
-        var y = body.top + 1
+        var y = body.top
         for (title, keys) in sections {
             guard y < body.bottom else { return }
             frame.canvas.put(title, x: 1, y: y, style: .accent)

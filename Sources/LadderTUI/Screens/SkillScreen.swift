@@ -23,11 +23,12 @@ enum SkillScreen {
     }
 
     static func keys(_ state: AppState) -> [(String, String)] {
-        var keys = [("↑↓", "move"), ("Space", "tick"), ("n", "note"), ("←→", "level")]
+        // Most useful first: what does not fit the width is left out (help lists all).
+        var keys = [("Space", "tick"), ("n", "note"), ("←→", "level"), ("Esc", "back"), ("↑↓", "move"), ("e", "role/level")]
         if case .skill(let skill) = state.screen, state.standing(skill)?.next?.isComplete == true {
             keys.insert(("s", "step up"), at: 0)
         }
-        return keys + [("e", "role/level"), ("Esc", "back")]
+        return keys
     }
 
     /// The level whose checklist is shown.

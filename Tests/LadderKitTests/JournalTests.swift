@@ -1,0 +1,104 @@
+import Foundation
+import LadderTestSupport
+import Testing
+@testable import LadderKit
+
+/// The journal store: round trips, torn lines, newer formats, file modes.
+@Suite struct JournalTests {
+    @Test func eventsRoundTripThroughTheStore() throws {
+        let home = try TestSupport.makeTempFolder()
+        defer { TestSupport.removeFolder(home) }
+        let store = Store(folder: DataFolder(path: home))
+        try store.folder.prepare()
+        let events = [
+            JournalEvent(.person, at: "2026-01-01T09:00:00Z", name: "Ада Лавлейс 👩‍💻"),
+            JournalEvent(.track, at: "2026-01-01T09:01:00Z", skill: "serverless-functions", role: "cloud-engineer", level: "Middle"),
+            JournalEvent(.tick, at: "2026-01-02T10:00:00Z", skill: "serverless-functions", level: "Senior", item: "abc123",
+                         text: "Optimizes cost and performance."),
+            JournalEvent(.note, at: "2026-01-02T10:01:00Z", skill: "serverless-functions", item: "abc123", note: "PR #412, \"quoted\"\nnext line"),
+        ]
+        let person = PersonID(name: "Ада Лавлейс")
+        try store.append(events, for: person)
+        let (record, journal) = try store.record(for: person)
+        #expect(journal.events == events)
+        #expect(journal.problems.isEmpty)
+        #expect(record.name == "Ада Лавлейс 👩‍💻")
+        #expect(record.skills["serverless-functions"]?.ticks["abc123"]?.text == "Optimizes cost and performance.")
+        #expect(record.skills["serverless-functions"]?.notes["abc123"]?.text == "PR #412, \"quoted\"\nnext line")
+        #expect(store.people().contains(person))
+    }
+
+    @Test func aTornLastLineIsReportedAndTheRestLoads() throws {
+        let good = try JournalEvent(.track, at: "2026-01-01T00:00:00Z", skill: "s", role: "r", level: "L").encodedLine()
+        var bytes = good + [0x0A] + good + [0x0A]
+        bytes += Array(String(decoding: good, as: UTF8.self).prefix(30).utf8)
+        let journal = Journal.parse(bytes, file: "people/me.jsonl")
+        #expect(journal.events.count == 2)
+        #expect(journal.problems.count == 1)
+        #expect(journal.problems[0].line == 3)
+        #expect(journal.problems[0].headline == "people/me.jsonl:3:1: the last line is incomplete (Ladder was stopped while writing it); it was skipped and the rest loaded")
+    }
+
+    @Test func anAppendAfterATornLineStartsOnANewLine() throws {
+        let home = try TestSupport.makeTempFolder()
+        defer { TestSupport.removeFolder(home) }
+        let store = Store(folder: DataFolder(path: home))
+        try store.folder.prepare()
+        let path = store.folder.journalPath(for: .me)
+        try Data("{\"v\":1,\"id\":\"torn".utf8).write(to: URL(fileURLWithPath: path))
+        try store.append([JournalEvent(.person, name: "Me again")], for: .me)
+        let journal = try store.journal(for: .me)
+        #expect(journal.events.map(\.name) == ["Me again"])
+        #expect(journal.problems.map(\.line) == [1])
+        #expect(journal.problems.first?.message.contains("not a journal event") == true)
+    }
+
+    @Test func aLineFromANewerLadderMakesTheJournalReadOnly() throws {
+        var event = JournalEvent(.person, at: "2026-01-01T00:00:00Z", name: "Future")
+        event.v = 99
+        let journal = Journal.parse(try event.encodedLine(), file: "me.jsonl")
+        #expect(journal.readOnly)
+        #expect(journal.events.isEmpty)
+        #expect(journal.problems.first?.message.contains("newer Ladder") == true)
+    }
+
+    @Test func unknownKindsAreKeptAndSkippedByTheFold() throws {
+        var event = JournalEvent(.person, at: "2026-01-01T00:00:00Z", name: "X")
+        event.kind = "hologram"
+        let journal = Journal.parse(try event.encodedLine(), file: "me.jsonl")
+        #expect(journal.events.count == 1)
+        let record = PersonRecord.fold(journal.events, id: .me)
+        #expect(record.name == "Me")
+        #expect(record.lastChange == "2026-01-01T00:00:00Z")
+    }
+
+    @Test func filesAre0600AndFolders0700() throws {
+        let home = try TestSupport.makeTempFolder()
+        defer { TestSupport.removeFolder(home) }
+        let old = umask(0o022)
+        defer { umask(old) }
+        let folder = DataFolder(path: home + "/data")
+        try folder.prepare()
+        try Store(folder: folder).append([JournalEvent(.person, name: "Me")], for: .me)
+        try SafeFile.writeAtomically(Array("x".utf8), to: folder.profilesPath + "/x.yaml")
+        for path in [folder.path, folder.peoplePath, folder.profilesPath] {
+            #expect(try mode(path) == 0o700, "\(path)")
+        }
+        for path in [folder.journalPath(for: .me), folder.profilesPath + "/x.yaml", folder.lockPath] {
+            #expect(try mode(path) == 0o600, "\(path)")
+        }
+    }
+
+    @Test func dataFolderFollowsTheEnvironment() throws {
+        #expect(try DataFolder.locate(environment: ["LADDER_HOME": "/a/b", "XDG_DATA_HOME": "/x", "HOME": "/h"]).path == "/a/b")
+        #expect(try DataFolder.locate(environment: ["XDG_DATA_HOME": "/x", "HOME": "/h"]).path == "/x/ladder")
+        #expect(try DataFolder.locate(environment: ["XDG_DATA_HOME": "relative", "HOME": "/h"]).path == "/h/.local/share/ladder")
+        #expect(try DataFolder.locate(environment: ["HOME": "/h"]).path == "/h/.local/share/ladder")
+        #expect(throws: StoreError.self) { try DataFolder.locate(environment: [:]) }
+    }
+
+    func mode(_ path: String) throws -> Int {
+        let attributes = try FileManager.default.attributesOfItem(atPath: path)
+        return (attributes[.posixPermissions] as? Int ?? -1) & 0o777
+    }
+}
