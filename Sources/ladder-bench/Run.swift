@@ -1,0 +1,5 @@
+import ArgumentParser
+
+struct Run: ParsableCommand {
+    func run() throws {}
+}
