@@ -1,0 +1,48 @@
+/// Why a skill page could not be imported, with where: `file:line: message`, and
+/// a hint line that says what to do when the user can do something.
+///
+/// Text quoted from the page is made safe to print and cut short.
+public struct PageImportError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// The page as the user named it (`<stdin>` for standard input).
+    public var file: String
+    /// 1-based line of the page; 0 when the problem is about the whole page.
+    public var line: Int
+    public var message: String
+    /// What the user can do about it, if anything.
+    public var hint: String?
+
+    public init(file: String, line: Int = 0, message: String, hint: String? = nil) {
+        self.file = file
+        self.line = line
+        self.message = message
+        self.hint = hint
+    }
+
+    /// `file:line: message` alone.
+    public var headline: String {
+        Safe.text(line > 0 ? "\(file):\(line): \(message)" : "\(file): \(message)")
+    }
+
+    /// The headline, then the hint on its own line.
+    public var description: String {
+        guard let hint else { return headline }
+        return headline + "\n  " + Safe.text(hint)
+    }
+}
+
+/// Quoting page text in messages.
+enum Quote {
+    /// `'text'`, made safe and cut to `limit` characters with `…`.
+    static func page(_ text: String, limit: Int = 48) -> String {
+        let safe = Safe.text(text)
+        let cut = safe.count > limit ? String(safe.prefix(limit - 1)) + "…" : safe
+        return "'\(cut)'"
+    }
+
+    /// `'a', 'b' or 'c'`.
+    static func alternatives(_ items: [String], limit: Int = 48) -> String {
+        let quoted = items.map { page($0, limit: limit) }
+        guard quoted.count > 1 else { return quoted.first ?? "" }
+        return quoted.dropLast().joined(separator: ", ") + " or " + (quoted.last ?? "")
+    }
+}
