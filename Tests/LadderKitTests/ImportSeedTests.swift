@@ -27,7 +27,8 @@ enum ImportFixtures {
     }
 }
 
-@Suite struct ImportSeedTests {
+/// Serialized: with LADDER_RECORD=1 the first test rewrites the file the others read.
+@Suite(.serialized) struct ImportSeedTests {
     /// The bundled profile is exactly what the importer makes of the seed page.
     /// `LADDER_RECORD=1 swift test --filter ImportSeedTests` rewrites it.
     @Test func seedPageGivesTheBundledProfile() throws {
