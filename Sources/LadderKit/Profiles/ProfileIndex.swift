@@ -1,0 +1,430 @@
+import Foundation
+import LadderProfiles
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// What lists and searches need of a profile, without its expectations.
+public struct ProfileSummary: Codable, Equatable, Sendable {
+    public var id: String
+    public var name: String
+    public var keywords: [String]
+    public var domain: String
+    public var group: String
+    public var updated: String
+    public var levels: [String]
+    public var roles: [RoleSummary]
+    /// Expectations over every role and level.
+    public var expectations: Int
+
+    public init(_ profile: Profile) {
+        id = profile.id
+        name = profile.name
+        keywords = profile.keywords
+        domain = profile.domain
+        group = profile.group
+        updated = profile.updated
+        levels = profile.levels
+        roles = profile.roles.map { RoleSummary(id: $0.id, name: $0.name) }
+        expectations = profile.roles.reduce(0) { total, role in total + role.levels.reduce(0) { $0 + $1.expectations.count } }
+    }
+}
+
+public struct RoleSummary: Codable, Equatable, Sendable {
+    public var id: String
+    public var name: String
+}
+
+/// The derived cache of the profile library, `<data>/cache/profiles.index` and its
+/// shards `profiles-NN-HASH.shard`.
+///
+/// The index holds, for every profile source (each bundled profile and each file in
+/// `<data>/profiles/`): its stamp (size, mtime, ctime, inode) and content hash, and
+/// either the profile's summary and where its full form lies in a shard, or the
+/// problem that made the file unreadable. A shard is the JSON of the full profiles
+/// whose source name hashes to it, back to back; the index keeps each one's offset,
+/// length and checksum. Shards are named by their content, so one edited profile
+/// rewrites one shard of sixteen, and an index never points into a shard that was
+/// rewritten under it.
+///
+/// At load every entry is checked against its source: a file whose stamp matches
+/// (and did not change within two seconds of being indexed) is trusted; one whose
+/// stamp differs but whose bytes hash the same keeps its entry; anything else is
+/// parsed again. A missing shard, an index of another format, kind or folder, or one
+/// that does not decode is ignored and rebuilt. A record whose checksum fails when
+/// read is ignored and the profile parsed from its source.
+struct ProfileIndex: Codable {
+    static let kind = "ladder-profile-index"
+    /// Bump when the index layout, the profile model or what `ProfileFile` accepts changes.
+    static let format = 1
+    static let fileName = "profiles.index"
+    static let shardCount = 16
+
+    var kind: String
+    var format: Int
+    var schema: Int
+    /// The profiles folder the entries were made from (paths in problems name it).
+    var folder: String
+    var entries: [Entry]
+
+    struct Entry: Codable, Equatable {
+        /// `bundled:<file>` or a file name in the profiles folder.
+        var source: String
+        /// Nil for bundled profiles, which are checked by hash alone.
+        var stamp: FileStamp?
+        var hash: String
+        /// The stamp was too fresh to be trusted alone: check the content next time.
+        var racy: Bool?
+        var summary: ProfileSummary?
+        var problem: StoredProblem?
+        var record: Record?
+
+        var isBundled: Bool { source.hasPrefix("bundled:") }
+    }
+
+    /// Where a profile's full JSON lies.
+    struct Record: Codable, Equatable {
+        var shard: String
+        var offset: Int
+        var length: Int
+        var checksum: String
+    }
+
+    static func shardNumber(_ source: String) -> Int {
+        Int(Identifier.fnv1a64(source) % UInt64(shardCount))
+    }
+
+    static func decode(_ bytes: [UInt8], folder: String) -> (ProfileIndex?, String?) {
+        guard let index = try? JSONDecoder().decode(ProfileIndex.self, from: Data(bytes)) else { return (nil, "unreadable") }
+        guard index.kind == kind else { return (nil, "not a profile index") }
+        guard index.format == format, index.schema == Profile.currentSchema else {
+            return (nil, "format \(index.format), this Ladder writes \(format)")
+        }
+        guard index.folder == folder else { return (nil, "made for another folder") }
+        return (index, nil)
+    }
+
+    func encoded() throws -> [UInt8] {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return Array(try encoder.encode(self))
+    }
+}
+
+/// Builds the library's entries from the sources, reusing what the cache proves
+/// still true, and writes the cache back when anything changed.
+struct ProfileIndexBuilder {
+    let folder: DataFolder
+    let useCache: Bool
+    var report = CacheReport()
+
+    init(folder: DataFolder, useCache: Bool) {
+        self.folder = folder
+        self.useCache = useCache
+    }
+
+    /// One source's outcome, with its full JSON when it was just parsed.
+    struct Built {
+        var entry: ProfileIndex.Entry
+        var json: [UInt8]?
+    }
+
+    mutating func build() -> [ProfileIndex.Entry] {
+        let cachePath = CacheFolder.path(in: folder)
+        var old: [String: ProfileIndex.Entry] = [:]
+        var oldShards = Set<String>()
+        if useCache {
+            if let bytes = CacheFolder.read(ProfileIndex.fileName, in: folder) {
+                let (index, reason) = ProfileIndex.decode(bytes, folder: folder.profilesPath)
+                if let index {
+                    // Entries whose shard is gone are of no use: drop them (their sources get parsed).
+                    var present: [String: Bool] = [:]
+                    for entry in index.entries {
+                        if let record = entry.record {
+                            let exists = present[record.shard] ?? (access(cachePath + "/" + record.shard, R_OK) == 0)
+                            present[record.shard] = exists
+                            if !exists { continue }
+                            oldShards.insert(record.shard)
+                        }
+                        old[entry.source] = entry
+                    }
+                    if present.values.contains(false) { report.discarded = "a shard is missing" }
+                } else {
+                    report.discarded = reason
+                }
+            } else {
+                report.discarded = "missing"
+            }
+        }
+        var built: [Built] = []
+        var changed = !useCache || report.discarded != nil
+        let now = FileStamp.now()
+        for (file, bytes) in bundledProfiles {
+            let source = "bundled:\(file)"
+            let hash = ContentHash.of(bytes)
+            if let entry = old[source], entry.hash == hash {
+                report.reused += 1
+                built.append(Built(entry: entry))
+            } else {
+                report.parsed += 1
+                changed = true
+                built.append(parse(bytes, source: source, file: source, stamp: nil, hash: hash, now: now))
+            }
+        }
+        let files = ProfileLibrary.yamlFiles(in: folder.profilesPath)
+        for file in files {
+            let path = folder.profilesPath + "/" + file
+            guard let stamp = FileStamp.of(path) else { continue }
+            if let entry = old[file], entry.stamp == stamp, entry.racy != true {
+                report.reused += 1
+                built.append(Built(entry: entry))
+                continue
+            }
+            changed = true
+            guard let read = Self.read(path) else {
+                // Vanished or unreadable between listing and reading: as before caching, say so.
+                report.parsed += 1
+                let problem = FileProblem(file: path, message: "could not read the file")
+                built.append(Built(entry: ProfileIndex.Entry(source: file, stamp: nil, hash: "", problem: StoredProblem(problem))))
+                continue
+            }
+            let hash = ContentHash.of(read.bytes)
+            if var entry = old[file], entry.hash == hash {
+                report.reused += 1
+                entry.stamp = read.stamp
+                entry.racy = read.stamp.isRacy(now: now) ? true : nil
+                built.append(Built(entry: entry))
+            } else {
+                report.parsed += 1
+                built.append(parse(read.bytes, source: file, file: path, stamp: read.stamp, hash: hash, now: now))
+            }
+        }
+        if old.count != built.count { changed = true }
+        guard useCache, changed else { return built.map(\.entry) }
+        return write(built, old: old, oldShards: oldShards)
+    }
+
+    func parse(_ bytes: [UInt8], source: String, file: String, stamp: FileStamp?, hash: String, now: Int64) -> Built {
+        var entry = ProfileIndex.Entry(source: source, stamp: stamp, hash: hash)
+        if let stamp, stamp.isRacy(now: now) { entry.racy = true }
+        do {
+            let profile = try ProfileFile.decode(bytes, file: file)
+            entry.summary = ProfileSummary(profile)
+            let json = try? ProfileJSON.encode(profile)
+            return Built(entry: entry, json: json)
+        } catch {
+            entry.problem = StoredProblem(error)
+            return Built(entry: entry)
+        }
+    }
+
+    /// The file's bytes and its stamp from before reading them.
+    static func read(_ path: String) -> (bytes: [UInt8], stamp: FileStamp)? {
+        guard let stamp = FileStamp.of(path), let bytes = (try? SafeFile.contents(of: path)) ?? nil else { return nil }
+        // Written while being read: the stamp may not describe the bytes; mark it so
+        // fresh that the next load reads the file again.
+        guard let after = FileStamp.of(path), after == stamp else {
+            var racy = stamp
+            racy.mtime = FileStamp.now()
+            return (bytes, racy)
+        }
+        return (bytes, stamp)
+    }
+
+    /// Writes the shards that changed and the index; returns the entries as written
+    /// (records of shards that could not be written are dropped, so those profiles
+    /// are parsed from their source when opened).
+    mutating func write(_ built: [Built], old: [String: ProfileIndex.Entry], oldShards: Set<String>) -> [ProfileIndex.Entry] {
+        var entries = built.map(\.entry)
+        let cachePath: String
+        do {
+            cachePath = try CacheFolder.prepare(in: folder)
+        } catch {
+            report.writeError = error.message
+            for index in entries.indices { entries[index].record = nil }
+            return entries
+        }
+        var groups: [Int: [Int]] = [:]
+        for (index, entry) in entries.enumerated() where entry.summary != nil {
+            groups[ProfileIndex.shardNumber(entry.source), default: []].append(index)
+        }
+        var oldShardBytes: [String: [UInt8]] = [:]
+        var keep = Set<String>()
+        for (number, members) in groups.sorted(by: { $0.key < $1.key }) {
+            // Unchanged when every member is reused from one existing shard and that
+            // shard holds exactly these members.
+            let shards = Set(members.compactMap { entries[$0].record?.shard })
+            if built.indices.contains(members[0]), members.allSatisfy({ built[$0].json == nil && entries[$0].record != nil }),
+               shards.count == 1, let shard = shards.first,
+               old.values.filter({ $0.record?.shard == shard }).count == members.count {
+                keep.insert(shard)
+                continue
+            }
+            var bytes: [UInt8] = []
+            var records: [(Int, Int, Int, String)] = []
+            for member in members {
+                var json = built[member].json
+                if json == nil, let record = entries[member].record {
+                    if oldShardBytes[record.shard] == nil {
+                        oldShardBytes[record.shard] = (try? SafeFile.contents(of: cachePath + "/" + record.shard)) ?? []
+                    }
+                    if let shard = oldShardBytes[record.shard], record.offset >= 0, record.length >= 0,
+                       record.offset + record.length <= shard.count {
+                        let slice = shard[record.offset..<(record.offset + record.length)]
+                        if ContentHash.of(slice) == record.checksum { json = Array(slice) }
+                    }
+                }
+                if json == nil { json = reparse(entries[member]) }
+                guard let json else {
+                    entries[member].record = nil
+                    continue
+                }
+                records.append((member, bytes.count, json.count, ContentHash.of(json)))
+                bytes += json
+                bytes.append(0x0A)
+            }
+            let name = String(format: "profiles-%02d-", number) + ContentHash.of(bytes) + ".shard"
+            do {
+                try SafeFile.writeAtomically(bytes, to: cachePath + "/" + name)
+                keep.insert(name)
+                for (member, offset, length, checksum) in records {
+                    entries[member].record = ProfileIndex.Record(shard: name, offset: offset, length: length, checksum: checksum)
+                }
+            } catch {
+                report.writeError = error.message
+                for (member, _, _, _) in records { entries[member].record = nil }
+            }
+        }
+        let index = ProfileIndex(kind: ProfileIndex.kind, format: ProfileIndex.format, schema: Profile.currentSchema,
+                                 folder: folder.profilesPath, entries: entries)
+        do {
+            try SafeFile.writeAtomically(try index.encoded(), to: cachePath + "/" + ProfileIndex.fileName)
+            report.wrote = true
+        } catch let error as StoreError {
+            report.writeError = error.message
+            return entries
+        } catch {
+            report.writeError = "could not encode the index"
+            return entries
+        }
+        removeShards(in: cachePath, except: keep)
+        return entries
+    }
+
+    /// The full JSON of an entry whose shard record was unreadable, from its source.
+    func reparse(_ entry: ProfileIndex.Entry) -> [UInt8]? {
+        guard let profile = ProfileLoader.parseSource(entry.source, folder: folder) else { return nil }
+        return try? ProfileJSON.encode(profile)
+    }
+
+    /// Deletes shards no longer referenced (a racing Ladder's lost shards too: its
+    /// index then finds them missing and rebuilds).
+    func removeShards(in cachePath: String, except keep: Set<String>) {
+        guard let dir = opendir(cachePath) else { return }
+        var names: [String] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+            }
+            if name.hasPrefix("profiles-"), name.hasSuffix(".shard"), !keep.contains(name) { names.append(name) }
+        }
+        closedir(dir)
+        for name in names { unlink(cachePath + "/" + name) }
+    }
+}
+
+/// The JSON form of a full profile in a shard.
+enum ProfileJSON {
+    static func encode(_ profile: Profile) throws -> [UInt8] {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.withoutEscapingSlashes]
+        return Array(try encoder.encode(profile))
+    }
+
+    static func decode(_ bytes: [UInt8]) -> Profile? {
+        try? JSONDecoder().decode(Profile.self, from: Data(bytes))
+    }
+}
+
+/// Loads full profiles on first use and keeps them: from their shard record when
+/// the record's checksum holds, else by parsing the source. Shared by copies of a
+/// library (it only memoises, so sharing changes no answer).
+final class ProfileLoader: @unchecked Sendable {
+    struct Location {
+        var source: String
+        var record: ProfileIndex.Record?
+    }
+
+    private let lock = NSLock()
+    private var loaded: [String: Profile]
+    private var failed: Set<String> = []
+    private let locations: [String: Location]
+    private let folder: DataFolder?
+    private var haystacks: [String]?
+
+    init(folder: DataFolder?, locations: [String: Location], loaded: [String: Profile] = [:]) {
+        self.folder = folder
+        self.locations = locations
+        self.loaded = loaded
+    }
+
+    func profile(_ id: String) -> Profile? {
+        lock.lock()
+        defer { lock.unlock() }
+        if let profile = loaded[id] { return profile }
+        if failed.contains(id) { return nil }
+        guard let location = locations[id] else { return nil }
+        var profile: Profile?
+        if let record = location.record, let folder {
+            profile = Self.read(record, in: CacheFolder.path(in: folder)).flatMap(ProfileJSON.decode)
+        }
+        if profile?.id != id, let folder { profile = Self.parseSource(location.source, folder: folder) }
+        guard let profile, profile.id == id else {
+            failed.insert(id)
+            return nil
+        }
+        loaded[id] = profile
+        return profile
+    }
+
+    /// The lower-cased search text of each summary, made on first search.
+    func haystacks(_ summaries: [ProfileSummary]) -> [String] {
+        lock.lock()
+        defer { lock.unlock() }
+        if let haystacks, haystacks.count == summaries.count { return haystacks }
+        let made = summaries.map { ([$0.name, $0.id, $0.domain, $0.group] + $0.keywords).joined(separator: " ").lowercased() }
+        haystacks = made
+        return made
+    }
+
+    /// A record's bytes, if its checksum holds.
+    static func read(_ record: ProfileIndex.Record, in cachePath: String) -> [UInt8]? {
+        guard record.offset >= 0, record.length > 0, record.length <= ProfileFile.maxBytes * 4 else { return nil }
+        let fd = open(cachePath + "/" + record.shard, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var bytes = [UInt8](repeating: 0, count: record.length)
+        var done = 0
+        while done < record.length {
+            let count = bytes.withUnsafeMutableBytes { pread(fd, $0.baseAddress! + done, record.length - done, off_t(record.offset + done)) }
+            if count < 0 && errno == EINTR { continue }
+            guard count > 0 else { return nil }
+            done += count
+        }
+        return ContentHash.of(bytes) == record.checksum ? bytes : nil
+    }
+
+    /// Parses a source afresh: a bundled file or a file in the profiles folder.
+    static func parseSource(_ source: String, folder: DataFolder) -> Profile? {
+        if source.hasPrefix("bundled:") {
+            let file = String(source.dropFirst("bundled:".count))
+            guard let bytes = bundledProfiles.first(where: { $0.file == file })?.bytes else { return nil }
+            return try? ProfileFile.decode(bytes, file: source)
+        }
+        let path = folder.profilesPath + "/" + source
+        guard let bytes = (try? SafeFile.contents(of: path)) ?? nil else { return nil }
+        return try? ProfileFile.decode(bytes, file: path)
+    }
+}

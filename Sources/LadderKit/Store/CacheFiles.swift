@@ -1,0 +1,161 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Derived caches in `<data>/cache/`: the profile index (`ProfileIndex`) and the
+/// people summaries (`PeopleSummaries`). Every cache is checked against its sources
+/// before use and rebuilt when stale, unreadable, from another format or missing;
+/// the sources (profiles, journals) stay the truth, and deleting the folder is
+/// always safe. Files are written atomically, 0600, and carry a format version.
+/// A failure to write a cache is not an error: Ladder just parses the sources.
+public enum CacheFolder {
+    /// Name of the folder inside the data folder.
+    public static let name = "cache"
+
+    public static func path(in folder: DataFolder) -> String { folder.path + "/" + name }
+
+    /// Creates the folder (0700) with a `.gitignore` so a data folder kept in git
+    /// never commits it, and removes temp files a crash left behind.
+    static func prepare(in folder: DataFolder) throws(StoreError) -> String {
+        let path = path(in: folder)
+        try SafeFile.makeFolder(path)
+        let ignore = path + "/.gitignore"
+        if access(ignore, F_OK) != 0 {
+            try SafeFile.writeAtomically(Array("# Derived caches: rebuilt from profiles/ and people/ when missing.\n*\n".utf8), to: ignore)
+        }
+        SafeFile.removeStaleTemps(in: path)
+        return path
+    }
+
+    /// The bytes of a cache file, or nil when it is missing or unreadable.
+    static func read(_ file: String, in folder: DataFolder) -> [UInt8]? {
+        (try? SafeFile.contents(of: path(in: folder) + "/" + file)) ?? nil
+    }
+}
+
+/// What `stat` says about a file, enough to tell that it changed: size, change and
+/// modification times (nanoseconds) and inode. A file rewritten within the clock's
+/// resolution of being read can keep its stamp, so an entry made from a file that
+/// changed less than `racyWindow` before is "racy" and checked by content next time.
+struct FileStamp: Codable, Equatable, Sendable {
+    var size: Int64
+    var mtime: Int64
+    var ctime: Int64
+    var inode: UInt64
+
+    static let racyWindow: Int64 = 2_000_000_000
+
+    static func of(_ path: String) -> FileStamp? {
+        var info = stat()
+        guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        return FileStamp(info)
+    }
+
+    static func of(descriptor fd: Int32) -> FileStamp? {
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { return nil }
+        return FileStamp(info)
+    }
+
+    init(_ info: stat) {
+        size = Int64(info.st_size)
+        #if canImport(Darwin)
+        mtime = Int64(info.st_mtimespec.tv_sec) * 1_000_000_000 + Int64(info.st_mtimespec.tv_nsec)
+        ctime = Int64(info.st_ctimespec.tv_sec) * 1_000_000_000 + Int64(info.st_ctimespec.tv_nsec)
+        #else
+        mtime = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
+        ctime = Int64(info.st_ctim.tv_sec) * 1_000_000_000 + Int64(info.st_ctim.tv_nsec)
+        #endif
+        inode = UInt64(info.st_ino)
+    }
+
+    init(size: Int64, mtime: Int64, ctime: Int64, inode: UInt64) {
+        self.size = size
+        self.mtime = mtime
+        self.ctime = ctime
+        self.inode = inode
+    }
+
+    /// True when the file changed too recently for its stamp to prove it unchanged later.
+    func isRacy(now: Int64 = FileStamp.now()) -> Bool {
+        now - max(mtime, ctime) < Self.racyWindow
+    }
+
+    /// The wall clock in nanoseconds, as file times are kept.
+    static func now() -> Int64 {
+        var time = timespec()
+        clock_gettime(CLOCK_REALTIME, &time)
+        return Int64(time.tv_sec) * 1_000_000_000 + Int64(time.tv_nsec)
+    }
+}
+
+/// FNV-1a, 64 bit, over bytes, as 16 hex digits: stable across runs and machines.
+enum ContentHash {
+    static func of<C: Collection>(_ bytes: C) -> String where C.Element == UInt8 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x100_0000_01b3
+        }
+        let hex = String(hash, radix: 16)
+        return String(repeating: "0", count: 16 - hex.count) + hex
+    }
+
+    static func of(_ bytes: UnsafeRawBufferPointer) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x100_0000_01b3
+        }
+        let hex = String(hash, radix: 16)
+        return String(repeating: "0", count: 16 - hex.count) + hex
+    }
+}
+
+/// A `FileProblem` as a cache keeps it.
+struct StoredProblem: Codable, Equatable, Sendable {
+    var file: String
+    var line: Int
+    var column: Int
+    var message: String
+    var excerpt: String?
+
+    init(_ problem: FileProblem) {
+        file = problem.file
+        line = problem.line
+        column = problem.column
+        message = problem.message
+        excerpt = problem.excerpt
+    }
+
+    var problem: FileProblem {
+        FileProblem(file: file, line: line, column: column, message: message, excerpt: excerpt)
+    }
+}
+
+/// How a load used its cache: for tests, the benchmark and `--verbose` output.
+public struct CacheReport: Equatable, Sendable, CustomStringConvertible {
+    /// Entries taken from the cache after checking them against their source.
+    public var reused = 0
+    /// Sources parsed because the cache had nothing valid for them.
+    public var parsed = 0
+    /// Why the cache file as a whole was not used, when it was not.
+    public var discarded: String?
+    /// True when the cache file was (re)written by this load.
+    public var wrote = false
+    /// Why writing the cache failed, when it did (the load still succeeded).
+    public var writeError: String?
+
+    public init() {}
+
+    public var description: String {
+        var parts = ["\(reused) reused", "\(parsed) parsed"]
+        if let discarded { parts.append("cache discarded: \(discarded)") }
+        if wrote { parts.append("cache written") }
+        if let writeError { parts.append("cache not written: \(writeError)") }
+        return parts.joined(separator: ", ")
+    }
+}

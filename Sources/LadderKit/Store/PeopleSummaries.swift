@@ -1,0 +1,138 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// What the people screen shows of a person, without their whole record.
+public struct JournalSummary: Equatable, Sendable {
+    public var id: PersonID
+    public var name: String
+    /// Skills tracked now.
+    public var skills: Int
+    /// When the last event happened, if any.
+    public var lastChange: String?
+    /// Lines of the journal that did not load (shown as warnings when the person is opened).
+    public var problems: Int
+    public var readOnly: Bool
+
+    public init(id: PersonID, name: String, skills: Int, lastChange: String?, problems: Int = 0, readOnly: Bool = false) {
+        self.id = id
+        self.name = name
+        self.skills = skills
+        self.lastChange = lastChange
+        self.problems = problems
+        self.readOnly = readOnly
+    }
+
+    /// The summary of a folded record.
+    public init(_ record: PersonRecord, journal: Journal) {
+        self.init(id: record.id, name: record.name, skills: record.skillOrder.count, lastChange: record.lastChange,
+                  problems: journal.problems.count, readOnly: journal.readOnly)
+    }
+}
+
+/// Everyone's summary, read through `<data>/cache/people.index`: per journal, its
+/// stamp (size, mtime, ctime, inode) and the summary of its fold. A journal whose
+/// stamp matches (and did not change within two seconds of being summarised) is
+/// not read; any other is read, folded and its entry replaced. The journals stay the
+/// truth: an index that is missing, unreadable, of another format or made for
+/// another folder is ignored and rebuilt, and the answers are the same without it.
+public enum PeopleSummaries {
+    static let kind = "ladder-people-index"
+    /// Bump when the index layout or the fold that makes a summary changes.
+    static let format = 1
+    static let fileName = "people.index"
+
+    struct Index: Codable {
+        var kind: String
+        var format: Int
+        var folder: String
+        var entries: [Entry]
+    }
+
+    struct Entry: Codable, Equatable {
+        var person: String
+        var stamp: FileStamp
+        var racy: Bool?
+        var name: String
+        var skills: Int
+        var lastChange: String?
+        var problems: Int
+        var readOnly: Bool
+    }
+
+    /// A summary for each person of `store.people()`, in that order.
+    public static func load(_ store: Store, cache: Bool = true) -> (summaries: [JournalSummary], report: CacheReport) {
+        let folder = store.folder
+        var report = CacheReport()
+        var old: [String: Entry] = [:]
+        if cache {
+            if let bytes = CacheFolder.read(fileName, in: folder) {
+                if let index = try? JSONDecoder().decode(Index.self, from: Data(bytes)) {
+                    if index.kind != kind {
+                        report.discarded = "not a people index"
+                    } else if index.format != format {
+                        report.discarded = "format \(index.format), this Ladder writes \(format)"
+                    } else if index.folder != folder.peoplePath {
+                        report.discarded = "made for another folder"
+                    } else {
+                        for entry in index.entries { old[entry.person] = entry }
+                    }
+                } else {
+                    report.discarded = "unreadable"
+                }
+            } else {
+                report.discarded = "missing"
+            }
+        }
+        var changed = report.discarded != nil
+        var entries: [Entry] = []
+        var summaries: [JournalSummary] = []
+        let now = FileStamp.now()
+        for id in store.people() {
+            let path = folder.journalPath(for: id)
+            guard let stamp = FileStamp.of(path) else {
+                // No journal yet (`me` before the first change): nothing to cache.
+                summaries.append(JournalSummary(PersonRecord(id: id), journal: Journal()))
+                continue
+            }
+            if let entry = old[id.rawValue], entry.stamp == stamp, entry.racy != true {
+                report.reused += 1
+                entries.append(entry)
+                summaries.append(JournalSummary(id: id, name: entry.name, skills: entry.skills, lastChange: entry.lastChange,
+                                                problems: entry.problems, readOnly: entry.readOnly))
+                continue
+            }
+            changed = true
+            report.parsed += 1
+            guard let (record, journal) = try? store.record(for: id) else {
+                summaries.append(JournalSummary(PersonRecord(id: id), journal: Journal()))
+                continue
+            }
+            let summary = JournalSummary(record, journal: journal)
+            summaries.append(summary)
+            // The stamp from before the read: if the journal grew meanwhile, it no longer
+            // matches next time and the journal is read again.
+            entries.append(Entry(person: id.rawValue, stamp: stamp, racy: stamp.isRacy(now: now) ? true : nil,
+                                 name: summary.name, skills: summary.skills, lastChange: summary.lastChange,
+                                 problems: summary.problems, readOnly: summary.readOnly))
+        }
+        if old.count != entries.count { changed = true }
+        guard cache, changed else { return (summaries, report) }
+        do {
+            let path = try CacheFolder.prepare(in: folder)
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+            let bytes = try encoder.encode(Index(kind: kind, format: format, folder: folder.peoplePath, entries: entries))
+            try SafeFile.writeAtomically(Array(bytes), to: path + "/" + fileName)
+            report.wrote = true
+        } catch let error as StoreError {
+            report.writeError = error.message
+        } catch {
+            report.writeError = "could not encode the people index"
+        }
+        return (summaries, report)
+    }
+}
