@@ -80,9 +80,13 @@ public final class LadderApp: TerminalProgram {
                 state.message = .error(error.message)
             }
         case .loadPeople:
-            state.people = store.people().map { id in
-                let record = id == state.person ? state.record : ((try? store.record(for: id))?.record ?? PersonRecord(id: id))
-                return PersonSummary(id: id, name: record.name, skills: record.skillOrder.count, lastChange: record.lastChange)
+            // Others from the checked summaries cache (a journal is read only when it changed).
+            state.people = PeopleSummaries.load(store).summaries.map { summary in
+                guard summary.id != state.person else {
+                    let record = state.record
+                    return PersonSummary(id: record.id, name: record.name, skills: record.skillOrder.count, lastChange: record.lastChange)
+                }
+                return PersonSummary(id: summary.id, name: summary.name, skills: summary.skills, lastChange: summary.lastChange)
             }
             if let index = state.people.firstIndex(where: { $0.id == state.person }) { state.peopleList.selection = index }
         }

@@ -17,14 +17,14 @@ struct Profiles: ParsableCommand {
     func run() throws {
         let context = try Context.load()
         for problem in context.library.problems { printError("warning: \(problem)") }
-        let entries = context.library.profiles.map { p in
+        let entries = context.library.summaries.map { p in
             Entry(id: p.id, name: p.name, domain: p.domain, group: p.group, updated: p.updated,
                   source: context.library.sources[p.id] ?? "", keywords: p.keywords,
                   roles: p.roles.map(\.name), levels: p.levels)
         }
         if json { return try printJSON(entries) }
         let table = TextTable(header: ["ID", "NAME", "DOMAIN / GROUP", "ROLES", "LEVELS", "UPDATED"])
-        for p in context.library.profiles {
+        for p in context.library.summaries {
             table.add([p.id, p.name, "\(p.domain) / \(p.group)", "\(p.roles.count)", "\(p.levels.count)", p.updated])
         }
         print(table.render())
@@ -111,7 +111,7 @@ extension ProfileLibrary {
     /// The profile, or an error listing the available ids.
     func requireProfile(_ query: String) throws(InputError) -> Profile {
         guard let profile = profile(query) else {
-            throw InputError("unknown skill '\(Safe.text(query))'; choose one of: \(profiles.map(\.id).joined(separator: ", "))")
+            throw InputError("unknown skill '\(Safe.text(query))'; choose one of: \(summaries.map(\.id).joined(separator: ", "))")
         }
         return profile
     }

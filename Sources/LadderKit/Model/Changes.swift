@@ -23,7 +23,7 @@ public enum Changes {
     /// The person's tracked skill, or an error naming what they do track.
     public static func tracked(_ skill: String, in record: PersonRecord, library: ProfileLibrary) throws(InputError) -> Standing {
         guard let profile = library.profile(skill) else {
-            throw InputError("unknown skill '\(Safe.text(skill))'; choose one of: \(library.profiles.map(\.id).joined(separator: ", "))")
+            throw InputError("unknown skill '\(Safe.text(skill))'; choose one of: \(library.summaries.map(\.id).joined(separator: ", "))")
         }
         guard let tracked = record.skills[profile.id] else {
             let list = record.skillOrder.isEmpty ? "none yet" : record.skillOrder.joined(separator: ", ")

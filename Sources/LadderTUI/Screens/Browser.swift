@@ -8,7 +8,7 @@ enum Browser {
         return keys + [("P", "people")]
     }
 
-    static func matches(_ state: AppState) -> [Profile] {
+    static func matches(_ state: AppState) -> [ProfileSummary] {
         state.library.search(state.browser.query)
     }
 
@@ -45,7 +45,7 @@ enum Browser {
             y += 1
         }
         let profiles = matches(state)
-        let total = state.library.profiles.count
+        let total = state.library.summaries.count
         let query = state.browser.query
         let header = query.isEmpty
             ? "\(total) profile\(total == 1 ? "" : "s") \(state.symbols.dot) press / to search"
