@@ -36,6 +36,8 @@ struct SeededRandom: RandomNumberGenerator {
 /// cell, about 12 MB of YAML) and 200 people who each track 10 skills through 1,000
 /// journal events (ticks, unticks, notes, level steps). Scale N multiplies both counts.
 struct Fixture {
+    /// Bump when the generator's output changes, so old fixtures are remade.
+    static let version = 2
     static let baseProfiles = 1_000
     static let basePeople = 200
     static let eventsPerPerson = 1_000
@@ -62,7 +64,8 @@ struct Fixture {
         try folder.prepare()
         var random = SeededRandom(seed: seed ^ UInt64(scale))
         var profiles: [Profile] = []
-        var usedIDs = Set<String>()
+        // Keep clear of the bundled profile's id, so every generated profile is listed.
+        var usedIDs: Set<String> = ["serverless-functions"]
         var profileBytes = 0
         for index in 0..<profileCount {
             let profile = makeProfile(index, usedIDs: &usedIDs, &random)

@@ -1,5 +1,231 @@
 import ArgumentParser
+import Foundation
+import LadderKit
+#if canImport(Glibc)
+import Glibc
+#endif
 
+/// `ladder-bench run`: measures the release `ladder` beside this binary on the
+/// generated fixtures (made when missing) and prints a table; `--json` also writes
+/// every number.
 struct Run: ParsableCommand {
-    func run() throws {}
+    static let configuration = CommandConfiguration(
+        abstract: "Measure first frame, screen opens, key to frame, tick persisted and memory at ×1, ×2, ×4.")
+
+    @Option(help: "Write every number as JSON to this file.")
+    var json: String?
+    @Option(help: "Where the fixtures live (made when missing); keep it outside the repository.")
+    var fixtures: String = "/tmp/ladder-bench"
+    @Option(help: "The ladder binary (default: the one beside ladder-bench).")
+    var ladder: String?
+    @Option(help: "Scales to measure, comma-separated.")
+    var scales: String = "1,2,4"
+    @Option(help: "Warm first-frame runs per scale.")
+    var runs: Int = 15
+    @Option(help: "Runs of each screen open per scale.")
+    var openRuns: Int = 7
+    @Option(help: "Keys for the key-to-frame measure.")
+    var keys: Int = 5_000
+    @Option(help: "Appends for the tick-persisted measure.")
+    var ticks: Int = 500
+
+    static let width = 200
+    static let height = 50
+
+    struct ScaleResult: Codable {
+        var scale: Int
+        var profiles: Int
+        var peopleCount: Int
+        var events: Int
+        var profileMB: Double
+        var journalMB: Double
+        /// First run with no cache: parses every profile and writes the cache.
+        var firstFrameCold: Double
+        var firstFrameColdMaxRSSKB: Int
+        var firstFrame: Stats
+        var firstFrameMaxRSSKB: Int
+        /// First people screen with no people cache: reads every journal.
+        var peopleCold: Double
+        var skillScreen: Stats
+        var browser: Stats
+        var peopleScreen: Stats
+        var phases: InProcess.Phases
+    }
+
+    struct Results: Codable {
+        var machine: String
+        var ladder: String
+        var size: String
+        var scales: [ScaleResult]
+        var keyToFrame: InProcess.KeyToFrame
+        var tickPersisted: Stats
+        var tickFileSystem: String
+        var targets: [Target]
+    }
+
+    struct Target: Codable {
+        var what: String
+        var target: String
+        var measured: String
+        var met: Bool
+    }
+
+    func validate() throws {
+        let list = scales.split(separator: ",").compactMap { Int($0) }
+        guard !list.isEmpty, list.allSatisfy({ [1, 2, 4].contains($0) }), list.contains(1) else {
+            throw ValidationError("--scales must list 1, 2 or 4 and include 1, e.g. 1,2,4")
+        }
+        guard runs >= 3, openRuns >= 3, keys >= 100, ticks >= 20 else {
+            throw ValidationError("--runs and --open-runs at least 3, --keys at least 100, --ticks at least 20")
+        }
+    }
+
+    func run() throws {
+        let binary = try locateLadder()
+        let list = scales.split(separator: ",").compactMap { Int($0) }.sorted()
+        try SafeFile.makeFolder(fixtures)
+        var results: [ScaleResult] = []
+        for scale in list {
+            results.append(try measure(scale: scale, binary: binary))
+        }
+        let base = DataFolder(path: fixturePath(1))
+        log("key to frame: \(keys) keys on the skill screen at \(Self.width)x\(Self.height)")
+        let keyToFrame = InProcess.keyToFrame(folder: base, width: Self.width, height: Self.height, keys: keys)
+        let scratch = fixtures + "/tick-scratch-\(getpid())"
+        log("tick persisted: \(ticks) appends in \(scratch)")
+        let tick = try InProcess.tickPersisted(from: base, scratch: scratch, count: ticks)
+        let fileSystem = fileSystemName(fixtures)
+        try? FileManager.default.removeItem(atPath: scratch)
+        var all = Results(machine: machineDescription(), ladder: binary, size: "\(Self.width)x\(Self.height)",
+                          scales: results, keyToFrame: keyToFrame, tickPersisted: tick, tickFileSystem: fileSystem, targets: [])
+        all.targets = targets(all)
+        print(Report.markdown(all))
+        if let json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            try Data(encoder.encode(all)).write(to: URL(fileURLWithPath: json))
+            log("wrote \(json)")
+        }
+    }
+
+    func fixturePath(_ scale: Int) -> String { "\(fixtures)/scale-\(scale)" }
+
+    func log(_ text: String) {
+        FileHandle.standardError.write(Data(("ladder-bench: " + text + "\n").utf8))
+    }
+
+    /// The fixture at this scale, generated when missing or made by another generator version.
+    func fixture(_ scale: Int) throws -> Fixture.Summary {
+        let path = fixturePath(scale)
+        let marker = "\(fixtures)/scale-\(scale).fixture.json"
+        struct Marker: Codable { var generator: Int; var summary: Fixture.Summary }
+        if let data = FileManager.default.contents(atPath: marker),
+           let found = try? JSONDecoder().decode(Marker.self, from: data), found.generator == Fixture.version {
+            return found.summary
+        }
+        if FileManager.default.fileExists(atPath: path) {
+            // Only a folder this tool made (it has a marker, perhaps of an older version) is replaced.
+            guard FileManager.default.fileExists(atPath: marker) else {
+                throw BenchError("\(path) exists but was not made by ladder-bench; move it or pass another --fixtures")
+            }
+            try FileManager.default.removeItem(atPath: path)
+        }
+        log("generating the ×\(scale) fixture in \(path)")
+        let summary = try Fixture.generate(at: path, scale: scale, log: { log($0) })
+        try JSONEncoder().encode(Marker(generator: Fixture.version, summary: summary)).write(to: URL(fileURLWithPath: marker))
+        return summary
+    }
+
+    func measure(scale: Int, binary: String) throws -> ScaleResult {
+        let summary = try fixture(scale)
+        let path = fixturePath(scale)
+        let environment = ["LADDER_HOME": path, "HOME": path, "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "TERM": "xterm-256color"]
+        let size = "\(Self.width)x\(Self.height)"
+        func snapshot(_ keys: String?, expect: String) throws -> ChildRun {
+            var arguments = ["snapshot", "--size", size]
+            if let keys { arguments += ["--keys", keys] }
+            let run = try runChild(binary, arguments, environment: environment)
+            guard run.status == 0, run.stdout.contains(expect) else {
+                throw BenchError("ladder snapshot \(keys ?? "") at ×\(scale) exited \(run.status) without \"\(expect)\":\n\(run.stdout.prefix(2000))")
+            }
+            return run
+        }
+        log("×\(scale): cold first frame (no cache)")
+        try? FileManager.default.removeItem(atPath: CacheFolder.path(in: DataFolder(path: path)))
+        let cold = try snapshot(nil, expect: "PROGRESS TO NEXT LEVEL")
+        let peopleCold = try snapshot("P", expect: "SKILLS  LAST CHANGE")
+        log("×\(scale): \(runs) warm first frames")
+        _ = try snapshot(nil, expect: "PROGRESS TO NEXT LEVEL")
+        var firstFrames: [ChildRun] = []
+        for _ in 0..<runs { firstFrames.append(try snapshot(nil, expect: "PROGRESS TO NEXT LEVEL")) }
+        log("×\(scale): \(openRuns) opens of each screen")
+        var skill: [Double] = [], browser: [Double] = [], people: [Double] = []
+        for _ in 0..<openRuns {
+            skill.append(try snapshot("Enter", expect: "level").millis)
+            browser.append(try snapshot("a", expect: "\(summary.profiles + 1) profiles").millis)
+            people.append(try snapshot("P", expect: "SKILLS  LAST CHANGE").millis)
+        }
+        let phases = InProcess.phases(folder: DataFolder(path: path), width: Self.width, height: Self.height)
+        guard phases.peopleListed == summary.people, phases.profilesListed == summary.profiles + 1 else {
+            throw BenchError("×\(scale): listed \(phases.peopleListed) people and \(phases.profilesListed) profiles; expected \(summary.people) and \(summary.profiles + 1)")
+        }
+        return ScaleResult(scale: scale, profiles: summary.profiles, peopleCount: summary.people, events: summary.events,
+                           profileMB: Double(summary.profileBytes) / 1_000_000, journalMB: Double(summary.journalBytes) / 1_000_000,
+                           firstFrameCold: cold.millis, firstFrameColdMaxRSSKB: cold.maxRSS,
+                           firstFrame: Stats(firstFrames.map(\.millis)), firstFrameMaxRSSKB: firstFrames.map(\.maxRSS).max() ?? 0,
+                           peopleCold: peopleCold.millis, skillScreen: Stats(skill), browser: Stats(browser), peopleScreen: Stats(people),
+                           phases: phases)
+    }
+
+    func locateLadder() throws -> String {
+        if let ladder { return ladder }
+        var buffer = [CChar](repeating: 0, count: 4096)
+        let count = readlink("/proc/self/exe", &buffer, buffer.count - 1)
+        let me = count > 0 ? String(decoding: buffer[0..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self) : CommandLine.arguments[0]
+        let candidate = URL(fileURLWithPath: me).deletingLastPathComponent().appendingPathComponent("ladder").path
+        guard FileManager.default.isExecutableFile(atPath: candidate) else {
+            throw BenchError("no ladder binary beside \(me); build it: swift build -c release --product ladder (or pass --ladder PATH)")
+        }
+        return candidate
+    }
+
+    func fileSystemName(_ path: String) -> String {
+        guard let run = try? runChild("/usr/bin/stat", ["-f", "-c", "%T", path], environment: ["PATH": "/usr/bin:/bin"]),
+              run.status == 0 else { return "unknown file system" }
+        return run.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    func machineDescription() -> String {
+        var cpu = "unknown CPU"
+        if let text = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8),
+           let line = text.split(separator: "\n").first(where: { $0.hasPrefix("model name") }),
+           let colon = line.firstIndex(of: ":") {
+            cpu = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+        }
+        return "\(ProcessInfo.processInfo.activeProcessorCount) cores, \(cpu)"
+    }
+
+    func targets(_ all: Results) -> [Target] {
+        guard let one = all.scales.first(where: { $0.scale == 1 }) else { return [] }
+        func ms(_ value: Double) -> String { String(format: "%.1f ms", value) }
+        var list = [
+            Target(what: "first frame, median (×1)", target: "≤ 100 ms", measured: ms(one.firstFrame.median), met: one.firstFrame.median <= 100),
+            Target(what: "skill screen (×1)", target: "≤ 100 ms", measured: ms(one.skillScreen.median), met: one.skillScreen.median <= 100),
+            Target(what: "profile browser, \(one.profiles + 1) profiles (×1)", target: "≤ 250 ms", measured: ms(one.browser.median), met: one.browser.median <= 250),
+            Target(what: "people screen, \(one.peopleCount) people (×1)", target: "≤ 250 ms", measured: ms(one.peopleScreen.median), met: one.peopleScreen.median <= 250),
+            Target(what: "key to frame, p99", target: "≤ 2 ms", measured: String(format: "%.3f ms", all.keyToFrame.all.p99), met: all.keyToFrame.all.p99 <= 2),
+            Target(what: "tick persisted, p99", target: "≤ 3 ms", measured: String(format: "%.3f ms", all.tickPersisted.p99), met: all.tickPersisted.p99 <= 3),
+            Target(what: "peak memory, first frame (×1)", target: "≤ 150 MB", measured: String(format: "%.1f MB", Double(one.firstFrameMaxRSSKB) / 1024),
+                   met: one.firstFrameMaxRSSKB <= 150 * 1024),
+        ]
+        if let four = all.scales.first(where: { $0.scale == 4 }) {
+            let time = four.firstFrame.median / one.firstFrame.median
+            let memory = Double(four.firstFrameMaxRSSKB) / Double(one.firstFrameMaxRSSKB)
+            let opens = [four.skillScreen.median / one.skillScreen.median, four.browser.median / one.browser.median,
+                         four.peopleScreen.median / one.peopleScreen.median].max() ?? 0
+            list.append(Target(what: "×4 data: first frame time, memory; slowest open", target: "≤ ×4",
+                               measured: String(format: "×%.2f, ×%.2f; ×%.2f", time, memory, opens), met: time <= 4 && memory <= 4 && opens <= 4))
+        }
+        return list
+    }
 }

@@ -1,0 +1,63 @@
+import Foundation
+
+/// The results as Markdown tables, ready for a README.
+enum Report {
+    static func markdown(_ all: Run.Results) -> String {
+        func ms(_ value: Double) -> String { String(format: value < 10 ? "%.2f" : "%.0f", value) }
+        func mb(_ kb: Int) -> String { String(format: "%.0f MB", Double(kb) / 1024) }
+        var lines: [String] = []
+        lines.append("Machine: \(all.machine). Screen \(all.size). Release build.")
+        lines.append("")
+        lines.append("| target | goal | measured | met |")
+        lines.append("| --- | --- | --- | --- |")
+        for target in all.targets {
+            lines.append("| \(target.what) | \(target.target) | \(target.measured) | \(target.met ? "yes" : "**no**") |")
+        }
+        lines.append("")
+        lines.append("Whole process, `ladder snapshot --size \(all.size) [--keys K]`, exec to screen printed, cache warm (ms; median / max):")
+        lines.append("")
+        var header = "| | "
+        var rule = "| --- | "
+        for scale in all.scales {
+            header += "×\(scale.scale) | "
+            rule += "--- | "
+        }
+        lines.append(header)
+        lines.append(rule)
+        func row(_ label: String, _ cell: (Run.ScaleResult) -> String) {
+            lines.append("| \(label) | " + all.scales.map(cell).joined(separator: " | ") + " |")
+        }
+        row("data") { "\($0.profiles) profiles (\(String(format: "%.1f", $0.profileMB)) MB), \($0.peopleCount) people, \($0.events) events (\(String(format: "%.0f", $0.journalMB)) MB)" }
+        row("first frame (dashboard)") { "\(ms($0.firstFrame.median)) / \(ms($0.firstFrame.max))" }
+        row("skill screen (`Enter`)") { "\(ms($0.skillScreen.median)) / \(ms($0.skillScreen.max))" }
+        row("profile browser (`a`)") { "\(ms($0.browser.median)) / \(ms($0.browser.max))" }
+        row("people screen (`P`)") { "\(ms($0.peopleScreen.median)) / \(ms($0.peopleScreen.max))" }
+        row("peak memory, first frame") { mb($0.firstFrameMaxRSSKB) }
+        row("first frame, no cache (builds it)") { "\(ms($0.firstFrameCold)) (\(mb($0.firstFrameColdMaxRSSKB)))" }
+        row("people screen, no people cache") { ms($0.peopleCold) }
+        lines.append("")
+        lines.append("In process, cache warm, one pass (ms):")
+        lines.append("")
+        lines.append(header)
+        lines.append(rule)
+        row("load profile library (index)") { ms($0.phases.libraryLoad) }
+        row("load `me`'s record") { ms($0.phases.personLoad) }
+        row("dashboard frame") { ms($0.phases.dashboardFrame) }
+        row("open skill screen + frame") { ms($0.phases.skillOpen) }
+        row("people summaries + frame") { ms($0.phases.peopleOpen) }
+        row("browser + frame") { ms($0.phases.browserOpen) }
+        lines.append("")
+        let k = all.keyToFrame
+        lines.append("Key to frame on the skill screen (×1, `update` + `view` + canvas diff, \(k.all.count) keys, ms):")
+        lines.append("")
+        lines.append("| keys | p50 | p99 | max |")
+        lines.append("| --- | --- | --- | --- |")
+        lines.append("| navigation (↑↓ j k ←→ PgDn Home) | \(String(format: "%.3f", k.navigation.median)) | \(String(format: "%.3f", k.navigation.p99)) | \(String(format: "%.3f", k.navigation.max)) |")
+        lines.append("| ticking (Space, x) | \(String(format: "%.3f", k.ticking.median)) | \(String(format: "%.3f", k.ticking.p99)) | \(String(format: "%.3f", k.ticking.max)) |")
+        lines.append("")
+        let t = all.tickPersisted
+        lines.append("Tick persisted (lock + append + fsync of one event to a 1,000-event journal, \(all.tickFileSystem), \(t.count) ticks): "
+                     + "p50 \(String(format: "%.3f", t.median)) ms, p99 \(String(format: "%.3f", t.p99)) ms, max \(String(format: "%.3f", t.max)) ms.")
+        return lines.joined(separator: "\n")
+    }
+}
