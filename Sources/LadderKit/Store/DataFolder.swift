@@ -94,20 +94,54 @@ public struct DataFolder: Sendable, Equatable {
     }
 }
 
-/// A person's id: a slug of their name, safe as a file name (no `/`, no `.`,
-/// no control characters, at most 64 characters).
+/// A person's id: a slug of their name, safe as a file name: no `/`, no `.`, no
+/// control characters, NFC-normalised (so names differing only in normalisation
+/// or case share one id and one file), at most 64 characters and 128 bytes.
 public struct PersonID: Hashable, Sendable, Comparable, CustomStringConvertible {
     public let rawValue: String
 
-    /// Accepts an id only if it is already a valid slug.
+    /// Longest id in UTF-8 bytes, well under the 255 bytes a file name may have.
+    public static let maxBytes = 128
+
+    /// Accepts an id only if it is already a valid slug, byte for byte.
     public init?(_ raw: String) {
-        guard !raw.isEmpty, Identifier.slug(raw, fallback: "") == raw else { return nil }
+        guard Self.isValid(raw) else { return nil }
         rawValue = raw
     }
 
-    /// The id for a person's name.
+    /// The id for a person's name. Always a valid id (`PersonID(id.rawValue)` accepts it).
     public init(name: String) {
-        rawValue = Identifier.slug(name.precomposedStringWithCanonicalMapping, fallback: "person")
+        var id = Identifier.slug(name.precomposedStringWithCanonicalMapping, fallback: "person")
+        id = Self.capped(id.precomposedStringWithCanonicalMapping)
+        if !Self.isValid(id) {
+            // Rare Unicode where slugging and normalising disagree: a stable ASCII id.
+            let hash = String(Identifier.fnv1a64(name) & 0xFFFF_FFFF, radix: 16)
+            id = "person-" + String(repeating: "0", count: 8 - hash.count) + hash
+        }
+        rawValue = id
+    }
+
+    static func isValid(_ raw: String) -> Bool {
+        guard !raw.isEmpty, raw.utf8.count <= maxBytes else { return false }
+        guard raw.precomposedStringWithCanonicalMapping.utf8.elementsEqual(raw.utf8) else { return false }
+        return Identifier.slug(raw, fallback: "").utf8.elementsEqual(raw.utf8)
+    }
+
+    /// At most 64 characters and `maxBytes` bytes, cut between scalars, no dash at the end.
+    static func capped(_ id: String) -> String {
+        var out = String.UnicodeScalarView()
+        var bytes = 0
+        var characters = 0
+        for character in id {
+            let size = character.utf8.count
+            if characters + 1 > 64 || bytes + size > maxBytes { break }
+            out.append(contentsOf: character.unicodeScalars)
+            bytes += size
+            characters += 1
+        }
+        var result = String(out)
+        while result.hasSuffix("-") { result.removeLast() }
+        return result.isEmpty ? "person" : result
     }
 
     public static let me = PersonID(name: "me")

@@ -8,20 +8,25 @@ import Darwin
 /// Ladder processes on the same data folder never interleave their writes. The
 /// kernel drops it when a process dies, so no stale lock is ever left behind.
 public enum FileLock {
+    /// Seconds a writer waits for the lock before refusing; writers hold it for
+    /// milliseconds, so reaching this means another Ladder is stuck (or stopped).
+    public static let defaultTimeout = 5.0
+
     /// Runs `body` holding the lock; waits up to `timeout` seconds for another
     /// process to release it, telling `waiting` once, then gives up with an error
     /// that names the lock file.
-    public static func withLock<T>(_ path: String, timeout: Double = 10, waiting: (String) -> Void = { _ in },
+    public static func withLock<T>(_ path: String, timeout: Double = defaultTimeout, waiting: (String) -> Void = { _ in },
                                    _ body: () throws(StoreError) -> T) throws(StoreError) -> T {
         let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw .system("open the lock file", path, errno: errno) }
         defer { close(fd) }  // closing releases the lock
         if flock(fd, LOCK_EX | LOCK_NB) != 0 {
-            waiting("waiting for lock on \(path) (another ladder is writing)")
+            guard errno == EWOULDBLOCK || errno == EINTR else { throw .system("lock", path, errno: errno) }
+            waiting("waiting for lock on \(Safe.text(path)) (another ladder is writing)")
             var waited = 0.0
             while flock(fd, LOCK_EX | LOCK_NB) != 0 {
                 if waited >= timeout {
-                    throw StoreError("another ladder holds the lock on \(path); close it or try again")
+                    throw StoreError("another ladder holds the lock on \(Safe.text(path)); close it or try again")
                 }
                 usleep(20_000)
                 waited += 0.02

@@ -8,21 +8,32 @@ import Darwin
 ///
 /// Whole files: temp file (O_EXCL, 0600) in the same folder → write → fsync →
 /// rename over the target → fsync the folder. Journal lines: one `write` of the
-/// whole line on an O_APPEND descriptor, then fsync.
+/// whole record on an O_APPEND descriptor, then fsync; a failed write is undone.
+///
+/// Every write first makes sure SIGXFSZ is ignored, so a file-size limit
+/// (`ulimit -f`) turns into an `EFBIG` error the user is shown instead of killing
+/// the process.
 public enum SafeFile {
     /// Prefix of temp files, so stale ones can be found and removed at start.
     public static let tempPrefix = ".ladder-tmp-"
+    /// A temp file older than this is removed at start even if its writer still runs.
+    static let staleTempAge: time_t = 3600
+
+    /// Ignores SIGXFSZ once per process (see the type's note).
+    static let fileSizeSignalIgnored: Bool = {
+        signal(SIGXFSZ, SIG_IGN)
+        return true
+    }()
 
     public static func writeAtomically(_ bytes: [UInt8], to path: String) throws(StoreError) {
+        _ = fileSizeSignalIgnored
         let folder = parentFolder(of: path)
         let name = path.split(separator: "/").last.map(String.init) ?? "file"
         let temp = "\(folder)/\(tempPrefix)\(getpid())-\(UInt32.random(in: 0...UInt32.max))-\(name)"
         let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw .system("create a temporary file in", folder, errno: errno) }
-        var ok = false
-        defer {
-            if !ok { unlink(temp) }
-        }
+        var renamed = false
+        defer { if !renamed { unlink(temp) } }
         do throws(StoreError) {
             try writeAll(fd, bytes, path: path)
             guard fsync(fd) == 0 else { throw StoreError.system("flush", path, errno: errno) }
@@ -32,19 +43,29 @@ public enum SafeFile {
         }
         guard close(fd) == 0 else { throw .system("close", temp, errno: errno) }
         guard rename(temp, path) == 0 else { throw .system("replace", path, errno: errno) }
-        ok = true
+        renamed = true
         syncFolder(folder)
     }
 
     /// Appends one line (a newline is added) with a single write, then fsyncs.
-    /// Creates the file (0600) when missing. Call it holding the data folder's lock. A failed or short write is undone by
-    /// truncating back to the old length, so the file is as it was.
     public static func appendLine(_ line: [UInt8], to path: String) throws(StoreError) {
+        try appendLines([line], to: path)
+    }
+
+    /// Appends lines (each gets a newline) as one record: a single `write`, then fsync.
+    /// Creates the file (0600) when missing. Call it holding the data folder's lock.
+    /// All or nothing: a failed or short write (full disk, file-size limit) is undone
+    /// by truncating back to the old length, so the file is as it was, and the error
+    /// says why.
+    public static func appendLines(_ lines: [[UInt8]], to path: String) throws(StoreError) {
+        _ = fileSizeSignalIgnored
+        guard !lines.isEmpty else { return }
         let fd = open(path, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw .system("open", path, errno: errno) }
         defer { close(fd) }
         var stats = stat()
         guard fstat(fd, &stats) == 0 else { throw .system("read the size of", path, errno: errno) }
+        guard isRegular(stats) else { throw StoreError("could not write to \(Safe.text(path)): it is not a regular file") }
         let before = stats.st_size
         var record: [UInt8] = []
         if before > 0 {
@@ -53,78 +74,139 @@ public enum SafeFile {
             var last: UInt8 = 0
             if pread(fd, &last, 1, before - 1) == 1 && last != 0x0A { record.append(0x0A) }
         }
-        record.append(contentsOf: line)
-        record.append(0x0A)
-        let written = record.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
-        if written != record.count {
+        for line in lines {
+            record.append(contentsOf: line)
+            record.append(0x0A)
+        }
+        // One write carries the whole record. A regular file only writes short when
+        // it cannot take more (full disk, size limit): then finish, or learn why.
+        var offset = 0
+        while offset < record.count {
+            let written = record.withUnsafeBytes { raw in
+                write(fd, raw.baseAddress.map { $0 + offset }, raw.count - offset)
+            }
+            if written > 0 {
+                offset += written
+                continue
+            }
             let code = written < 0 ? errno : ENOSPC
+            if code == EINTR { continue }
             _ = ftruncate(fd, before)
             throw .system("write to", path, errno: code)
         }
         guard fsync(fd) == 0 else {
             let code = errno
             _ = ftruncate(fd, before)
+            _ = fsync(fd)
             throw .system("flush", path, errno: code)
         }
     }
 
-    /// The whole file, or nil when it does not exist.
-    public static func contents(of path: String) throws(StoreError) -> [UInt8]? {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+    /// The whole file, or nil when it does not exist. Refuses anything but a regular
+    /// file (a FIFO or a device would block or never end) and, with `limit`, a file
+    /// larger than `limit` bytes, before reading it.
+    public static func contents(of path: String, limit: Int? = nil) throws(StoreError) -> [UInt8]? {
+        // O_NONBLOCK so that opening a FIFO cannot hang; it is refused just below.
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         if fd < 0 {
             if errno == ENOENT { return nil }
             throw .system("open", path, errno: errno)
         }
         defer { close(fd) }
-        var result: [UInt8] = []
         var stats = stat()
-        if fstat(fd, &stats) == 0, stats.st_size > 0 { result.reserveCapacity(Int(stats.st_size)) }
+        guard fstat(fd, &stats) == 0 else { throw .system("read the size of", path, errno: errno) }
+        if isFolder(stats) { throw StoreError("could not read \(Safe.text(path)): it is a folder") }
+        guard isRegular(stats) else { throw StoreError("could not read \(Safe.text(path)): it is not a regular file") }
+        if let limit, stats.st_size > limit {
+            throw StoreError("could not read \(Safe.text(path)): it is \(stats.st_size) bytes, more than the \(limit) allowed")
+        }
+        var result: [UInt8] = []
+        if stats.st_size > 0 { result.reserveCapacity(Int(stats.st_size)) }
         var buffer = [UInt8](repeating: 0, count: 1 << 16)
         while true {
             let count = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
             if count < 0 {
-                if errno == EINTR { continue }
+                if errno == EINTR || errno == EAGAIN { continue }
                 throw .system("read", path, errno: errno)
             }
             if count == 0 { break }
             result.append(contentsOf: buffer[0..<count])
+            if let limit, result.count > limit { // grew while we read it
+                throw StoreError("could not read \(Safe.text(path)): it is more than the \(limit) bytes allowed")
+            }
         }
         return result
     }
 
-    /// Creates a folder (and its parents) with mode 0700 when missing.
+    /// Creates a folder (and its parents) with mode 0700 when missing. A folder it
+    /// creates is 0700 whatever the umask.
     public static func makeFolder(_ path: String) throws(StoreError) {
         var partial = path.hasPrefix("/") ? "" : "."
         for component in path.split(separator: "/") {
             partial += "/" + component
-            if mkdir(partial, 0o700) != 0 && errno != EEXIST {
+            if mkdir(partial, 0o700) == 0 {
+                _ = chmod(partial, 0o700)
+            } else if errno != EEXIST {
                 throw .system("create the folder", partial, errno: errno)
             }
         }
+        var stats = stat()
+        guard stat(path, &stats) == 0 else { throw .system("open the folder", path, errno: errno) }
+        guard isFolder(stats) else { throw StoreError("\(Safe.text(path)) is not a folder") }
     }
 
-    /// Removes temp files left in a folder by a crash during a whole-file write.
+    /// Removes temp files left in a folder by a crash during a whole-file write: those
+    /// of processes that no longer run, and any older than an hour. A temp file of a
+    /// Ladder still writing it is left alone.
     public static func removeStaleTemps(in folder: String) {
         guard let dir = opendir(folder) else { return }
         defer { closedir(dir) }
+        let now = time(nil)
         while let entry = readdir(dir) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
                 String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
             }
-            if name.hasPrefix(tempPrefix) { unlink("\(folder)/\(name)") }
+            guard name.hasPrefix(tempPrefix) else { continue }
+            let path = "\(folder)/\(name)"
+            if let pid = writerPID(ofTemp: name), pid != getpid(), kill(pid, 0) == 0 || errno == EPERM {
+                var stats = stat()
+                if lstat(path, &stats) == 0 && now - modified(stats) < staleTempAge { continue }
+            }
+            unlink(path)
         }
+    }
+
+    /// The process id written into a temp file's name by `writeAtomically`.
+    static func writerPID(ofTemp name: String) -> pid_t? {
+        let rest = name.dropFirst(tempPrefix.count)
+        guard let dash = rest.firstIndex(of: "-"), let pid = pid_t(rest[..<dash]), pid > 0 else { return nil }
+        return pid
     }
 
     static func writeAll(_ fd: Int32, _ bytes: [UInt8], path: String) throws(StoreError) {
         var offset = 0
         while offset < bytes.count {
-            let count = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + offset, $0.count - offset) }
+            let count = bytes.withUnsafeBytes { raw in
+                write(fd, raw.baseAddress.map { $0 + offset }, raw.count - offset)
+            }
             if count < 0 {
                 if errno == EINTR { continue }
                 throw .system("write", path, errno: errno)
             }
+            if count == 0 { throw .system("write", path, errno: ENOSPC) }
             offset += count
         }
+    }
+
+    static func isRegular(_ stats: stat) -> Bool { stats.st_mode & mode_t(S_IFMT) == mode_t(S_IFREG) }
+    static func isFolder(_ stats: stat) -> Bool { stats.st_mode & mode_t(S_IFMT) == mode_t(S_IFDIR) }
+
+    static func modified(_ stats: stat) -> time_t {
+        #if os(Linux)
+        return stats.st_mtim.tv_sec
+        #else
+        return stats.st_mtimespec.tv_sec
+        #endif
     }
 
     static func syncFolder(_ folder: String) {

@@ -1,10 +1,14 @@
 /// People's journals in a data folder: reading a person's record and appending
-/// changes to it, one fsync'd line per event, under the folder's lock.
+/// changes to it, one fsync'd write per change, under the folder's lock.
 public struct Store: Sendable {
     public let folder: DataFolder
+    /// How long a write waits for another Ladder holding the lock before it gives up
+    /// with an error naming the lock file. Writers hold it for milliseconds.
+    public var lockTimeout: Double
 
-    public init(folder: DataFolder) {
+    public init(folder: DataFolder, lockTimeout: Double = FileLock.defaultTimeout) {
         self.folder = folder
+        self.lockTimeout = lockTimeout
     }
 
     /// The person's journal as it is on disk (empty when they have none yet).
@@ -20,22 +24,19 @@ public struct Store: Sendable {
         return (PersonRecord.fold(journal.events, id: person), journal)
     }
 
-    /// Appends events to a person's journal, each as its own line and fsync. When
-    /// a write fails, the events before it are on disk and the error says so.
+    /// Appends events to a person's journal, one line each, in a single write and
+    /// fsync: either all of them are on disk afterwards or, with an error, none.
+    /// `waiting` is told once when another Ladder holds the lock.
     public func append(_ events: [JournalEvent], for person: PersonID,
                        waiting: (String) -> Void = { _ in }) throws(StoreError) {
+        guard !events.isEmpty else { return }
+        var lines: [[UInt8]] = []
+        for event in events {
+            do { lines.append(try event.encodedLine()) } catch { throw StoreError("could not encode a journal event") }
+        }
         let path = folder.journalPath(for: person)
-        try FileLock.withLock(folder.lockPath, waiting: waiting) { () throws(StoreError) in
-            for (index, event) in events.enumerated() {
-                let line: [UInt8]
-                do { line = try event.encodedLine() } catch { throw StoreError("could not encode a journal event") }
-                do throws(StoreError) {
-                    try SafeFile.appendLine(line, to: path)
-                } catch {
-                    if index == 0 { throw error }
-                    throw StoreError("\(error.message) (after saving \(index) of \(events.count) changes)")
-                }
-            }
+        try FileLock.withLock(folder.lockPath, timeout: lockTimeout, waiting: waiting) { () throws(StoreError) in
+            try SafeFile.appendLines(lines, to: path)
         }
     }
 
