@@ -5,7 +5,9 @@ import Yams
 /// a `FileProblem` that points at the line and column.
 public enum ProfileFile {
     /// Larger files are refused before parsing: a real profile is a few kilobytes.
-    public static let maxBytes = 1 << 20
+    /// (256 KB: the largest real profiles are tens of kilobytes, and composing a
+    /// hostile file of this size stays well under a second.)
+    public static let maxBytes = 1 << 18
     /// More YAML nodes than this (aliases included, counted as expanded) is refused.
     static let maxNodes = 100_000
     static let maxTextLength = 2_000
@@ -21,7 +23,8 @@ public enum ProfileFile {
         guard let text = String(validating: slice, as: UTF8.self) else {
             let offset = firstInvalidUTF8(slice)
             let (line, column) = position(ofByte: offset, in: Array(slice))
-            throw FileProblem(file: file, line: line, column: column, message: "not valid UTF-8 text")
+            throw FileProblem(file: file, line: line, column: column, message: "not valid UTF-8 text",
+                              source: String(decoding: slice, as: UTF8.self))
         }
         return try decode(text, file: file)
     }
@@ -31,6 +34,22 @@ public enum ProfileFile {
             let (line, column) = position(of: nul, in: text)
             throw FileProblem(file: file, line: line, column: column, message: "contains a NUL character", source: text)
         }
+        // Checks that must come before Yams composes the text: composing expands
+        // aliases (hashing an aliased mapping key is exponential) and recurses once
+        // per level of nesting (up to libyaml's 1,000, too deep for a small stack).
+        let bytes = Array(text.utf8)
+        if let alias = Prescan.alias(in: bytes) {
+            let (line, column) = position(ofByte: alias, in: bytes)
+            throw FileProblem(file: file, line: line, column: column, message: anchorMessage, source: text)
+        }
+        if Prescan.depthBound(of: bytes) > Prescan.inlineDepth {
+            return try onLargeStack { () throws(FileProblem) in try decodeChecked(text, file: file) }
+        }
+        return try decodeChecked(text, file: file)
+    }
+
+    /// Composes, checks and decodes text that passed the pre-scan.
+    static func decodeChecked(_ text: String, file: String) throws(FileProblem) -> Profile {
         let node: Node
         do {
             guard let root = try Yams.compose(yaml: text) else {
@@ -49,10 +68,11 @@ public enum ProfileFile {
         guard case .mapping = node else {
             throw at(node, "a profile must be a mapping of keys (id, name, levels, roles, …)", file, text)
         }
-        try checkKeys(node, file: file, text: text)
+        // Before the key check: a newer Ladder's keys are not typos.
         if let schemaNode = node["schema"], let schema = schemaNode.int, schema > Profile.currentSchema {
             throw at(schemaNode, "schema \(schema) is newer than this Ladder understands (\(Profile.currentSchema)); update Ladder to read it", file, text)
         }
+        try checkKeys(node, file: file, text: text)
         let profile: Profile
         do {
             profile = try YAMLDecoder().decode(Profile.self, from: node)
@@ -63,6 +83,41 @@ public enum ProfileFile {
         }
         try ProfileRules.check(profile, node: node, file: file, text: text)
         return profile
+    }
+
+    /// Reads a profile file for `decode`: refuses anything but a regular file, and a
+    /// file over `maxBytes`, before reading it (a 100 MB file is never in memory).
+    /// Nil when the file does not exist.
+    public static func read(path: String) throws(FileProblem) -> [UInt8]? {
+        var stats = stat()
+        if stat(path, &stats) == 0, stats.st_mode & mode_t(S_IFMT) == mode_t(S_IFREG), stats.st_size > maxBytes {
+            throw FileProblem(file: path, message: "file is \(stats.st_size) bytes; a profile may be at most \(maxBytes) bytes")
+        }
+        do {
+            return try SafeFile.contents(of: path, limit: maxBytes)
+        } catch {
+            throw FileProblem(file: path, message: error.message)
+        }
+    }
+
+    /// Runs `body` on a thread with a large stack and waits for it; used for text
+    /// whose nesting might be deep. The whole node tree lives and dies on that thread.
+    static func onLargeStack(_ body: @escaping @Sendable () throws(FileProblem) -> Profile) throws(FileProblem) -> Profile {
+        final class Outcome: @unchecked Sendable { var value: Result<Profile, FileProblem>? }
+        let outcome = Outcome()
+        let done = DispatchSemaphore(value: 0)
+        let thread = Thread {
+            do throws(FileProblem) { outcome.value = .success(try body()) } catch { outcome.value = .failure(error) }
+            done.signal()
+        }
+        thread.stackSize = 64 << 20
+        thread.start()
+        done.wait()
+        switch outcome.value {
+        case .success(let profile): return profile
+        case .failure(let problem): throw problem
+        case nil: throw FileProblem(file: "", message: "could not read the profile")
+        }
     }
 
     /// The YAML text of a profile, in the field order of the model.
@@ -85,8 +140,9 @@ public enum ProfileFile {
         }
         switch node {
         case .scalar(let scalar):
-            if scalar.string.count > maxTextLength {
-                throw at(node, "text is \(scalar.string.count) characters; at most \(maxTextLength) allowed", file, text)
+            let length = scalar.string.unicodeScalars.count
+            if length > maxTextLength {
+                throw at(node, "text is \(length) characters; at most \(maxTextLength) allowed", file, text)
             }
         case .sequence(let sequence):
             if sequence.count > maxListLength {
@@ -100,7 +156,7 @@ public enum ProfileFile {
             var seen = Set<String>()
             for (key, value) in mapping {
                 if let name = key.string, !seen.insert(name).inserted {
-                    throw at(key, "duplicate key '\(name)'", file, text)
+                    throw at(key, "duplicate key '\(short(name))'", file, text)
                 }
                 try checkShape(value, depth: depth + 1, budget: &budget, file: file, text: text)
             }
@@ -109,9 +165,14 @@ public enum ProfileFile {
         }
     }
 
-    /// Yams resolves aliases while composing (sharing, not copying, the nodes), so
-    /// they reach the walk above as repeated subtrees that the node budget counts.
-    static let anchorMessage = "YAML aliases are not allowed in profiles"
+    /// Aliases are refused by `Prescan` before composing; Yams resolves any that
+    /// reach it into shared subtrees, which the node budget above counts.
+    static let anchorMessage = "YAML aliases (*name) are not allowed in profiles; write the text out in full"
+
+    /// A name quoted in a message: cut short.
+    static func short(_ text: String) -> String {
+        text.unicodeScalars.count <= 60 ? text : String(String.UnicodeScalarView(text.unicodeScalars.prefix(60))) + "…"
+    }
 
     /// The keys each mapping of a profile may have; anything else is a typo to report.
     static let allowedKeys: [String: [String]] = [
@@ -128,7 +189,7 @@ public enum ProfileFile {
             for (key, _) in mapping {
                 let name = key.string ?? ""
                 if !allowed.contains(name) {
-                    throw at(key, "unknown key '\(name)' in a \(kind); expected: \(allowed.joined(separator: ", "))", file, text)
+                    throw at(key, "unknown key '\(short(name))' in a \(kind); expected: \(allowed.joined(separator: ", "))", file, text)
                 }
             }
         }
@@ -150,12 +211,48 @@ public enum ProfileFile {
     }
 
     static func problem(from error: YamlError, file: String, text: String) -> FileProblem {
+        func cut(_ message: String) -> String { String(String.UnicodeScalarView(message.unicodeScalars.prefix(120))) }
         switch error {
         case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _):
-            return FileProblem(file: file, line: mark.line, column: mark.column, message: "YAML: \(String(problem.prefix(120)))", source: text)
+            let message = problem.hasPrefix("Maximum nesting level")
+                ? "nested too deeply (YAML allows at most 1,000 levels); a profile has at most 6 levels of nesting"
+                : "YAML: \(cut(problem))"
+            return FileProblem(file: file, line: mark.line, column: mark.column, message: message, source: text)
+        case .composer(_, let problem, let mark, _):
+            let message = problem.contains("single document")
+                ? "a profile file holds one YAML document; remove the second one (after '---')"
+                : "YAML: \(cut(problem))"
+            return FileProblem(file: file, line: mark.line, column: mark.column, message: message, source: text)
+        case .reader(let problem, let offset, _, _):
+            let (line, column) = offset.map { position(ofByte: $0, in: Array(text.utf8)) } ?? (0, 0)
+            return FileProblem(file: file, line: line, column: column, message: "YAML: \(cut(problem))", source: text)
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            let name = duplicates.first ?? ""
+            let (line, column) = laterKey(name, after: context.mark, in: text) ?? (context.mark.line, context.mark.column)
+            return FileProblem(file: file, line: line, column: column, message: "duplicate key '\(short(name))'", source: text)
         default:
-            return FileProblem(file: file, message: "YAML: \(String(String(describing: error).prefix(120)))")
+            return FileProblem(file: file, message: "YAML: \(cut(String(describing: error)))")
         }
+    }
+
+    /// Where a block mapping key appears again, below its first use at `mark` and at
+    /// the same column, so a duplicate is reported at the second one.
+    static func laterKey(_ name: String, after mark: Mark, in text: String) -> (Int, Int)? {
+        guard !name.isEmpty, mark.line > 0, mark.column > 0 else { return nil }
+        var number = 0
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            number += 1
+            guard number > mark.line else { continue }
+            let scalars = Array(line.unicodeScalars)
+            let leading = scalars.prefix { $0 == " " }.count
+            if leading + 1 < mark.column { break } // left the mapping
+            guard leading + 1 == mark.column else { continue }
+            let rest = String(String.UnicodeScalarView(scalars.dropFirst(leading)))
+            for candidate in [name, "\"\(name)\"", "'\(name)'"] where rest.hasPrefix(candidate) {
+                if rest.dropFirst(candidate.count).drop(while: { $0 == " " }).hasPrefix(":") { return (number, mark.column) }
+            }
+        }
+        return nil
     }
 
     static func problem(from error: DecodingError, root: Node, file: String, text: String) -> FileProblem {
@@ -239,9 +336,83 @@ public enum ProfileFile {
 
     static func position(of index: String.Index, in text: String) -> (Int, Int) {
         var line = 1, column = 1
-        for character in text[..<index] {
-            if character == "\n" || character == "\r\n" { line += 1; column = 1 } else { column += 1 }
+        for scalar in text.unicodeScalars[..<index] {
+            if scalar == "\n" { line += 1; column = 1 } else if scalar != "\r" { column += 1 }
         }
         return (line, column)
     }
 }
+
+/// A pass over a profile's bytes before Yams sees them, for what composing itself
+/// cannot survive: aliases (refused) and a nesting depth too deep for a small stack
+/// (then the file is composed on a thread with a large stack). Both are bounds from
+/// above: a false alarm costs a refusal or a thread, never a crash.
+enum Prescan {
+    /// Files whose nesting may exceed this are composed on a large stack.
+    static let inlineDepth = 100
+
+    static func isNameByte(_ byte: UInt8) -> Bool {
+        (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+            || byte == 0x5F || byte == 0x2D
+    }
+
+    /// The byte offset of the first `*name` whose name some `&name` defines, or nil.
+    /// libyaml's anchor names are runs of `[0-9A-Za-z_-]`, so every real alias of a
+    /// real anchor is found (and, rarely, text such as "R&D … *D" too).
+    static func alias(in bytes: [UInt8]) -> Int? {
+        var anchors = Set<ArraySlice<UInt8>>()
+        var aliases: [(offset: Int, name: ArraySlice<UInt8>)] = []
+        var i = 0
+        let count = bytes.count
+        while i < count {
+            let byte = bytes[i]
+            guard byte == 0x26 || byte == 0x2A else { i += 1; continue } // & or *
+            var j = i + 1
+            while j < count && isNameByte(bytes[j]) { j += 1 }
+            if j > i + 1 {
+                if byte == 0x26 { anchors.insert(bytes[(i + 1)..<j]) } else { aliases.append((i, bytes[(i + 1)..<j])) }
+            }
+            i = j
+        }
+        guard !anchors.isEmpty else { return nil }
+        return aliases.first { anchors.contains($0.name) }?.offset
+    }
+
+    /// An upper bound on the nesting depth of the YAML in `bytes`. Flow collections
+    /// each need a `[` or `{`; block collections nest at increasing columns (a
+    /// sequence may share its parent mapping's column), and each starts where a line's
+    /// indentation and leading indicators (`- `, `? `, `: `, `---`, tags, anchors) end.
+    static func depthBound(of bytes: [UInt8]) -> Int {
+        var flowOpens = 0
+        var maxLead = 0
+        var i = 0
+        let count = bytes.count
+        func isBlank(_ at: Int) -> Bool { at >= count || [0x20, 0x09, 0x0A, 0x0D].contains(bytes[at]) }
+        while i < count {
+            var j = i
+            var column = 0
+            while j < count && (bytes[j] == 0x20 || bytes[j] == 0x09) { j += 1; column += 1 }
+            while j < count {
+                let byte = bytes[j]
+                if (byte == 0x2D || byte == 0x3F || byte == 0x3A) && isBlank(j + 1) {
+                    j += 1; column += 1
+                } else if byte == 0x2D && j + 2 < count && bytes[j + 1] == 0x2D && bytes[j + 2] == 0x2D && isBlank(j + 3) {
+                    j += 3; column += 3
+                } else if byte == 0x21 || byte == 0x26 { // a tag or an anchor before the node
+                    while !isBlank(j) { j += 1; column += 1 }
+                } else {
+                    break
+                }
+                while j < count && (bytes[j] == 0x20 || bytes[j] == 0x09) { j += 1; column += 1 }
+            }
+            maxLead = max(maxLead, column)
+            while j < count && bytes[j] != 0x0A {
+                if bytes[j] == 0x5B || bytes[j] == 0x7B { flowOpens += 1 }
+                j += 1
+            }
+            i = j + 1
+        }
+        return flowOpens + 2 * (maxLead + 1) + 2
+    }
+}
+
