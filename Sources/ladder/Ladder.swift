@@ -15,7 +15,7 @@ struct Ladder: ParsableCommand {
         subcommands: [
             Profiles.self, Show.self, Validate.self, Import.self,
             Track.self, TickCommand.self, UntickCommand.self, NoteCommand.self, Step.self, Status.self,
-            Snapshot.self,
+            Snapshot.self, Debug.self,
         ]
     )
 
@@ -43,7 +43,7 @@ struct PersonOption: ParsableArguments {
 /// An error the CLI reports as `ladder: message` with exit code 1.
 struct CLIError: Error, CustomStringConvertible {
     var description: String
-    init(_ message: String) { description = message }
+    init(_ message: String) { description = Safe.lines(message).joined(separator: "\n") }
 }
 
 /// What every command needs: the data folder, the profiles and the store.
@@ -97,5 +97,5 @@ func printError(_ message: String) {
 func printJSON<T: Encodable>(_ value: T) throws {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    print(String(decoding: try encoder.encode(value), as: UTF8.self))
+    print(Safe.json(String(decoding: try encoder.encode(value), as: UTF8.self)))
 }

@@ -21,7 +21,7 @@ struct Track: ParsableCommand {
         if record.lastChange == nil && id != .me { events.insert(JournalEvent(.person, name: person.person), at: 0) }
         try context.save(events, for: id, journal: journal)
         let roleName = profile.role(named: role)?.name ?? role
-        print("\(record.name) tracks \(Safe.text(profile.name)) as \(Safe.text(roleName)), level \(event.level ?? level).")
+        print("\(Safe.text(record.name)) tracks \(Safe.text(profile.name)) as \(Safe.text(roleName)), level \(Safe.text(event.level ?? level)).")
     }
 }
 
@@ -105,7 +105,7 @@ private func change(_ skill: String, person: PersonOption,
     var after = record
     for event in events { after.apply(event) }
     if let updated = after.skills[standing.profile.id], let now = Standing(profile: standing.profile, tracked: updated) {
-        print("\(Safe.text(now.profile.name)) · \(Safe.text(now.role.name)) · \(now.level): \(now.next?.summary ?? "top level reached")")
+        print("\(Safe.text(now.profile.name)) · \(Safe.text(now.role.name)) · \(Safe.text(now.level)): \(Safe.text(now.next?.summary ?? "top level reached"))")
     }
 }
 

@@ -1,9 +1,11 @@
 /// Makes text from files safe to show on a terminal: nothing in it can move the
-/// cursor, change colours, set the window title or reorder the line.
+/// cursor, change colours, set the window title, write the clipboard or reorder the
+/// line.
 ///
 /// C0 controls, DEL and C1 controls are shown visibly (`^[`, `^?`, `<9B>`), tabs
-/// become a space, line breaks become `⏎` (use `lines` to keep them), bidi
-/// controls and zero-width characters other than ZWJ are removed.
+/// become a space, line breaks (also U+2028/U+2029) become `⏎` (use `lines` to keep
+/// them), bidi controls and other invisible format characters (zero-width spaces,
+/// word joiners, tag characters, the BOM) are removed. ZWJ stays: it joins emoji.
 public enum Safe {
     public static func text(_ input: String) -> String {
         if input.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return input } // fast path: printable ASCII
@@ -11,16 +13,16 @@ public enum Safe {
         for scalar in input.unicodeScalars {
             switch scalar.value {
             case 0x09: out.append(" ")
-            case 0x0A, 0x0D: out.append("⏎")
+            case 0x0A, 0x0D, 0x2028, 0x2029: out.append("⏎")
             case 0x00..<0x20: out.append("^"); out.append(Unicode.Scalar(UInt8(scalar.value + 0x40)))
             case 0x7F: out.append(contentsOf: "^?".unicodeScalars)
             case 0x80..<0xA0:
                 let hex = String(scalar.value, radix: 16, uppercase: true)
                 out.append(contentsOf: "<\(hex)>".unicodeScalars)
-            case 0x200B, 0x200C, 0x200E, 0x200F, 0x2060, 0xFEFF, 0x061C,
-                 0x202A...0x202E, 0x2066...0x2069:
-                continue // zero-width and bidi controls: dropped
-            default: out.append(scalar)
+            case 0x200D: out.append(scalar) // zero-width joiner: part of emoji sequences
+            default:
+                if isInvisibleControl(scalar) { continue }
+                out.append(scalar)
             }
         }
         return String(out)
@@ -29,5 +31,39 @@ public enum Safe {
     /// `text` for each line of a multi-line input.
     public static func lines(_ input: String) -> [String] {
         input.split(separator: "\n", omittingEmptySubsequences: false).map { text(String($0)) }
+    }
+
+    /// Bidi controls, zero-width and other format characters (Unicode category Cf),
+    /// which change how a line looks without being seen.
+    public static func isInvisibleControl(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x061C, 0x200B...0x200F, 0x202A...0x202E, 0x2060...0x206F, 0xFEFF, 0xFFF9...0xFFFB, 0xE0000...0xE007F:
+            return true
+        default:
+            return scalar.properties.generalCategory == .format
+        }
+    }
+
+    /// JSON text with every character `text` would alter, other than those JSON
+    /// already escapes, written as a `\uXXXX` escape instead: the data stays exact
+    /// for a program reading it, and nothing reaches a terminal raw. Apply it to
+    /// encoder output, where such characters can only be inside strings.
+    public static func json(_ encoded: String) -> String {
+        if encoded.utf8.allSatisfy({ $0 < 0x7F }) { return encoded }
+        var out = ""
+        out.reserveCapacity(encoded.utf8.count)
+        for scalar in encoded.unicodeScalars {
+            let value = scalar.value
+            if value == 0x7F || (0x80..<0xA0).contains(value) || value == 0x2028 || value == 0x2029
+                || (value != 0x200D && isInvisibleControl(scalar)) {
+                for unit in String(scalar).utf16 {
+                    let hex = String(unit, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                }
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
     }
 }
