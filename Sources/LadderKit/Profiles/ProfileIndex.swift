@@ -62,8 +62,6 @@ struct ProfileIndex: Codable {
     static let fileName = "profiles.index"
     static let shardCount = 16
 
-    var kind: String
-    var format: Int
     var schema: Int
     /// The profiles folder the entries were made from (paths in problems name it).
     var folder: String
@@ -97,11 +95,13 @@ struct ProfileIndex: Codable {
     }
 
     static func decode(_ bytes: [UInt8], folder: String) -> (ProfileIndex?, String?) {
-        guard let index = try? JSONDecoder().decode(ProfileIndex.self, from: Data(bytes)) else { return (nil, "unreadable") }
-        guard index.kind == kind else { return (nil, "not a profile index") }
-        guard index.format == format, index.schema == Profile.currentSchema else {
-            return (nil, "format \(index.format), this Ladder writes \(format)")
+        let body: ArraySlice<UInt8>
+        switch CacheEnvelope.unwrap(bytes, kind: kind, format: format) {
+        case .success(let found): body = found
+        case .failure(let refusal): return (nil, refusal.reason)
         }
+        guard let index = try? JSONDecoder().decode(ProfileIndex.self, from: Data(body)) else { return (nil, "unreadable") }
+        guard index.schema == Profile.currentSchema else { return (nil, "made for profile schema \(index.schema)") }
         guard index.folder == folder else { return (nil, "made for another folder") }
         return (index, nil)
     }
@@ -109,7 +109,7 @@ struct ProfileIndex: Codable {
     func encoded() throws -> [UInt8] {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return Array(try encoder.encode(self))
+        return CacheEnvelope.wrap(kind: Self.kind, format: Self.format, body: Array(try encoder.encode(self)))
     }
 }
 
@@ -297,8 +297,7 @@ struct ProfileIndexBuilder {
                 for (member, _, _, _) in records { entries[member].record = nil }
             }
         }
-        let index = ProfileIndex(kind: ProfileIndex.kind, format: ProfileIndex.format, schema: Profile.currentSchema,
-                                 folder: folder.profilesPath, entries: entries)
+        let index = ProfileIndex(schema: Profile.currentSchema, folder: folder.profilesPath, entries: entries)
         do {
             try SafeFile.writeAtomically(try index.encoded(), to: cachePath + "/" + ProfileIndex.fileName)
             report.wrote = true
@@ -378,7 +377,13 @@ final class ProfileLoader: @unchecked Sendable {
         guard let location = locations[id] else { return nil }
         var profile: Profile?
         if let record = location.record, let folder {
-            profile = Self.read(record, in: CacheFolder.path(in: folder)).flatMap(ProfileJSON.decode)
+            let cachePath = CacheFolder.path(in: folder)
+            profile = Self.read(record, in: cachePath).flatMap(ProfileJSON.decode)
+            if profile?.id != id {
+                // Shards are named by their content, so a record that fails its checksum
+                // means a damaged file: drop it, and the next load rebuilds it.
+                unlink(cachePath + "/" + record.shard)
+            }
         }
         if profile?.id != id, let folder { profile = Self.parseSource(location.source, folder: folder) }
         guard let profile, profile.id == id else {

@@ -46,8 +46,6 @@ public enum PeopleSummaries {
     static let fileName = "people.index"
 
     struct Index: Codable {
-        var kind: String
-        var format: Int
         var folder: String
         var entries: [Entry]
     }
@@ -63,25 +61,35 @@ public enum PeopleSummaries {
         var readOnly: Bool
     }
 
+    static func decode(_ bytes: [UInt8], folder: DataFolder) -> Result<Index, CacheRefusal> {
+        CacheEnvelope.unwrap(bytes, kind: kind, format: format).flatMap { body in
+            guard let index = try? JSONDecoder().decode(Index.self, from: Data(body)) else { return .failure(CacheRefusal("unreadable")) }
+            guard index.folder == folder.peoplePath else { return .failure(CacheRefusal("made for another folder")) }
+            return .success(index)
+        }
+    }
+
+    static func encode(_ index: Index) throws -> [UInt8] {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return CacheEnvelope.wrap(kind: kind, format: format, body: Array(try encoder.encode(index)))
+    }
+
     /// A summary for each person of `store.people()`, in that order.
     public static func load(_ store: Store, cache: Bool = true) -> (summaries: [JournalSummary], report: CacheReport) {
+        load(store, cache: cache, now: FileStamp.now())
+    }
+
+    /// `now` decides which stamps are too fresh to trust (tests move it forward).
+    static func load(_ store: Store, cache: Bool, now: Int64) -> (summaries: [JournalSummary], report: CacheReport) {
         let folder = store.folder
         var report = CacheReport()
         var old: [String: Entry] = [:]
         if cache {
             if let bytes = CacheFolder.read(fileName, in: folder) {
-                if let index = try? JSONDecoder().decode(Index.self, from: Data(bytes)) {
-                    if index.kind != kind {
-                        report.discarded = "not a people index"
-                    } else if index.format != format {
-                        report.discarded = "format \(index.format), this Ladder writes \(format)"
-                    } else if index.folder != folder.peoplePath {
-                        report.discarded = "made for another folder"
-                    } else {
-                        for entry in index.entries { old[entry.person] = entry }
-                    }
-                } else {
-                    report.discarded = "unreadable"
+                switch decode(bytes, folder: folder) {
+                case .success(let index): for entry in index.entries { old[entry.person] = entry }
+                case .failure(let refusal): report.discarded = refusal.reason
                 }
             } else {
                 report.discarded = "missing"
@@ -90,7 +98,6 @@ public enum PeopleSummaries {
         var changed = report.discarded != nil
         var entries: [Entry] = []
         var summaries: [JournalSummary] = []
-        let now = FileStamp.now()
         for id in store.people() {
             let path = folder.journalPath(for: id)
             guard let stamp = FileStamp.of(path) else {
@@ -123,10 +130,7 @@ public enum PeopleSummaries {
         guard cache, changed else { return (summaries, report) }
         do {
             let path = try CacheFolder.prepare(in: folder)
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-            let bytes = try encoder.encode(Index(kind: kind, format: format, folder: folder.peoplePath, entries: entries))
-            try SafeFile.writeAtomically(Array(bytes), to: path + "/" + fileName)
+            try SafeFile.writeAtomically(try encode(Index(folder: folder.peoplePath, entries: entries)), to: path + "/" + fileName)
             report.wrote = true
         } catch let error as StoreError {
             report.writeError = error.message

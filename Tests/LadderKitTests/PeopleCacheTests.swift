@@ -1,0 +1,142 @@
+import Foundation
+import LadderTestSupport
+import Testing
+@testable import LadderKit
+
+/// The people summaries in `<data>/cache/people.index`: the same answers as folding
+/// every journal, whatever state the cache is in.
+@Suite struct PeopleCacheTests {
+    static func makeStore() throws -> Store {
+        let folder = DataFolder(path: try TestSupport.makeTempFolder("ladder-people-cache"))
+        try folder.prepare()
+        let store = Store(folder: folder)
+        try store.append([
+            JournalEvent(.track, at: "2026-01-01T09:00:00Z", skill: "serverless-functions", role: "cloud-engineer", level: "Middle"),
+            JournalEvent(.tick, at: "2026-01-02T09:00:00Z", skill: "serverless-functions", level: "Senior", item: "a1", text: "T."),
+        ], for: .me)
+        for (name, skills) in [("Ада Лавлейс", 2), ("Grace Hopper", 1), ("Nobody Yet", 0)] {
+            var events = [JournalEvent(.person, at: "2026-02-01T09:00:00Z", name: name)]
+            for index in 0..<skills {
+                events.append(JournalEvent(.track, at: "2026-02-0\(index + 2)T09:00:00Z", skill: "skill-\(index)", role: "r", level: "Junior"))
+            }
+            try store.append(events, for: PersonID(name: name))
+        }
+        return store
+    }
+
+    /// Every person's summary made by reading and folding their whole journal.
+    static func truth(_ store: Store) throws -> [JournalSummary] {
+        try store.people().map { id in
+            let (record, journal) = try store.record(for: id)
+            return JournalSummary(record, journal: journal)
+        }
+    }
+
+    var indexPath: (Store) -> String { { CacheFolder.path(in: $0.folder) + "/" + PeopleSummaries.fileName } }
+
+    @Test func summariesMatchTheFoldedJournalsAndAreReused() throws {
+        let store = try Self.makeStore()
+        defer { TestSupport.removeFolder(store.folder.path) }
+        let truth = try Self.truth(store)
+        #expect(truth.map(\.name) == ["Grace Hopper", "Me", "Nobody Yet", "Ада Лавлейс"])
+        #expect(truth.map(\.skills) == [1, 1, 0, 2])
+        #expect(PeopleSummaries.load(store, cache: false).summaries == truth)
+        let first = PeopleSummaries.load(store)
+        #expect(first.summaries == truth)
+        #expect(first.report.discarded == "missing")
+        #expect(first.report.wrote)
+        // Journals written a moment ago are too fresh to trust by stamp: read again.
+        let second = PeopleSummaries.load(store)
+        #expect(second.summaries == truth)
+        // Once older than the window, a stamp alone proves a journal unchanged.
+        _ = PeopleSummaries.load(store, cache: true, now: later)
+        let third = PeopleSummaries.load(store, cache: true, now: later)
+        #expect(third.summaries == truth)
+        #expect(third.report.parsed == 0)
+        #expect(third.report.reused == truth.count)
+        #expect(!third.report.wrote)
+    }
+
+    /// A minute from now: every stamp made in the test is old enough to trust then.
+    let later = FileStamp.now() + 60_000_000_000
+
+    @Test func anAppendedEventIsSeen() throws {
+        let store = try Self.makeStore()
+        defer { TestSupport.removeFolder(store.folder.path) }
+        _ = PeopleSummaries.load(store, cache: true, now: later)
+        let grace = PersonID(name: "Grace Hopper")
+        try store.append([JournalEvent(.track, at: "2026-03-01T09:00:00Z", skill: "cobol", role: "r", level: "Lead"),
+                          JournalEvent(.person, at: "2026-03-01T09:01:00Z", name: "Rear Admiral Hopper")], for: grace)
+        let loaded = PeopleSummaries.load(store, cache: true, now: later)
+        let summary = try #require(loaded.summaries.first { $0.id == grace })
+        #expect(summary.name == "Rear Admiral Hopper")
+        #expect(summary.skills == 2)
+        #expect(summary.lastChange == "2026-03-01T09:01:00Z")
+        #expect(loaded.report.parsed == 1)
+        #expect(loaded.summaries == (try Self.truth(store)))
+    }
+
+    @Test func aSameSizeRewriteWithItsTimesPutBackIsSeen() throws {
+        let store = try Self.makeStore()
+        defer { TestSupport.removeFolder(store.folder.path) }
+        _ = PeopleSummaries.load(store, cache: true, now: later)
+        let path = store.folder.journalPath(for: PersonID(name: "Grace Hopper"))
+        var before = stat()
+        stat(path, &before)
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        let edited = text.replacingOccurrences(of: "Grace Hopper", with: "Grace Hoppex")
+        try Data(edited.utf8).write(to: URL(fileURLWithPath: path))
+        var times = [before.st_atim, before.st_mtim]
+        utimensat(AT_FDCWD, path, &times, 0)
+        let loaded = PeopleSummaries.load(store, cache: true, now: later)
+        #expect(loaded.summaries.contains { $0.name == "Grace Hoppex" })
+        #expect(loaded.summaries == (try Self.truth(store)))
+    }
+
+    @Test func aCorruptForeignOrDeletedCacheIsRebuilt() throws {
+        let store = try Self.makeStore()
+        defer { TestSupport.removeFolder(store.folder.path) }
+        let truth = try Self.truth(store)
+        _ = PeopleSummaries.load(store)
+        let good = try #require(CacheFolder.read(PeopleSummaries.fileName, in: store.folder))
+        let body = Array(good[(try #require(good.firstIndex(of: 0x0A)) + 1)...])
+        var moved = try PeopleSummaries.decode(good, folder: store.folder).get()
+        moved.folder = "/elsewhere/people"
+        var flipped = good
+        let name = try #require(flipped.indices.first { flipped[$0...].starts(with: Array("Grace".utf8)) })
+        flipped[name] = UInt8(ascii: "X")
+        let cases: [([UInt8]?, String)] = [
+            (flipped, "checksum mismatch"),
+            (Array("{\"entries\": [".utf8), "unreadable"),
+            ([0, 1, 2], "unreadable"),
+            (CacheEnvelope.wrap(kind: PeopleSummaries.kind, format: 99, body: body), "format 99, this Ladder writes \(PeopleSummaries.format)"),
+            (CacheEnvelope.wrap(kind: "ladder-profile-index", format: PeopleSummaries.format, body: body), "not a ladder-people-index"),
+            (try PeopleSummaries.encode(moved), "made for another folder"),
+            (nil, "missing"),
+        ]
+        for (content, reason) in cases {
+            if let content {
+                try SafeFile.writeAtomically(content, to: indexPath(store))
+            } else {
+                try FileManager.default.removeItem(atPath: CacheFolder.path(in: store.folder))
+            }
+            let loaded = PeopleSummaries.load(store)
+            #expect(loaded.report.discarded == reason)
+            #expect(loaded.report.wrote)
+            #expect(loaded.summaries == truth)
+        }
+    }
+
+    @Test func aForgedSummaryIsCaughtByTheStamp() throws {
+        let store = try Self.makeStore()
+        defer { TestSupport.removeFolder(store.folder.path) }
+        _ = PeopleSummaries.load(store, cache: true, now: later)
+        let good = try #require(CacheFolder.read(PeopleSummaries.fileName, in: store.folder))
+        var index = try PeopleSummaries.decode(good, folder: store.folder).get()
+        let position = try #require(index.entries.firstIndex { $0.person == "grace-hopper" })
+        index.entries[position].name = "Forged"
+        index.entries[position].stamp.size += 1
+        try SafeFile.writeAtomically(try PeopleSummaries.encode(index), to: indexPath(store))
+        #expect(PeopleSummaries.load(store, cache: true, now: later).summaries == (try Self.truth(store)))
+    }
+}
