@@ -1,0 +1,96 @@
+import CNcursesw
+import LadderTUI
+
+extension NcursesTerminal {
+    /// Copies the canvas to the screen: every cell, with its style, through the wide
+    /// character API; continuation cells are left to the wide cell before them. Cells
+    /// beyond the screen are dropped; screen beyond the canvas is blank. Curses sends
+    /// only what changed since the last frame.
+    public func draw(_ canvas: Canvas) {
+        guard let window else { return }
+        let (width, height) = size
+        werase(window)
+        let rows = min(height, canvas.height)
+        let columns = min(width, canvas.width)
+        for y in 0..<rows {
+            var x = 0
+            while x < columns {
+                let current = canvas[x, y]
+                let wide = !current.text.isEmpty && x + 1 < columns && canvas[x + 1, y].text.isEmpty
+                let glyph = CellGlyph(text: current.text, columns: wide ? 2 : 1, unicode: unicode) { scalar in
+                    Int(ladder_wcwidth(scalar.value))
+                }
+                let (attributes, pair) = cursesStyle(current.style)
+                put(glyph.scalars, attributes: attributes, pair: pair, x: x, y: y, in: window)
+                if glyph.padsNextColumn { put([" "], attributes: attributes, pair: pair, x: x + 1, y: y, in: window) }
+                x += wide ? 2 : 1
+            }
+        }
+        wnoutrefresh(window)
+        doupdate()
+    }
+
+    /// Writes one cell. The return value of `mvwadd_wch` is ignored on purpose: at the
+    /// bottom-right corner the cell is written but the cursor cannot advance, and
+    /// curses reports that as an error.
+    private func put(
+        _ scalars: [Unicode.Scalar], attributes: attr_t, pair: Int16, x: Int, y: Int, in window: UnsafeMutablePointer<WINDOW>
+    ) {
+        var text = scalars.map { wchar_t(bitPattern: $0.value) }
+        text.append(0)
+        if setcchar(&cell, text, attributes, pair, nil) == ERR {
+            let fallback: [wchar_t] = [wchar_t(UInt8(ascii: "?")), 0]
+            guard setcchar(&cell, fallback, attributes, pair, nil) != ERR else { return }
+        }
+        _ = mvwadd_wch(window, Int32(y), Int32(x), &cell)
+    }
+
+    private func cursesStyle(_ style: Style) -> (attr_t, Int16) {
+        var attributes = ladder_a_normal()
+        if style.attributes.contains(.bold) { attributes |= ladder_a_bold() }
+        if style.attributes.contains(.reverse) { attributes |= ladder_a_reverse() }
+        if style.attributes.contains(.dim) { attributes |= ladder_a_dim() }
+        if style.attributes.contains(.underline) { attributes |= ladder_a_underline() }
+        if style.colour == .muted && (mutedIsDim || !colour) { attributes |= ladder_a_dim() }
+        let pair = colour ? pairs[style.colour] ?? 0 : 0
+        return (attributes, pair)
+    }
+
+    /// For tests: the text curses holds for row `y` from column `x`, wide characters once.
+    func screenText(row y: Int, from x: Int = 0) -> String {
+        guard let window else { return "" }
+        let (width, _) = size
+        var buffer = [wchar_t](repeating: 0, count: max(1, width - x) * CellGlyph.maxScalars + 1)
+        let count = mvwinnwstr(window, Int32(y), Int32(x), &buffer, Int32(buffer.count - 1))
+        guard count != ERR else { return "" }
+        var text = ""
+        for value in buffer.prefix(while: { $0 != 0 }) {
+            if let scalar = Unicode.Scalar(UInt32(bitPattern: value)) { text.unicodeScalars.append(scalar) }
+        }
+        return text
+    }
+
+    /// For tests: the attributes and colour pair curses holds for one cell.
+    func screenStyle(x: Int, y: Int) -> (attributes: attr_t, pair: Int16)? {
+        guard let window else { return nil }
+        var stored = cchar_t()
+        guard mvwin_wch(window, Int32(y), Int32(x), &stored) != ERR else { return nil }
+        var text = [wchar_t](repeating: 0, count: CellGlyph.maxScalars + 1)
+        var attributes: attr_t = 0
+        var pair: Int16 = 0
+        guard getcchar(&stored, &text, &attributes, &pair, nil) != ERR else { return nil }
+        return (attributes, pair)
+    }
+
+    /// For tests: the attribute bit curses uses for a style flag.
+    static func attributeBit(_ attribute: Style.Attributes) -> attr_t {
+        switch attribute {
+        case .bold: return ladder_a_bold()
+        case .reverse: return ladder_a_reverse()
+        case .dim: return ladder_a_dim()
+        case .underline: return ladder_a_underline()
+        default: return 0
+        }
+    }
+}
+

@@ -1,0 +1,74 @@
+import CNcursesw
+import LadderTUI
+
+extension NcursesTerminal {
+    /// The next thing the user did, or nil when nothing arrived within
+    /// `inputTimeoutMilliseconds` (or the key has no name in `Key`).
+    public func nextEvent() -> InputEvent? {
+        guard let window else { return nil }
+        var value: wint_t = 0
+        let status = wget_wch(window, &value)
+        guard status != ERR else { return nil }
+        switch KeyMapping.decode(isKeyCode: status == KEY_CODE_YES, value: UInt32(value)) {
+        case .key(let key):
+            return .key(key)
+        case .resize:
+            let (width, height) = size
+            return .resize(width: width, height: height)
+        case .mouse:
+            var event = MEVENT()
+            guard getmouse(&event) == OK else { return nil }
+            return KeyMapping.decode(mouseButtons: event.bstate, x: Int(event.x), y: Int(event.y))
+        case .ignored:
+            return nil
+        }
+    }
+
+    /// SIGINT, SIGTERM, SIGHUP or SIGQUIT, once one has arrived since `start()`.
+    public var pendingQuitSignal: Int32? {
+        let signal = SignalHandling.flags.pointee.quit
+        return ownsSignals && signal != 0 ? signal : nil
+    }
+
+    /// True once after SIGTSTP arrived (sent with `kill`); the caller then `suspend()`s.
+    public func takeSuspendRequest() -> Bool {
+        guard ownsSignals, SignalHandling.flags.pointee.suspend != 0 else { return false }
+        SignalHandling.flags.pointee.suspend = 0
+        return true
+    }
+
+    /// True once after SIGCONT arrived without our own `suspend()` (e.g. after SIGSTOP):
+    /// the caller then calls `recover()` and draws a frame.
+    public func takeContinued() -> Bool {
+        guard ownsSignals, SignalHandling.flags.pointee.continued != 0 else { return false }
+        SignalHandling.flags.pointee.continued = 0
+        return true
+    }
+
+    /// Hands the terminal back to the shell and stops the process like Ctrl-Z in a
+    /// cooked terminal; on `fg` takes it back. Draw a frame afterwards: the next one is
+    /// sent in full.
+    /// Does nothing when SIGTSTP was ignored at start: then there may be no job control
+    /// to bring the process back.
+    public func suspend() {
+        guard window != nil, ownsSignals, SignalHandling.canSuspend else { return }
+        endwin()
+        SignalHandling.stopProcess()
+        recover()
+    }
+
+    /// Puts our terminal modes back, catches up with a size change that happened while
+    /// stopped (no SIGWINCH reaches a stopped job), and makes the next frame a full
+    /// redraw.
+    public func recover() {
+        guard let window else { return }
+        reset_prog_mode()
+        var rows: Int32 = 0
+        var columns: Int32 = 0
+        if ladder_terminal_size(outputFD, &rows, &columns) == 0, rows > 0, columns > 0,
+           rows != ladder_getmaxy(window) || columns != ladder_getmaxx(window) {
+            resizeterm(rows, columns)
+        }
+        clearok(window, true)
+    }
+}
