@@ -238,4 +238,47 @@ import Testing
         #expect(loaded.cacheReport?.writeError != nil)
         Self.expectSame(loaded, ProfileLibrary.load(from: folder, cache: false))
     }
+
+    @Test func theIndexTextFormatKeepsAnyText() throws {
+        let tricky = ["", "tab\there", "line\nbreak\r\n", "back\\slash\\t", "unit\u{1F}sep", "Ключ 🚀 中文", "\\"]
+        var writer = FieldWriter()
+        for text in tricky { writer.field(text) }
+        writer.list([])
+        writer.list([""])
+        writer.list(tricky)
+        writer.endLine()
+        writer.field("")
+        writer.field("second")
+        writer.endLine()
+        var reader = FieldReader(writer.bytes[...])
+        let first = reader.line()
+        let line = try #require(first)
+        #expect(line.count == tricky.count + 3)
+        for (index, text) in tricky.enumerated() { #expect(line.string(index) == text) }
+        #expect(line.list(tricky.count) == [])
+        #expect(line.list(tricky.count + 1) == [""])
+        #expect(line.list(tricky.count + 2) == tricky)
+        #expect(line.string(99) == nil)
+        let next = reader.line()
+        let second = try #require(next)
+        #expect(second.count == 2)
+        #expect(second.string(0) == "")
+        #expect(second.string(1) == "second")
+        let end = reader.line()
+        #expect(end == nil)
+    }
+
+    @Test func oddTextInProfilesSurvivesTheIndex() throws {
+        let folder = try Self.makeFolder()
+        defer { TestSupport.removeFolder(folder.path) }
+        var odd = Self.profile(id: "odd", name: "Tab\tand \\ back\u{1F}slash", roles: 2)
+        odd.keywords = ["", "a\tb", "Ключ"]
+        odd.domain = "line\\nnot a break"
+        try Self.write(odd, "odd.yaml", in: folder)
+        _ = ProfileLibrary.load(from: folder)
+        let cached = ProfileLibrary.load(from: folder)
+        #expect(cached.cacheReport?.discarded == nil)
+        #expect(cached.summary("odd") == ProfileSummary(odd))
+        Self.expectSame(cached, ProfileLibrary.load(from: folder, cache: false))
+    }
 }

@@ -19,6 +19,19 @@ public struct ProfileSummary: Codable, Equatable, Sendable {
     /// Expectations over every role and level.
     public var expectations: Int
 
+    public init(id: String, name: String, keywords: [String], domain: String, group: String, updated: String,
+                levels: [String], roles: [RoleSummary], expectations: Int) {
+        self.id = id
+        self.name = name
+        self.keywords = keywords
+        self.domain = domain
+        self.group = group
+        self.updated = updated
+        self.levels = levels
+        self.roles = roles
+        self.expectations = expectations
+    }
+
     public init(_ profile: Profile) {
         id = profile.id
         name = profile.name
@@ -55,10 +68,10 @@ public struct RoleSummary: Codable, Equatable, Sendable {
 /// parsed again. A missing shard, an index of another format, kind or folder, or one
 /// that does not decode is ignored and rebuilt. A record whose checksum fails when
 /// read is ignored and the profile parsed from its source.
-struct ProfileIndex: Codable {
+struct ProfileIndex {
     static let kind = "ladder-profile-index"
     /// Bump when the index layout, the profile model or what `ProfileFile` accepts changes.
-    static let format = 1
+    static let format = 2
     static let fileName = "profiles.index"
     static let shardCount = 16
 
@@ -67,7 +80,7 @@ struct ProfileIndex: Codable {
     var folder: String
     var entries: [Entry]
 
-    struct Entry: Codable, Equatable {
+    struct Entry: Equatable {
         /// `bundled:<file>` or a file name in the profiles folder.
         var source: String
         /// Nil for bundled profiles, which are checked by hash alone.
@@ -83,7 +96,7 @@ struct ProfileIndex: Codable {
     }
 
     /// Where a profile's full JSON lies.
-    struct Record: Codable, Equatable {
+    struct Record: Equatable {
         var shard: String
         var offset: Int
         var length: Int
@@ -100,16 +113,102 @@ struct ProfileIndex: Codable {
         case .success(let found): body = found
         case .failure(let refusal): return (nil, refusal.reason)
         }
-        guard let index = try? JSONDecoder().decode(ProfileIndex.self, from: Data(body)) else { return (nil, "unreadable") }
-        guard index.schema == Profile.currentSchema else { return (nil, "made for profile schema \(index.schema)") }
-        guard index.folder == folder else { return (nil, "made for another folder") }
-        return (index, nil)
+        var reader = FieldReader(body)
+        guard let head = reader.line(), head.count == 2, let schema = head.int(0), let madeFor = head.string(1) else {
+            return (nil, "unreadable")
+        }
+        guard schema == Profile.currentSchema else { return (nil, "made for profile schema \(schema)") }
+        guard madeFor == folder else { return (nil, "made for another folder") }
+        var entries: [Entry] = []
+        while let line = reader.line() {
+            guard let entry = Self.entry(line) else { return (nil, "unreadable") }
+            entries.append(entry)
+        }
+        return (ProfileIndex(schema: schema, folder: madeFor, entries: entries), nil)
+    }
+
+    /// One entry line: kind (S summary, P problem), source, stamp (4 fields, empty
+    /// for bundled), hash, racy; then for S the summary and record, for P the problem.
+    static func entry(_ line: FieldReader.Line) -> Entry? {
+        guard let kind = line.string(0), let source = line.string(1), let hash = line.string(6) else { return nil }
+        var entry = Entry(source: source, stamp: nil, hash: hash)
+        if let size = line.int64(2), let mtime = line.int64(3), let ctime = line.int64(4),
+           let inode = line.string(5).flatMap({ UInt64($0) }) {
+            entry.stamp = FileStamp(size: size, mtime: mtime, ctime: ctime, inode: inode)
+        }
+        if line.string(7) == "1" { entry.racy = true }
+        switch kind {
+        case "S":
+            guard line.count == 21, let id = line.string(8), let name = line.string(9), let keywords = line.list(10),
+                  let domain = line.string(11), let group = line.string(12), let updated = line.string(13),
+                  let levels = line.list(14), let roles = line.list(15), roles.count % 2 == 0,
+                  let expectations = line.int(16) else { return nil }
+            entry.summary = ProfileSummary(id: id, name: name, keywords: keywords, domain: domain, group: group, updated: updated,
+                                           levels: levels, roles: stride(from: 0, to: roles.count, by: 2).map { RoleSummary(id: roles[$0], name: roles[$0 + 1]) },
+                                           expectations: expectations)
+            if let shard = line.string(17), !shard.isEmpty, let offset = line.int(18), let length = line.int(19),
+               let checksum = line.string(20) {
+                entry.record = Record(shard: shard, offset: offset, length: length, checksum: checksum)
+            }
+        case "P":
+            guard line.count == 14, let file = line.string(8), let number = line.int(9), let column = line.int(10),
+                  let message = line.string(11), let excerpt = line.string(12) else { return nil }
+            entry.problem = StoredProblem(FileProblem(file: file, line: number, column: column, message: message,
+                                                      excerpt: line.string(13) == "1" ? excerpt : nil))
+        default:
+            return nil
+        }
+        return entry
     }
 
     func encoded() throws -> [UInt8] {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return CacheEnvelope.wrap(kind: Self.kind, format: Self.format, body: Array(try encoder.encode(self)))
+        var writer = FieldWriter(capacity: entries.count * 600)
+        writer.field(schema)
+        writer.field(folder)
+        writer.endLine()
+        for entry in entries {
+            guard entry.summary != nil || entry.problem != nil else { continue }
+            writer.field(entry.summary != nil ? "S" : "P")
+            writer.field(entry.source)
+            if let stamp = entry.stamp {
+                writer.field(stamp.size)
+                writer.field(stamp.mtime)
+                writer.field(stamp.ctime)
+                writer.field(String(stamp.inode))
+            } else {
+                for _ in 0..<4 { writer.field("") }
+            }
+            writer.field(entry.hash)
+            writer.field(entry.racy == true ? "1" : "")
+            if let summary = entry.summary {
+                writer.field(summary.id)
+                writer.field(summary.name)
+                writer.list(summary.keywords)
+                writer.field(summary.domain)
+                writer.field(summary.group)
+                writer.field(summary.updated)
+                writer.list(summary.levels)
+                writer.list(summary.roles.flatMap { [$0.id, $0.name] })
+                writer.field(summary.expectations)
+                if let record = entry.record {
+                    writer.field(record.shard)
+                    writer.field(record.offset)
+                    writer.field(record.length)
+                    writer.field(record.checksum)
+                } else {
+                    for _ in 0..<4 { writer.field("") }
+                }
+            } else if let problem = entry.problem {
+                writer.field(problem.file)
+                writer.field(problem.line)
+                writer.field(problem.column)
+                writer.field(problem.message)
+                writer.field(problem.excerpt ?? "")
+                writer.field(problem.excerpt != nil ? "1" : "")
+            }
+            writer.endLine()
+        }
+        return CacheEnvelope.wrap(kind: Self.kind, format: Self.format, body: writer.bytes)
     }
 }
 

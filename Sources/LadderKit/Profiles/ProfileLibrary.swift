@@ -32,7 +32,9 @@ public struct ProfileLibrary: Sendable {
 
     private init(summaries: [ProfileSummary], problems: [FileProblem], sources: [String: String],
                  loader: ProfileLoader, cacheReport: CacheReport? = nil) {
-        self.summaries = summaries.sorted { ($0.name.lowercased(), $0.id) < ($1.name.lowercased(), $1.id) }
+        // Sort keys made once: lower-casing inside the comparison costs a third of a load.
+        let keys = summaries.map { ($0.name.lowercased(), $0.id) }
+        self.summaries = keys.indices.sorted { keys[$0] < keys[$1] }.map { summaries[$0] }
         self.problems = problems
         self.sources = sources
         self.loader = loader
