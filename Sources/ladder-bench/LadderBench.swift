@@ -6,7 +6,7 @@ struct LadderBench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ladder-bench",
         abstract: "Generate organisation-scale data folders and measure Ladder on them.",
-        subcommands: [Generate.self, Run.self])
+        subcommands: [Generate.self, Run.self, FixtureCommand.self])
 }
 
 /// `ladder-bench generate DIR [--scale N]`.
@@ -30,7 +30,57 @@ struct Generate: ParsableCommand {
     }
 }
 
+/// `ladder-bench fixture [--scale N]`: the path of the fixture `run` uses, made when missing.
+struct FixtureCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "fixture",
+        abstract: "Print the data folder of the fixture at a scale, generating it when missing (as run does).")
+
+    @Option(help: "Where the fixtures live.")
+    var fixtures: String = "/tmp/ladder-bench"
+    @Option(help: "1, 2 or 4.")
+    var scale: Int = 1
+
+    func validate() throws {
+        guard [1, 2, 4].contains(scale) else { throw ValidationError("--scale must be 1, 2 or 4") }
+    }
+
+    func run() throws {
+        try SafeFile.makeFolder(fixtures)
+        _ = try Fixture.ensure(in: fixtures, scale: scale, log: {
+            FileHandle.standardError.write(Data(("ladder-bench: " + $0 + "\n").utf8))
+        })
+        print(Fixture.path(in: fixtures, scale: scale))
+    }
+}
+
 extension Fixture {
+    static func path(in fixtures: String, scale: Int) -> String { "\(fixtures)/scale-\(scale)" }
+
+    /// The fixture at this scale under `fixtures`, generated when missing or made by
+    /// another generator version (a marker file beside it says which).
+    static func ensure(in fixtures: String, scale: Int, log: (String) -> Void) throws -> Summary {
+        let path = path(in: fixtures, scale: scale)
+        let marker = "\(fixtures)/scale-\(scale).fixture.json"
+        struct Marker: Codable { var generator: Int; var summary: Summary }
+        if let data = FileManager.default.contents(atPath: marker),
+           let found = try? JSONDecoder().decode(Marker.self, from: data), found.generator == version,
+           FileManager.default.fileExists(atPath: path) {
+            return found.summary
+        }
+        if FileManager.default.fileExists(atPath: path) {
+            // Only a folder this tool made (it has a marker, perhaps of an older version) is replaced.
+            guard FileManager.default.fileExists(atPath: marker) else {
+                throw BenchError("\(path) exists but was not made by ladder-bench; move it or pass another --fixtures")
+            }
+            try FileManager.default.removeItem(atPath: path)
+        }
+        log("generating the ×\(scale) fixture in \(path)")
+        let summary = try generate(at: path, scale: scale, log: log)
+        try JSONEncoder().encode(Marker(generator: version, summary: summary)).write(to: URL(fileURLWithPath: marker))
+        return summary
+    }
+
     /// Writes the fixture, refusing a folder that already holds files.
     static func generate(at directory: String, scale: Int, log: (String) -> Void) throws -> Summary {
         if let contents = try? FileManager.default.contentsOfDirectory(atPath: directory), !contents.isEmpty {

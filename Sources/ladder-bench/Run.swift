@@ -108,32 +108,14 @@ struct Run: ParsableCommand {
         }
     }
 
-    func fixturePath(_ scale: Int) -> String { "\(fixtures)/scale-\(scale)" }
+    func fixturePath(_ scale: Int) -> String { Fixture.path(in: fixtures, scale: scale) }
 
     func log(_ text: String) {
         FileHandle.standardError.write(Data(("ladder-bench: " + text + "\n").utf8))
     }
 
-    /// The fixture at this scale, generated when missing or made by another generator version.
     func fixture(_ scale: Int) throws -> Fixture.Summary {
-        let path = fixturePath(scale)
-        let marker = "\(fixtures)/scale-\(scale).fixture.json"
-        struct Marker: Codable { var generator: Int; var summary: Fixture.Summary }
-        if let data = FileManager.default.contents(atPath: marker),
-           let found = try? JSONDecoder().decode(Marker.self, from: data), found.generator == Fixture.version {
-            return found.summary
-        }
-        if FileManager.default.fileExists(atPath: path) {
-            // Only a folder this tool made (it has a marker, perhaps of an older version) is replaced.
-            guard FileManager.default.fileExists(atPath: marker) else {
-                throw BenchError("\(path) exists but was not made by ladder-bench; move it or pass another --fixtures")
-            }
-            try FileManager.default.removeItem(atPath: path)
-        }
-        log("generating the ×\(scale) fixture in \(path)")
-        let summary = try Fixture.generate(at: path, scale: scale, log: { log($0) })
-        try JSONEncoder().encode(Marker(generator: Fixture.version, summary: summary)).write(to: URL(fileURLWithPath: marker))
-        return summary
+        try Fixture.ensure(in: fixtures, scale: scale, log: { log($0) })
     }
 
     func measure(scale: Int, binary: String) throws -> ScaleResult {
