@@ -80,7 +80,7 @@ struct ProfileIndex {
     var folder: String
     var entries: [Entry]
 
-    struct Entry: Equatable {
+    struct Entry: Equatable, Sendable {
         /// `bundled:<file>` or a file name in the profiles folder.
         var source: String
         /// Nil for bundled profiles, which are checked by hash alone.
@@ -96,7 +96,7 @@ struct ProfileIndex {
     }
 
     /// Where a profile's full JSON lies.
-    struct Record: Equatable {
+    struct Record: Equatable, Sendable {
         var shard: String
         var offset: Int
         var length: Int
@@ -225,7 +225,7 @@ struct ProfileIndexBuilder {
     }
 
     /// One source's outcome, with its full JSON when it was just parsed.
-    struct Built {
+    struct Built: Sendable {
         var entry: ProfileIndex.Entry
         var json: [UInt8]?
     }
@@ -258,6 +258,8 @@ struct ProfileIndexBuilder {
             }
         }
         var built: [Built] = []
+        // Sources to parse, with their place in `built`; parsed on every core below.
+        var pending: [(at: Int, source: Source)] = []
         var changed = !useCache || report.discarded != nil
         let now = FileStamp.now()
         for (file, bytes) in bundledProfiles {
@@ -269,7 +271,8 @@ struct ProfileIndexBuilder {
             } else {
                 report.parsed += 1
                 changed = true
-                built.append(parse(bytes, source: source, file: source, stamp: nil, hash: hash, now: now))
+                pending.append((built.count, Source(bytes: bytes, source: source, file: source, stamp: nil, hash: hash)))
+                built.append(Built(entry: ProfileIndex.Entry(source: source, hash: hash)))
             }
         }
         let files = ProfileLibrary.yamlFiles(in: folder.profilesPath)
@@ -297,19 +300,31 @@ struct ProfileIndexBuilder {
                 built.append(Built(entry: entry))
             } else {
                 report.parsed += 1
-                built.append(parse(read.bytes, source: file, file: path, stamp: read.stamp, hash: hash, now: now))
+                pending.append((built.count, Source(bytes: read.bytes, source: file, file: path, stamp: read.stamp, hash: hash)))
+                built.append(Built(entry: ProfileIndex.Entry(source: file, hash: hash)))
             }
         }
+        let parsed = Parallel.map(pending.map(\.source)) { Self.parse($0, now: now) }
+        for (index, result) in zip(pending.map(\.at), parsed) { built[index] = result }
         if old.count != built.count { changed = true }
         guard useCache, changed else { return built.map(\.entry) }
         return write(built, old: old, oldShards: oldShards)
     }
 
-    func parse(_ bytes: [UInt8], source: String, file: String, stamp: FileStamp?, hash: String, now: Int64) -> Built {
-        var entry = ProfileIndex.Entry(source: source, stamp: stamp, hash: hash)
-        if let stamp, stamp.isRacy(now: now) { entry.racy = true }
+    /// A source's bytes and where they came from, waiting to be parsed.
+    struct Source: Sendable {
+        var bytes: [UInt8]
+        var source: String
+        var file: String
+        var stamp: FileStamp?
+        var hash: String
+    }
+
+    static func parse(_ item: Source, now: Int64) -> Built {
+        var entry = ProfileIndex.Entry(source: item.source, stamp: item.stamp, hash: item.hash)
+        if let stamp = item.stamp, stamp.isRacy(now: now) { entry.racy = true }
         do {
-            let profile = try ProfileFile.decode(bytes, file: file)
+            let profile = try ProfileFile.decode(item.bytes, file: item.file)
             entry.summary = ProfileSummary(profile)
             let json = try? ProfileJSON.encode(profile)
             return Built(entry: entry, json: json)

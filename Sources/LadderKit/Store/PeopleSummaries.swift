@@ -98,6 +98,8 @@ public enum PeopleSummaries {
         var changed = report.discarded != nil
         var entries: [Entry] = []
         var summaries: [JournalSummary] = []
+        // Journals to read again, with their place in `summaries` and stamp; read on every core.
+        var pending: [(at: Int, id: PersonID, stamp: FileStamp)] = []
         for id in store.people() {
             let path = folder.journalPath(for: id)
             guard let stamp = FileStamp.of(path) else {
@@ -114,15 +116,19 @@ public enum PeopleSummaries {
             }
             changed = true
             report.parsed += 1
-            guard let (record, journal) = try? store.record(for: id) else {
-                summaries.append(JournalSummary(PersonRecord(id: id), journal: Journal()))
-                continue
-            }
-            let summary = JournalSummary(record, journal: journal)
-            summaries.append(summary)
+            pending.append((summaries.count, id, stamp))
+            summaries.append(JournalSummary(PersonRecord(id: id), journal: Journal()))
+        }
+        let read = Parallel.map(pending.map(\.id)) { id -> JournalSummary? in
+            guard let (record, journal) = try? store.record(for: id) else { return nil }
+            return JournalSummary(record, journal: journal)
+        }
+        for ((at, _, stamp), summary) in zip(pending, read) {
+            guard let summary else { continue }
+            summaries[at] = summary
             // The stamp from before the read: if the journal grew meanwhile, it no longer
             // matches next time and the journal is read again.
-            entries.append(Entry(person: id.rawValue, stamp: stamp, racy: stamp.isRacy(now: now) ? true : nil,
+            entries.append(Entry(person: summary.id.rawValue, stamp: stamp, racy: stamp.isRacy(now: now) ? true : nil,
                                  name: summary.name, skills: summary.skills, lastChange: summary.lastChange,
                                  problems: summary.problems, readOnly: summary.readOnly))
         }
