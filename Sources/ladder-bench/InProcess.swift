@@ -23,7 +23,16 @@ enum InProcess {
         var profilesListed: Int
     }
 
-    /// One pass from nothing to each screen, timed phase by phase (cache warm).
+    /// Passes from nothing to each screen, timed phase by phase (cache warm); the
+    /// median of each phase.
+    static func phases(folder: DataFolder, width: Int, height: Int, passes: Int) -> Phases {
+        let runs = (0..<passes).map { _ in phases(folder: folder, width: width, height: height) }
+        func median(_ value: (Phases) -> Double) -> Double { Stats(runs.map(value)).median }
+        return Phases(libraryLoad: median(\.libraryLoad), personLoad: median(\.personLoad), dashboardFrame: median(\.dashboardFrame),
+                      skillOpen: median(\.skillOpen), peopleOpen: median(\.peopleOpen), peopleListed: runs[0].peopleListed,
+                      browserOpen: median(\.browserOpen), profilesListed: runs[0].profilesListed)
+    }
+
     static func phases(folder: DataFolder, width: Int, height: Int) -> Phases {
         let t0 = clockNanos()
         let library = ProfileLibrary.load(from: folder)

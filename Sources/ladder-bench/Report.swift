@@ -32,11 +32,11 @@ enum Report {
         row("skill screen (`Enter`)") { "\(ms($0.skillScreen.median)) / \(ms($0.skillScreen.max))" }
         row("profile browser (`a`)") { "\(ms($0.browser.median)) / \(ms($0.browser.max))" }
         row("people screen (`P`)") { "\(ms($0.peopleScreen.median)) / \(ms($0.peopleScreen.max))" }
-        row("peak memory, first frame") { mb($0.firstFrameMaxRSSKB) }
+        row("peak memory, first frame (max RSS)") { mb($0.firstFrameMaxRSSKB) }
         row("first frame, no cache (builds it)") { "\(ms($0.firstFrameCold)) (\(mb($0.firstFrameColdMaxRSSKB)))" }
         row("people screen, no people cache") { ms($0.peopleCold) }
         lines.append("")
-        lines.append("In process, cache warm, one pass (ms):")
+        lines.append("In process, cache warm, median of 5 passes (ms):")
         lines.append("")
         lines.append(header)
         lines.append(rule)

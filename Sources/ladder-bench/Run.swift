@@ -123,10 +123,11 @@ struct Run: ParsableCommand {
         let path = fixturePath(scale)
         let environment = ["LADDER_HOME": path, "HOME": path, "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "TERM": "xterm-256color"]
         let size = "\(Self.width)x\(Self.height)"
-        func snapshot(_ keys: String?, expect: String) throws -> ChildRun {
+        func snapshot(_ keys: String?, expect: String, measuringMemory: Bool = false) throws -> ChildRun {
             var arguments = ["snapshot", "--size", size]
             if let keys { arguments += ["--keys", keys] }
-            let run = try runChild(binary, arguments, environment: environment)
+            let run = measuringMemory ? try runMeasuringMemory(binary, arguments, environment: environment)
+                                      : try runChild(binary, arguments, environment: environment)
             guard run.status == 0, run.stdout.contains(expect) else {
                 throw BenchError("ladder snapshot \(keys ?? "") at ×\(scale) exited \(run.status) without \"\(expect)\":\n\(run.stdout.prefix(2000))")
             }
@@ -134,12 +135,14 @@ struct Run: ParsableCommand {
         }
         log("×\(scale): cold first frame (no cache)")
         try? FileManager.default.removeItem(atPath: CacheFolder.path(in: DataFolder(path: path)))
-        let cold = try snapshot(nil, expect: "PROGRESS TO NEXT LEVEL")
+        let cold = try snapshot(nil, expect: "PROGRESS TO NEXT LEVEL", measuringMemory: true)
         let peopleCold = try snapshot("P", expect: "SKILLS  LAST CHANGE")
         log("×\(scale): \(runs) warm first frames")
         _ = try snapshot(nil, expect: "PROGRESS TO NEXT LEVEL")
         var firstFrames: [ChildRun] = []
         for _ in 0..<runs { firstFrames.append(try snapshot(nil, expect: "PROGRESS TO NEXT LEVEL")) }
+        var memory: [Int] = []
+        for _ in 0..<3 { memory.append(try snapshot(nil, expect: "PROGRESS TO NEXT LEVEL", measuringMemory: true).maxRSS) }
         log("×\(scale): \(openRuns) opens of each screen")
         var skill: [Double] = [], browser: [Double] = [], people: [Double] = []
         for _ in 0..<openRuns {
@@ -147,16 +150,35 @@ struct Run: ParsableCommand {
             browser.append(try snapshot("a", expect: "\(summary.profiles + 1) profiles").millis)
             people.append(try snapshot("P", expect: "SKILLS  LAST CHANGE").millis)
         }
-        let phases = InProcess.phases(folder: DataFolder(path: path), width: Self.width, height: Self.height)
+        let phases = InProcess.phases(folder: DataFolder(path: path), width: Self.width, height: Self.height, passes: 5)
         guard phases.peopleListed == summary.people, phases.profilesListed == summary.profiles + 1 else {
             throw BenchError("×\(scale): listed \(phases.peopleListed) people and \(phases.profilesListed) profiles; expected \(summary.people) and \(summary.profiles + 1)")
         }
         return ScaleResult(scale: scale, profiles: summary.profiles, peopleCount: summary.people, events: summary.events,
                            profileMB: Double(summary.profileBytes) / 1_000_000, journalMB: Double(summary.journalBytes) / 1_000_000,
                            firstFrameCold: cold.millis, firstFrameColdMaxRSSKB: cold.maxRSS,
-                           firstFrame: Stats(firstFrames.map(\.millis)), firstFrameMaxRSSKB: firstFrames.map(\.maxRSS).max() ?? 0,
+                           firstFrame: Stats(firstFrames.map(\.millis)), firstFrameMaxRSSKB: memory.max() ?? 0,
                            peopleCold: peopleCold.millis, skillScreen: Stats(skill), browser: Stats(browser), peopleScreen: Stats(people),
                            phases: phases)
+    }
+
+    /// Runs the program under GNU time, which forks it from its own small process:
+    /// `wait4` on a child spawned straight from this (large) process counts this
+    /// process's memory too, as `posix_spawn` shares it until exec.
+    func runMeasuringMemory(_ program: String, _ arguments: [String], environment: [String: String]) throws -> ChildRun {
+        let time = "/usr/bin/time"
+        guard FileManager.default.isExecutableFile(atPath: time) else {
+            throw BenchError("peak memory needs GNU time at \(time) (apt-get install time)")
+        }
+        let out = fixtures + "/.maxrss-\(getpid())"
+        defer { unlink(out) }
+        var run = try runChild(time, ["-f", "%M", "-o", out, program] + arguments, environment: environment)
+        guard let text = try? String(contentsOfFile: out, encoding: .utf8),
+              let kilobytes = text.split(separator: "\n").last.flatMap({ Int($0.trimmingCharacters(in: .whitespaces)) }) else {
+            throw BenchError("GNU time wrote no peak memory for \(program)")
+        }
+        run.maxRSS = kilobytes
+        return run
     }
 
     func locateLadder() throws -> String {
