@@ -66,6 +66,8 @@ enum InProcess {
         var navigation: Stats
         var ticking: Stats
         var all: Stats
+        /// Not a target: moving through the browser's list of every profile.
+        var browser: Stats
         /// Cells that differed between consecutive frames, on average.
         var changedCellsPerFrame: Double
     }
@@ -114,8 +116,24 @@ enum InProcess {
             changed += differing
             frames += 1
         }
+        var browser = app.state
+        (browser, _) = update(browser, .key(.character("a")))
+        var browserTimes: [Double] = []
+        let browserKeys: [Key] = [.down, .down, .pageDown, .up, .character("j"), .end, .home, .pageDown]
+        for index in 0..<(count / 5 + warmup) {
+            let start = clockNanos()
+            (browser, _) = update(browser, .key(browserKeys[index % browserKeys.count]))
+            let frame = view(browser, width: width, height: height)
+            browser.clickRows = frame.listRows
+            var differing = 0
+            for cell in frame.canvas.cells.indices where frame.canvas.cells[cell] != previous.cells[cell] { differing += 1 }
+            previous = frame.canvas
+            let end = clockNanos()
+            if index >= warmup && differing >= 0 { browserTimes.append(millis(start, end)) }
+        }
         return KeyToFrame(navigation: Stats(navigationTimes), ticking: Stats(tickingTimes),
-                          all: Stats(navigationTimes + tickingTimes), changedCellsPerFrame: Double(changed) / Double(max(1, frames)))
+                          all: Stats(navigationTimes + tickingTimes), browser: Stats(browserTimes),
+                          changedCellsPerFrame: Double(changed) / Double(max(1, frames)))
     }
 
     /// Appending one tick event (lock, write, fsync) to a copy of `me`'s journal in

@@ -16,12 +16,8 @@ enum Report {
         lines.append("")
         lines.append("Whole process, `ladder snapshot --size \(all.size) [--keys K]`, exec to screen printed, cache warm (ms; median / max):")
         lines.append("")
-        var header = "| | "
-        var rule = "| --- | "
-        for scale in all.scales {
-            header += "×\(scale.scale) | "
-            rule += "--- | "
-        }
+        let header = "| | " + all.scales.map { "×\($0.scale)" }.joined(separator: " | ") + " |"
+        let rule = "| --- | " + all.scales.map { _ in "---" }.joined(separator: " | ") + " |"
         lines.append(header)
         lines.append(rule)
         func row(_ label: String, _ cell: (Run.ScaleResult) -> String) {
@@ -54,6 +50,7 @@ enum Report {
         lines.append("| --- | --- | --- | --- |")
         lines.append("| navigation (↑↓ j k ←→ PgDn Home) | \(String(format: "%.3f", k.navigation.median)) | \(String(format: "%.3f", k.navigation.p99)) | \(String(format: "%.3f", k.navigation.max)) |")
         lines.append("| ticking (Space, x) | \(String(format: "%.3f", k.ticking.median)) | \(String(format: "%.3f", k.ticking.p99)) | \(String(format: "%.3f", k.ticking.max)) |")
+        lines.append("| not a target: profile browser, \(all.scales.first?.profiles ?? 0) profiles (↑↓ PgDn End Home) | \(String(format: "%.3f", k.browser.median)) | \(String(format: "%.3f", k.browser.p99)) | \(String(format: "%.3f", k.browser.max)) |")
         lines.append("")
         let t = all.tickPersisted
         lines.append("Tick persisted (lock + append + fsync of one event to a 1,000-event journal, \(all.tickFileSystem), \(t.count) ticks): "

@@ -193,10 +193,19 @@ struct Run: ParsableCommand {
         return candidate
     }
 
+    /// The type of the file system holding `path`, from the longest matching mount point.
     func fileSystemName(_ path: String) -> String {
-        guard let run = try? runChild("/usr/bin/stat", ["-f", "-c", "%T", path], environment: ["PATH": "/usr/bin:/bin"]),
-              run.status == 0 else { return "unknown file system" }
-        return run.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard let mounts = try? String(contentsOfFile: "/proc/self/mounts", encoding: .utf8) else { return "unknown file system" }
+        let resolved = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+        var best: (point: String, type: String) = ("", "unknown file system")
+        for line in mounts.split(separator: "\n") {
+            let fields = line.split(separator: " ")
+            guard fields.count >= 3 else { continue }
+            let point = String(fields[1])
+            let inside = point == "/" || resolved == point || resolved.hasPrefix(point + "/")
+            if inside && point.count >= best.point.count { best = (point, String(fields[2])) }
+        }
+        return best.type
     }
 
     func machineDescription() -> String {
