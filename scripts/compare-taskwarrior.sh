@@ -12,7 +12,8 @@
 # Prints both medians and the ratio Ladder / taskwarrior (target ≤ 0.5).
 #
 # Environment: RUNS, FIXTURES, SCRATCH_PATH (SwiftPM scratch folder, default .build),
-# TASKS (default 10000).
+# TASKS (default 10000), BIN_PATH (use the ladder and ladder-bench already built
+# there instead of building).
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -28,10 +29,20 @@ if ! command -v task >/dev/null 2>&1; then
     $SUDO apt-get install -y -qq taskwarrior >/dev/null
 fi
 
-echo "building release ladder and ladder-bench in $SCRATCH_PATH" >&2
-(cd "$ROOT" && swift build -c release --scratch-path "$SCRATCH_PATH" --product ladder >/dev/null \
-    && swift build -c release --scratch-path "$SCRATCH_PATH" --product ladder-bench >/dev/null)
-BIN=$(cd "$ROOT" && swift build -c release --scratch-path "$SCRATCH_PATH" --show-bin-path)
+if [ -n "${BIN_PATH:-}" ]; then
+    BIN=$BIN_PATH
+else
+    echo "building release ladder and ladder-bench in $SCRATCH_PATH" >&2
+    BUILD_LOG=$(mktemp "${TMPDIR:-/tmp}/ladder-build.XXXXXX")
+    if ! (cd "$ROOT" && swift build -c release --scratch-path "$SCRATCH_PATH" --product ladder \
+            && swift build -c release --scratch-path "$SCRATCH_PATH" --product ladder-bench) >"$BUILD_LOG" 2>&1; then
+        tail -30 "$BUILD_LOG" >&2
+        echo "the release build failed (log: $BUILD_LOG)" >&2
+        exit 1
+    fi
+    rm -f "$BUILD_LOG"
+    BIN=$(cd "$ROOT" && swift build -c release --scratch-path "$SCRATCH_PATH" --show-bin-path)
+fi
 LADDER="$BIN/ladder"
 HOME_DIR=$("$BIN/ladder-bench" fixture --fixtures "$FIXTURES" --scale 1)
 
