@@ -281,4 +281,32 @@ import Testing
         #expect(cached.summary("odd") == ProfileSummary(odd))
         Self.expectSame(cached, ProfileLibrary.load(from: folder, cache: false))
     }
+
+    @Test func aFolderNamedLikeAProfileIsReportedWithOrWithoutTheCache() throws {
+        let folder = try Self.makeFolder()
+        defer { TestSupport.removeFolder(folder.path) }
+        try SafeFile.makeFolder(folder.profilesPath + "/folder.yaml")
+        let truth = ProfileLibrary.load(from: folder, cache: false)
+        #expect(truth.problems.contains { $0.file.hasSuffix("folder.yaml") })
+        _ = ProfileLibrary.load(from: folder)
+        Self.expectSame(ProfileLibrary.load(from: folder), truth)
+    }
+
+    @Test func aRecordNamingAFileOutsideTheShardsIsNeverOpened() throws {
+        let folder = try Self.makeFolder()
+        defer { TestSupport.removeFolder(folder.path) }
+        _ = ProfileLibrary.load(from: folder)
+        let bytes = try #require(CacheFolder.read(ProfileIndex.fileName, in: folder))
+        var index = try #require(ProfileIndex.decode(bytes, folder: folder.profilesPath).0)
+        for position in index.entries.indices where index.entries[position].record != nil {
+            index.entries[position].record?.shard = "../profiles/alpha-ops.yaml"
+        }
+        try SafeFile.writeAtomically(try index.encoded(), to: indexPath(folder))
+        let loaded = ProfileLibrary.load(from: folder)
+        #expect(loaded.cacheReport?.discarded == "a shard is missing")
+        Self.expectSame(loaded, ProfileLibrary.load(from: folder, cache: false))
+        #expect(FileManager.default.fileExists(atPath: folder.profilesPath + "/alpha-ops.yaml"))
+        #expect(ProfileIndex.isShardName("profiles-07-0123456789abcdef.shard"))
+        #expect(!ProfileIndex.isShardName("profiles-07-0123456789abcdef.shard/../x"))
+    }
 }

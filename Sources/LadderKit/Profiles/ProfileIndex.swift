@@ -103,6 +103,14 @@ struct ProfileIndex {
         var checksum: String
     }
 
+    /// A shard's file name as the builder makes them: nothing else is ever opened.
+    static func isShardName(_ name: String) -> Bool {
+        let parts = name.split(separator: "-", omittingEmptySubsequences: false)
+        return parts.count == 3 && parts[0] == "profiles" && parts[1].count == 2 && parts[1].allSatisfy(\.isASCII)
+            && parts[1].allSatisfy(\.isNumber) && parts[2].hasSuffix(".shard") && parts[2].count == 16 + 6
+            && parts[2].dropLast(6).allSatisfy(\.isHexDigit)
+    }
+
     static func shardNumber(_ source: String) -> Int {
         Int(Identifier.fnv1a64(source) % UInt64(shardCount))
     }
@@ -242,7 +250,8 @@ struct ProfileIndexBuilder {
                     var present: [String: Bool] = [:]
                     for entry in index.entries {
                         if let record = entry.record {
-                            let exists = present[record.shard] ?? (access(cachePath + "/" + record.shard, R_OK) == 0)
+                            let exists = present[record.shard]
+                                ?? (ProfileIndex.isShardName(record.shard) && access(cachePath + "/" + record.shard, R_OK) == 0)
                             present[record.shard] = exists
                             if !exists { continue }
                             oldShards.insert(record.shard)
@@ -278,7 +287,16 @@ struct ProfileIndexBuilder {
         let files = ProfileLibrary.yamlFiles(in: folder.profilesPath)
         for file in files {
             let path = folder.profilesPath + "/" + file
-            guard let stamp = FileStamp.of(path) else { continue }
+            guard let stamp = FileStamp.of(path) else {
+                // Gone since listing (skipped, as without a cache), or not a file: say so.
+                if access(path, F_OK) == 0 {
+                    report.parsed += 1
+                    changed = true
+                    let problem = FileProblem(file: path, message: "not a regular file; a profile is a YAML file")
+                    built.append(Built(entry: ProfileIndex.Entry(source: file, hash: "", problem: StoredProblem(problem))))
+                }
+                continue
+            }
             if let entry = old[file], entry.stamp == stamp, entry.racy != true {
                 report.reused += 1
                 built.append(Built(entry: entry))
@@ -493,7 +511,7 @@ final class ProfileLoader: @unchecked Sendable {
         if let record = location.record, let folder {
             let cachePath = CacheFolder.path(in: folder)
             profile = Self.read(record, in: cachePath).flatMap(ProfileJSON.decode)
-            if profile?.id != id {
+            if profile?.id != id, ProfileIndex.isShardName(record.shard) {
                 // Shards are named by their content, so a record that fails its checksum
                 // means a damaged file: drop it, and the next load rebuilds it.
                 unlink(cachePath + "/" + record.shard)
@@ -520,7 +538,7 @@ final class ProfileLoader: @unchecked Sendable {
 
     /// A record's bytes, if its checksum holds.
     static func read(_ record: ProfileIndex.Record, in cachePath: String) -> [UInt8]? {
-        guard record.offset >= 0, record.length > 0, record.length <= ProfileFile.maxBytes * 4 else { return nil }
+        guard ProfileIndex.isShardName(record.shard), record.offset >= 0, record.length > 0, record.length <= ProfileFile.maxBytes * 4 else { return nil }
         let fd = open(cachePath + "/" + record.shard, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
