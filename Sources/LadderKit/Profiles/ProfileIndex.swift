@@ -241,7 +241,6 @@ struct ProfileIndexBuilder {
     mutating func build() -> [ProfileIndex.Entry] {
         let cachePath = CacheFolder.path(in: folder)
         var old: [String: ProfileIndex.Entry] = [:]
-        var oldShards = Set<String>()
         if useCache {
             if let bytes = CacheFolder.read(ProfileIndex.fileName, in: folder) {
                 let (index, reason) = ProfileIndex.decode(bytes, folder: folder.profilesPath)
@@ -254,7 +253,6 @@ struct ProfileIndexBuilder {
                                 ?? (ProfileIndex.isShardName(record.shard) && access(cachePath + "/" + record.shard, R_OK) == 0)
                             present[record.shard] = exists
                             if !exists { continue }
-                            oldShards.insert(record.shard)
                         }
                         old[entry.source] = entry
                     }
@@ -303,13 +301,18 @@ struct ProfileIndexBuilder {
                 continue
             }
             changed = true
-            guard let read = Self.read(path) else {
-                // Vanished or unreadable between listing and reading: as before caching, say so.
+            let found: (bytes: [UInt8], stamp: FileStamp)?
+            do {
+                found = try Self.read(path)
+            } catch {
+                // Unreadable: reported as without the cache, and read again next time (no stamp).
                 report.parsed += 1
-                let problem = FileProblem(file: path, message: "could not read the file")
+                let problem = FileProblem(file: path, message: "\(error)")
                 built.append(Built(entry: ProfileIndex.Entry(source: file, stamp: nil, hash: "", problem: StoredProblem(problem))))
                 continue
             }
+            // Gone between listing and reading: skipped, as without the cache.
+            guard let read = found else { continue }
             let hash = ContentHash.of(read.bytes)
             if var entry = old[file], entry.hash == hash {
                 report.reused += 1
@@ -326,7 +329,7 @@ struct ProfileIndexBuilder {
         for (index, result) in zip(pending.map(\.at), parsed) { built[index] = result }
         if old.count != built.count { changed = true }
         guard useCache, changed else { return built.map(\.entry) }
-        return write(built, old: old, oldShards: oldShards)
+        return write(built, old: old)
     }
 
     /// A source's bytes and where they came from, waiting to be parsed.
@@ -352,9 +355,9 @@ struct ProfileIndexBuilder {
         }
     }
 
-    /// The file's bytes and its stamp from before reading them.
-    static func read(_ path: String) -> (bytes: [UInt8], stamp: FileStamp)? {
-        guard let stamp = FileStamp.of(path), let bytes = (try? SafeFile.contents(of: path)) ?? nil else { return nil }
+    /// The file's bytes and its stamp from before reading them; nil when it is gone.
+    static func read(_ path: String) throws(StoreError) -> (bytes: [UInt8], stamp: FileStamp)? {
+        guard let stamp = FileStamp.of(path), let bytes = try SafeFile.contents(of: path) else { return nil }
         // Written while being read: the stamp may not describe the bytes; mark it so
         // fresh that the next load reads the file again.
         guard let after = FileStamp.of(path), after == stamp else {
@@ -368,7 +371,7 @@ struct ProfileIndexBuilder {
     /// Writes the shards that changed and the index; returns the entries as written
     /// (records of shards that could not be written are dropped, so those profiles
     /// are parsed from their source when opened).
-    mutating func write(_ built: [Built], old: [String: ProfileIndex.Entry], oldShards: Set<String>) -> [ProfileIndex.Entry] {
+    mutating func write(_ built: [Built], old: [String: ProfileIndex.Entry]) -> [ProfileIndex.Entry] {
         var entries = built.map(\.entry)
         let cachePath: String
         do {
