@@ -36,8 +36,81 @@ public final class Tmux {
 
     @discardableResult
     func tmux(_ arguments: [String]) throws -> TestSupport.Output {
-        try TestSupport.run(Tmux.binary, ["-S", socket] + arguments,
-                            environment: ["PATH": "/usr/bin:/bin", "TERM": "xterm-256color", "HOME": NSTemporaryDirectory()])
+        try Tmux.run(Tmux.binary, ["-S", socket] + arguments,
+                     environment: ["PATH": "/usr/bin:/bin", "TERM": "xterm-256color", "HOME": NSTemporaryDirectory()])
+    }
+
+    /// Runs a program to its end without Foundation's `Process`, which learns that a
+    /// child ended when a socket it hands the child is closed: the tmux server that
+    /// `new-session` forks keeps every inherited descriptor, so `Process` would wait
+    /// for it forever. Here the child gets only stdin (/dev/null) and stdout/stderr
+    /// (temp files); every other descriptor is closed; `wait4` reaps it.
+    static func run(_ program: String, _ arguments: [String], environment: [String: String]) throws -> TestSupport.Output {
+        let base = NSTemporaryDirectory() + "ladder-run-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        let outPath = base + ".out", errPath = base + ".err"
+        defer {
+            unlink(outPath)
+            unlink(errPath)
+        }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_addopen(&actions, 2, errPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        closeInheritedDescriptors(&actions)
+        let argv: [UnsafeMutablePointer<CChar>?] = ([program] + arguments).map { strdup($0) } + [nil]
+        let envp: [UnsafeMutablePointer<CChar>?] = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer {
+            for pointer in argv { free(pointer) }
+            for pointer in envp { free(pointer) }
+        }
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        resetSignals(&attributes)
+        var pid: pid_t = 0
+        let result = posix_spawn(&pid, program, &actions, &attributes, argv, envp)
+        guard result == 0 else {
+            throw CocoaError(.executableLoad, userInfo: [NSLocalizedDescriptionKey: "\(program): \(String(cString: strerror(result)))"])
+        }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        let out = (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? ""
+        let err = (try? String(contentsOfFile: errPath, encoding: .utf8)) ?? ""
+        let signal = status & 0x7F
+        return TestSupport.Output(status: signal == 0 ? (status >> 8) & 0xFF : 128 + signal, stdout: out, stderr: err)
+    }
+
+    /// Makes a spawned child start with no signal blocked and every signal at its
+    /// default action. Without it the child inherits the spawning thread's mask (a
+    /// Swift concurrency thread blocks nearly all signals) and the test process's
+    /// ignored signals: a tmux server started so passes SIGINT, SIGTERM, SIGHUP and
+    /// SIGWINCH blocked to every program in its panes.
+    public static func resetSignals(_ attributes: inout posix_spawnattr_t) {
+        var none = sigset_t()
+        sigemptyset(&none)
+        posix_spawnattr_setsigmask(&attributes, &none)
+        var all = sigset_t()
+        sigfillset(&all)
+        sigdelset(&all, SIGKILL)
+        sigdelset(&all, SIGSTOP)
+        posix_spawnattr_setsigdefault(&attributes, &all)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+    }
+
+    /// Adds "close every descriptor above 2" to spawn actions (glibc 2.34+ has it as
+    /// one action; otherwise each descriptor open now is closed).
+    public static func closeInheritedDescriptors(_ actions: inout posix_spawn_file_actions_t) {
+        typealias CloseFrom = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>?, Int32) -> Int32
+        if let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "posix_spawn_file_actions_addclosefrom_np") {
+            let closeFrom = unsafeBitCast(symbol, to: CloseFrom.self)
+            if closeFrom(&actions, 3) == 0 { return }
+        }
+        let open = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd")) ?? []
+        for fd in open.compactMap({ Int32($0) }) where fd > 2 && fcntl(fd, F_GETFD) >= 0 {
+            posix_spawn_file_actions_addclose(&actions, fd)
+        }
     }
 
     /// Types keys, named as tmux names them (`Enter`, `Space`, `Down`, `C-c`, or literal text).
@@ -49,6 +122,14 @@ public final class Tmux {
     public func screen() throws -> String {
         try tmux(["capture-pane", "-p", "-t", name]).stdout
     }
+
+    /// The screen with its attributes and colours as escape sequences (`capture-pane -e`).
+    public func styledScreen() throws -> String {
+        try tmux(["capture-pane", "-p", "-e", "-t", name]).stdout
+    }
+
+    /// The screen for a failure message (never throws).
+    public var shown: String { (try? screen()) ?? "<the screen could not be read>" }
 
     /// A tmux format value, e.g. `#{alternate_on}` or `#{pane_pid}`.
     public func display(_ format: String) throws -> String {

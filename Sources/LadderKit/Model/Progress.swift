@@ -7,13 +7,17 @@ public struct Progress: Equatable, Sendable {
     public var total: Int
     /// Whether the level is Required for the role (optional levels still count).
     public var required: Bool
+    /// Expectations marked not applicable: left out of `done` and `total`.
+    public var excluded: Int = 0
 
     /// Whole percent, rounded down so 100 means every expectation is ticked.
     public var percent: Int { total == 0 ? 0 : done * 100 / total }
     public var isComplete: Bool { total > 0 && done == total }
 
-    /// "Senior: 3 of 9 · 33%"
-    public var summary: String { "\(level): \(done) of \(total) · \(percent)%" }
+    /// "Senior: 3 of 9 · 33%", and "(1 not applicable)" when any are left out.
+    public var summary: String {
+        "\(level): \(done) of \(total) · \(percent)%" + (excluded > 0 ? " (\(excluded) not applicable)" : "")
+    }
 }
 
 /// A tracked skill read against its profile: what the person's role and level are,
@@ -41,10 +45,13 @@ public struct Standing: Equatable, Sendable {
     }
 
     /// Progress toward any level of the role.
+    /// Expectations marked not applicable leave both counts, visibly (`excluded`).
     public func progress(toward level: String) -> Progress? {
         guard let cell = role.level(level) else { return nil }
-        let done = cell.expectations.reduce(0) { $0 + (tracked.ticks[$1.id] != nil ? 1 : 0) }
-        return Progress(level: level, done: done, total: cell.expectations.count, required: cell.required)
+        let counted = cell.expectations.filter { tracked.notApplicable[$0.id] == nil }
+        let done = counted.reduce(0) { $0 + (tracked.ticks[$1.id] != nil ? 1 : 0) }
+        return Progress(level: level, done: done, total: counted.count, required: cell.required,
+                        excluded: cell.expectations.count - counted.count)
     }
 
     /// Progress toward the next level; nil at the top level.
@@ -56,9 +63,61 @@ public struct Standing: Equatable, Sendable {
         return tracked.ticks.values.filter { !known.contains($0.item) }.sorted { $0.at < $1.at }
     }
 
+    /// A tick whose evidence (the tick or its note) is older than `cutoff`, an ISO time.
+    public func isStale(_ item: String, cutoff: String) -> Bool {
+        guard let date = tracked.evidenceDate(item) else { return false }
+        return date < cutoff
+    }
+
+    /// What to talk about at the next 1:1: open questions, the next level's open
+    /// expectations (not applicable ones left out) and stale ticks.
+    public func agenda(cutoff: String) -> Agenda {
+        let known = Dictionary(profile.allExpectations().map { ($0.expectation.id, $0.expectation.text) }, uniquingKeysWith: { a, _ in a })
+        let questions = tracked.assessments.filter(\.value.isOpen).sorted { $0.value.at < $1.value.at }
+            .map { AgendaItem(item: $0.key, text: known[$0.key] ?? tracked.ticks[$0.key]?.text ?? $0.key, detail: $0.value.comment) }
+        let gaps = (nextLevel.flatMap { role.level($0)?.expectations } ?? [])
+            .filter { tracked.ticks[$0.id] == nil && tracked.notApplicable[$0.id] == nil }
+            .map { AgendaItem(item: $0.id, text: $0.text, detail: nextLevel ?? "") }
+        let stale = tracked.ticks.values.filter { isStale($0.item, cutoff: cutoff) }.sorted { $0.at < $1.at }
+            .map { AgendaItem(item: $0.item, text: known[$0.item] ?? $0.text, detail: "evidence from \(String((tracked.evidenceDate($0.item) ?? $0.at).prefix(10)))") }
+        return Agenda(questions: questions, gaps: gaps, stale: stale)
+    }
+
     /// Ticks whose expectation is still there but worded differently than when ticked.
     public func reworded(_ expectation: Expectation) -> Tick? {
         guard let tick = tracked.ticks[expectation.id], !tick.text.isEmpty, tick.text != expectation.text else { return nil }
         return tick
     }
 }
+
+/// The next 1:1's agenda for one skill.
+public struct Agenda: Equatable, Sendable {
+    public var questions: [AgendaItem]
+    public var gaps: [AgendaItem]
+    public var stale: [AgendaItem]
+    public var isEmpty: Bool { questions.isEmpty && gaps.isEmpty && stale.isEmpty }
+}
+
+public struct AgendaItem: Equatable, Sendable {
+    public var item: String
+    public var text: String
+    /// The question's comment, the level of a gap, or the evidence date of a stale tick.
+    public var detail: String
+}
+
+/// How long evidence stays fresh: `LADDER_STALE_DAYS`, else 182 days (six months).
+public enum Staleness {
+    public static let defaultDays = 182
+
+    public static func days(environment: [String: String]) -> Int {
+        guard let text = environment["LADDER_STALE_DAYS"], let days = Int(text), days > 0, days < 100_000 else { return defaultDays }
+        return days
+    }
+
+    /// The ISO time before which evidence is stale, `days` before `now`.
+    public static func cutoff(days: Int, now: Date = Date()) -> String {
+        JournalEvent.timestamp(now.addingTimeInterval(-Double(days) * 86_400))
+    }
+}
+
+import Foundation

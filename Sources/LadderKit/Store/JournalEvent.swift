@@ -2,15 +2,22 @@ import Foundation
 
 /// One dated change in a person's journal: a line of `people/<id>.jsonl`.
 ///
-/// Kinds: `person` (name), `track` (skill, role, level: start tracking or change
-/// role/level), `untrack`, `tick` and `untick` (skill, item, text, level), `note`
-/// (skill, item, text, note; an empty note clears it), `step` (skill, level: the
-/// new level after a step up). Fields not used by a kind are absent. `text` keeps
-/// the expectation's words at the time, so a tick whose expectation is later
-/// changed or removed can still be shown.
+/// Kinds: `person` (name, mentee), `track` (skill, role, level: start tracking or
+/// change role/level), `untrack`, `tick` and `untick` (skill, item, text, level),
+/// `note` (skill, item, text, note; an empty note clears it), `step` (skill, level:
+/// the new level after a step up); `na` and `applicable` (skill, item, text, note:
+/// the reason an expectation does not apply, and taking it back); reviews:
+/// `review-start` (by), `review-note` (note, by), `review-end` (by), and a
+/// reviewer's view of a tick: `confirm` and `question` (skill, item, text, note:
+/// the comment, by), `answer` (the person's reply, which closes the question) and
+/// `withdraw` (the reviewer takes the question back). Fields not used by a kind
+/// are absent. `text` keeps the expectation's words at the time, so a tick whose
+/// expectation is later changed or removed can still be shown.
 public struct JournalEvent: Codable, Equatable, Sendable {
     public enum Kind: String, Codable, Sendable, CaseIterable {
-        case person, track, untrack, tick, untick, note, step
+        case person, track, untrack, tick, untick, note, step, na, applicable
+        case reviewStart = "review-start", reviewNote = "review-note", reviewEnd = "review-end"
+        case confirm, question, answer, withdraw
     }
 
     /// Journal line format version; a newer one opens read-only.
@@ -28,12 +35,16 @@ public struct JournalEvent: Codable, Equatable, Sendable {
     public var text: String?
     public var note: String?
     public var name: String?
+    /// Who did it, for reviews: the reviewer's name.
+    public var by: String?
+    /// On a `person` event: whether the person is someone you mentor.
+    public var mentee: Bool?
 
     public static let currentVersion = 1
 
     public init(_ kind: Kind, at: String = JournalEvent.now(), skill: String? = nil, role: String? = nil,
                 level: String? = nil, item: String? = nil, text: String? = nil, note: String? = nil,
-                name: String? = nil) {
+                name: String? = nil, by: String? = nil, mentee: Bool? = nil) {
         v = Self.currentVersion
         id = Self.newID()
         self.at = at
@@ -45,6 +56,8 @@ public struct JournalEvent: Codable, Equatable, Sendable {
         self.text = text
         self.note = note
         self.name = name
+        self.by = by
+        self.mentee = mentee
     }
 
     public var knownKind: Kind? { Kind(rawValue: kind) }

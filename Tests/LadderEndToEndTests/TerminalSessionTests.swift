@@ -1,0 +1,67 @@
+import Foundation
+import LadderTestSupport
+import Testing
+
+/// Ladder in a real terminal (tmux): a new user's first session, ticking, quitting.
+@Suite(.serialized) struct TerminalSessionTests {
+    /// Returns false (and says why) when tmux is missing and not required.
+    func tmuxReady() -> Bool {
+        if Tmux.isAvailable { return true }
+        if Tmux.isRequired {
+            Issue.record("tmux is not installed but LADDER_REQUIRE_TMUX=1: install tmux (apt-get install tmux)")
+        } else {
+            print("SKIPPED: tmux is not installed; set LADDER_REQUIRE_TMUX=1 to make this a failure")
+        }
+        return false
+    }
+
+    @Test func firstRunTickAndQuitLeavesTheJournalAndAWorkingShell() throws {
+        guard tmuxReady() else { return }
+        let home = try TestSupport.makeTempFolder("ladder-tmux")
+        defer { TestSupport.removeFolder(home) }
+        let session = try Tmux(command: TestSupport.ladderBinary, width: 100, height: 30,
+                               environment: ["LADDER_HOME": home, "TERM": "xterm-256color", "LANG": "C.UTF-8",
+                                             "SWIFT_BACKTRACE": "interactive=no"])
+        #expect(try session.waitFor("Welcome to Ladder") != nil, "\(session.shown)")
+        try session.send("Enter")
+        #expect(try session.waitFor("Which role do you have") != nil)
+        try session.send("Down", "Enter")
+        #expect(try session.waitFor("Your current level as Cloud Engineer") != nil)
+        try session.send("Down", "Enter")
+        #expect(try session.waitFor("0 of 3 · 0%") != nil, "\(session.shown)")
+        try session.send("Space")
+        let ticked = try session.waitFor("1 of 3 · 33%")
+        #expect(ticked != nil, "\(session.shown)")
+        #expect(ticked?.contains("[x] Designs infrastructure solutions") == true)
+        try session.send("?")
+        #expect(try session.waitFor("not a promotion guarantee") != nil)
+        try session.send("Escape", "q")
+        // Back at the shell: the alternate screen is off and the shell answers.
+        try session.send("echo shell-is-back-$((20+22))", "Enter")
+        #expect(try session.waitFor("shell-is-back-42") != nil, "\(session.shown)")
+        #expect(try session.display("#{alternate_on}") == "0")
+        let journal = try String(contentsOfFile: home + "/people/me.jsonl", encoding: .utf8)
+        let kinds = journal.split(separator: "\n").compactMap { line in
+            (try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])?["kind"] as? String
+        }
+        #expect(kinds == ["track", "tick"])
+    }
+
+    @Test func resizingRedrawsAndTooSmallSaysSo() throws {
+        guard tmuxReady() else { return }
+        let home = try TestSupport.makeTempFolder("ladder-tmux")
+        defer { TestSupport.removeFolder(home) }
+        #expect(try TestSupport.ladder(["track", "serverless-functions", "--role", "Cloud Engineer", "--level", "Middle"], home: home).status == 0)
+        let session = try Tmux(command: TestSupport.ladderBinary, width: 100, height: 30,
+                               environment: ["LADDER_HOME": home, "TERM": "xterm-256color", "LANG": "C.UTF-8"])
+        #expect(try session.waitFor("Your skills") != nil)
+        try session.resize(width: 30, height: 8)
+        #expect(try session.waitFor("Terminal too small") != nil, "\(session.shown)")
+        try session.resize(width: 120, height: 40)
+        #expect(try session.waitFor("PROGRESS TO NEXT LEVEL") != nil, "\(session.shown)")
+        try session.send("C-c")
+        try session.send("echo back-$((1+1))", "Enter")
+        #expect(try session.waitFor("back-2") != nil, "\(session.shown)")
+        #expect(try session.display("#{alternate_on}") == "0")
+    }
+}
