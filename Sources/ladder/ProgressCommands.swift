@@ -94,7 +94,7 @@ struct Step: ParsableCommand {
 
 /// Loads the person's standing in a skill, saves the events `make` returns and
 /// prints the progress afterwards.
-private func change(_ skill: String, person: PersonOption,
+func change(_ skill: String, person: PersonOption,
                     _ make: (Standing) throws -> [JournalEvent]) throws {
     let context = try Context.load()
     let id = try person.id()

@@ -16,6 +16,14 @@ public struct JournalSummary: Equatable, Sendable {
     /// Lines of the journal that did not load (shown as warnings when the person is opened).
     public var problems: Int
     public var readOnly: Bool
+    /// Someone the user mentors.
+    public var mentee: Bool = false
+    /// When their last review ended, if any.
+    public var lastReview: String?
+    /// Reviewer questions not yet answered or withdrawn.
+    public var openQuestions: Int = 0
+    /// Each tracked skill, enough to draw progress against its profile.
+    public var tracked: [SkillBrief] = []
 
     public init(id: PersonID, name: String, skills: Int, lastChange: String?, problems: Int = 0, readOnly: Bool = false) {
         self.id = id
@@ -30,7 +38,32 @@ public struct JournalSummary: Equatable, Sendable {
     public init(_ record: PersonRecord, journal: Journal) {
         self.init(id: record.id, name: record.name, skills: record.skillOrder.count, lastChange: record.lastChange,
                   problems: journal.problems.count, readOnly: journal.readOnly)
+        mentee = record.mentee
+        lastReview = record.lastEndedReview?.end
+        openQuestions = record.openQuestions
+        tracked = record.trackedSkills.map {
+            SkillBrief(skill: $0.skill, role: $0.role, level: $0.level, ticked: $0.ticks.keys.sorted(),
+                       notApplicable: $0.notApplicable.keys.sorted())
+        }
     }
+
+    /// The summary's tracked skill as a `TrackedSkill`, to read against its profile.
+    public static func trackedSkill(_ brief: SkillBrief) -> TrackedSkill {
+        var skill = TrackedSkill(skill: brief.skill, role: brief.role, level: brief.level, since: "")
+        for id in brief.ticked { skill.ticks[id] = Tick(item: id, text: "", level: "", at: "") }
+        for id in brief.notApplicable { skill.notApplicable[id] = Exclusion(reason: "", at: "", text: "") }
+        return skill
+    }
+}
+
+/// A tracked skill in a person's summary: role, level and which expectations are
+/// ticked or not applicable.
+public struct SkillBrief: Codable, Equatable, Sendable {
+    public var skill: String
+    public var role: String
+    public var level: String
+    public var ticked: [String]
+    public var notApplicable: [String]
 }
 
 /// Everyone's summary, read through `<data>/cache/people.index`: per journal, its
@@ -42,7 +75,7 @@ public struct JournalSummary: Equatable, Sendable {
 public enum PeopleSummaries {
     static let kind = "ladder-people-index"
     /// Bump when the index layout or the fold that makes a summary changes.
-    static let format = 1
+    static let format = 2
     static let fileName = "people.index"
 
     struct Index: Codable {
@@ -59,6 +92,10 @@ public enum PeopleSummaries {
         var lastChange: String?
         var problems: Int
         var readOnly: Bool
+        var mentee: Bool
+        var lastReview: String?
+        var openQuestions: Int
+        var tracked: [SkillBrief]
     }
 
     static func decode(_ bytes: [UInt8], folder: DataFolder) -> Result<Index, CacheRefusal> {
@@ -110,8 +147,13 @@ public enum PeopleSummaries {
             if let entry = old[id.rawValue], entry.stamp == stamp, entry.racy != true {
                 report.reused += 1
                 entries.append(entry)
-                summaries.append(JournalSummary(id: id, name: entry.name, skills: entry.skills, lastChange: entry.lastChange,
-                                                problems: entry.problems, readOnly: entry.readOnly))
+                var summary = JournalSummary(id: id, name: entry.name, skills: entry.skills, lastChange: entry.lastChange,
+                                             problems: entry.problems, readOnly: entry.readOnly)
+                summary.mentee = entry.mentee
+                summary.lastReview = entry.lastReview
+                summary.openQuestions = entry.openQuestions
+                summary.tracked = entry.tracked
+                summaries.append(summary)
                 continue
             }
             changed = true
@@ -130,7 +172,8 @@ public enum PeopleSummaries {
             // matches next time and the journal is read again.
             entries.append(Entry(person: summary.id.rawValue, stamp: stamp, racy: stamp.isRacy(now: now) ? true : nil,
                                  name: summary.name, skills: summary.skills, lastChange: summary.lastChange,
-                                 problems: summary.problems, readOnly: summary.readOnly))
+                                 problems: summary.problems, readOnly: summary.readOnly, mentee: summary.mentee,
+                                 lastReview: summary.lastReview, openQuestions: summary.openQuestions, tracked: summary.tracked))
         }
         if old.count != entries.count { changed = true }
         guard cache, changed else { return (summaries, report) }

@@ -1,0 +1,75 @@
+import ArgumentParser
+import Foundation
+import LadderKit
+
+/// `ladder people add|list`: the people in this store (you and your mentees).
+struct People: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Add people (mentees) to this store, or list everyone.",
+        subcommands: [Add.self, List.self], defaultSubcommand: List.self)
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Add a person by name.")
+        @Argument(help: "Their name, e.g. \"Ana Silva\"; their id is made from it.") var name: String
+        @Flag(help: "Someone you mentor.") var mentee = false
+
+        func run() throws {
+            let context = try Context.load()
+            let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
+            guard !trimmed.isEmpty, trimmed.count <= 200, !trimmed.contains("\0") else {
+                throw CLIError("a person's name must be 1 to 200 characters")
+            }
+            let id = PersonID(name: trimmed)
+            let (record, journal) = try context.record(id)
+            guard record.lastChange == nil else {
+                throw CLIError("\(Safe.text(record.name)) is already here (id \(id)); see: ladder people list")
+            }
+            try context.save([JournalEvent(.person, name: trimmed, mentee: mentee)], for: id, journal: journal)
+            print("Added \(Safe.text(trimmed)) (id \(id))\(mentee ? " as a mentee" : ""). Track a skill for them: ladder track SKILL --role R --level L --person \(id)")
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Everyone, with skills, last change, last review and open questions.")
+        @Flag(help: "Print JSON: id, name, mentee, skills, last_change, last_review, open_questions.") var json = false
+
+        struct Entry: Encodable {
+            var id, name: String
+            var mentee: Bool
+            var skills: Int
+            var last_change, last_review: String?
+            var open_questions: Int
+        }
+
+        func run() throws {
+            let context = try Context.load()
+            let entries = PeopleSummaries.load(context.store).summaries.map {
+                Entry(id: $0.id.rawValue, name: $0.name, mentee: $0.mentee, skills: $0.skills, last_change: $0.lastChange,
+                      last_review: $0.lastReview, open_questions: $0.openQuestions)
+            }
+            if json { return try printJSON(entries) }
+            let table = TextTable(header: ["ID", "NAME", "MENTEE", "SKILLS", "LAST CHANGE", "LAST REVIEW", "OPEN QUESTIONS"])
+            for e in entries {
+                table.add([e.id, e.name, e.mentee ? "yes" : "", "\(e.skills)", e.last_change.map { String($0.prefix(10)) } ?? "never",
+                           e.last_review.map { String($0.prefix(10)) } ?? "never", "\(e.open_questions)"])
+            }
+            print(table.render())
+        }
+    }
+}
+
+extension Context {
+    /// A person who is already in the store (or `me`), by id or name.
+    func existingPerson(_ query: String) throws -> PersonID {
+        let people = store.people()
+        if let id = PersonID(query), people.contains(id) { return id }
+        let byName = PersonID(name: query)
+        if people.contains(byName) { return byName }
+        throw CLIError("no person '\(Safe.text(query))' here; people: \(people.map(\.rawValue).joined(separator: ", ")) (add one: ladder people add NAME --mentee)")
+    }
+
+    /// The name a reviewer signs with: the name of `me` in this store.
+    func reviewerName() -> String {
+        (try? store.record(for: .me))?.record.name ?? "Me"
+    }
+}

@@ -1,0 +1,208 @@
+import ArgumentParser
+import Foundation
+import LadderKit
+
+/// `ladder review …`: 1:1 sessions and the reviewer's view of a person's ticks.
+struct ReviewCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "review",
+        abstract: "Run a 1:1 review: start, note, confirm or question ticks, end; list past reviews.",
+        subcommands: [Start.self, ReviewNote.self, End.self, List.self, Since.self, Confirm.self, Question.self, Withdraw.self])
+
+    struct Start: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Start a review of a person; shows what changed since the last one.")
+        @Argument(help: "The person (id or name).") var person: String
+
+        func run() throws {
+            try reviewChange(person) { context, record in [try Changes.startReview(record, by: context.reviewerName())] }
+            try Since.parse([person]).run()
+        }
+    }
+
+    struct ReviewNote: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "note", abstract: "Add a note to the open review.")
+        @Argument(help: "The person (id or name).") var person: String
+        @Argument(help: "The note.") var text: String
+
+        func run() throws {
+            try reviewChange(person) { context, record in [try Changes.reviewNote(text, record, by: context.reviewerName())] }
+        }
+    }
+
+    struct End: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "End the open review.")
+        @Argument(help: "The person (id or name).") var person: String
+
+        func run() throws {
+            try reviewChange(person) { context, record in [try Changes.endReview(record, by: context.reviewerName())] }
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Past reviews with their notes and calibration.")
+        @Argument(help: "The person (id or name).") var person: String
+        @Flag(help: "Print JSON: start, end, by, notes[], confirmed, questioned, open_at_end.") var json = false
+
+        struct Entry: Encodable {
+            var start: String
+            var end, by: String?
+            var notes: [String]
+            var confirmed, questioned: Int
+            var open_at_end: Int?
+        }
+
+        func run() throws {
+            let context = try Context.load()
+            let record = try context.record(context.existingPerson(person)).record
+            let entries = record.reviews.map {
+                Entry(start: $0.start, end: $0.end, by: $0.by, notes: $0.notes.map(\.text), confirmed: $0.confirmed,
+                      questioned: $0.questioned, open_at_end: $0.openAtEnd)
+            }
+            if json { return try printJSON(entries) }
+            guard !entries.isEmpty else { return print("No reviews of \(Safe.text(record.name)) yet. Start one: ladder review start \(record.id)") }
+            for e in entries {
+                let when = "\(e.start.prefix(10))" + (e.end.map { $0.prefix(10) == e.start.prefix(10) ? "" : " to \($0.prefix(10))" } ?? " (open)")
+                print("\(when)\(e.by.map { " with \(Safe.text($0))" } ?? ""): \(e.confirmed) confirmed, \(e.questioned) questioned\(e.open_at_end.map { ", \($0) open at the end" } ?? "")")
+                for note in e.notes { print("  - \(Safe.text(note))") }
+            }
+        }
+    }
+
+    /// What changed since the last review: the first thing a review looks at.
+    struct Since: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Every change since the last review ended, by skill.")
+        @Argument(help: "The person (id or name).") var person: String
+        @Flag(help: "Print JSON: the events.") var json = false
+
+        func run() throws {
+            let context = try Context.load()
+            let record = try context.record(context.existingPerson(person)).record
+            let changes = record.changesSinceLastReview()
+            if json { return try printJSON(changes) }
+            let since = record.lastEndedReview?.end.map { "the last review (\($0.prefix(10)))" } ?? "the start"
+            print("Since \(since), \(Safe.text(record.name)) made \(changes.count) change\(changes.count == 1 ? "" : "s").")
+            for line in ChangeText.lines(changes, library: context.library) { print(line) }
+        }
+    }
+
+    struct Confirm: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Confirm a person's tick.")
+        @Argument(help: "The person (id or name).") var person: String
+        @Argument(help: "The skill.") var skill: String
+        @Argument(help: "Expectation id.") var id: String
+        @Option(help: "A comment.") var comment: String = ""
+
+        func run() throws {
+            try reviewChange(person) { context, record in
+                let standing = try Changes.tracked(skill, in: record, library: context.library)
+                return [try Changes.confirm(id, comment: comment, in: standing, by: context.reviewerName())]
+            }
+        }
+    }
+
+    struct Question: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Question a person's tick; it stays open until answered or withdrawn.")
+        @Argument(help: "The person (id or name).") var person: String
+        @Argument(help: "The skill.") var skill: String
+        @Argument(help: "Expectation id.") var id: String
+        @Option(help: "What is unclear (required).") var comment: String
+
+        func run() throws {
+            try reviewChange(person) { context, record in
+                let standing = try Changes.tracked(skill, in: record, library: context.library)
+                return [try Changes.question(id, comment: comment, in: standing, by: context.reviewerName())]
+            }
+        }
+    }
+
+    struct Withdraw: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Withdraw an open question.")
+        @Argument(help: "The person (id or name).") var person: String
+        @Argument(help: "The skill.") var skill: String
+        @Argument(help: "Expectation id.") var id: String
+
+        func run() throws {
+            try reviewChange(person) { context, record in
+                let standing = try Changes.tracked(skill, in: record, library: context.library)
+                return [try Changes.withdraw(id, in: standing, by: context.reviewerName())]
+            }
+        }
+    }
+}
+
+/// `ladder answer SKILL ID TEXT`: the person answers a reviewer's question.
+struct Answer: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Answer a reviewer's question on one of your ticks (closes it).")
+    @Argument(help: "The skill.") var skill: String
+    @Argument(help: "Expectation id.") var id: String
+    @Argument(help: "Your answer.") var text: String
+    @OptionGroup var person: PersonOption
+
+    func run() throws {
+        try change(skill, person: person) { standing in [try Changes.answer(id, text: text, in: standing)] }
+    }
+}
+
+/// `ladder na SKILL ID --reason R` / `--undo`: not applicable, out of the count.
+struct NotApplicable: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "na", abstract: "Mark an expectation not applicable to you, with a reason (or --undo).")
+    @Argument(help: "The skill.") var skill: String
+    @Argument(help: "Expectation id.") var id: String
+    @Option(help: "Why it does not apply (required unless --undo).") var reason: String?
+    @Flag(help: "Make it count again.") var undo = false
+    @OptionGroup var person: PersonOption
+
+    func validate() throws {
+        if !undo && reason == nil { throw ValidationError("say why with --reason \"…\", or pass --undo to make it count again") }
+    }
+
+    func run() throws {
+        try change(skill, person: person) { standing in
+            [try Changes.notApplicable(id, reason: undo ? nil : reason, in: standing)]
+        }
+    }
+}
+
+/// Loads an existing person's record, saves what `make` returns, says what was done.
+private func reviewChange(_ person: String, _ make: (Context, PersonRecord) throws -> [JournalEvent]) throws {
+    let context = try Context.load()
+    let id = try context.existingPerson(person)
+    let (record, journal) = try context.record(id)
+    let events = try report { try make(context, record) }
+    try context.save(events, for: id, journal: journal)
+    for event in events { print("\(Safe.text(record.name)): \(event.kind) saved.") }
+}
+
+/// Change events as lines grouped by skill, for "since the last review".
+enum ChangeText {
+    static func lines(_ events: [JournalEvent], library: ProfileLibrary) -> [String] {
+        var lines: [String] = []
+        var currentSkill: String?
+        for event in events {
+            let skill = event.skill ?? ""
+            if skill != currentSkill {
+                lines.append("")
+                lines.append(library.summary(skill)?.name ?? (skill.isEmpty ? "(person)" : skill))
+                currentSkill = skill
+            }
+            lines.append("  \(event.day)  \(describe(event))")
+        }
+        return lines
+    }
+
+    static func describe(_ event: JournalEvent) -> String {
+        let text = Safe.text(event.text ?? event.item ?? "")
+        switch event.knownKind {
+        case .tick: return "ticked [\(event.item ?? "")] \(text)"
+        case .untick: return "unticked [\(event.item ?? "")] \(text)"
+        case .note: return (event.note ?? "").isEmpty ? "removed the note on [\(event.item ?? "")]" : "noted on [\(event.item ?? "")]: \(Safe.text(event.note ?? ""))"
+        case .step: return "stepped up to \(event.level ?? "?")"
+        case .track: return "tracks as \(event.role ?? "?"), level \(event.level ?? "?")"
+        case .untrack: return "stopped tracking"
+        case .na: return "marked not applicable: \(text) (\(Safe.text(event.note ?? "")))"
+        case .applicable: return "made applicable again: \(text)"
+        case .answer: return "answered on [\(event.item ?? "")]: \(Safe.text(event.note ?? ""))"
+        default: return event.kind
+        }
+    }
+}
