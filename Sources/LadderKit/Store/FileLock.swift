@@ -19,6 +19,8 @@ public enum FileLock {
                                    _ body: () throws(StoreError) -> T) throws(StoreError) -> T {
         let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw .system("open the lock file", path, errno: errno) }
+        var stats = stat()
+        if fstat(fd, &stats) == 0 && stats.st_mode & 0o777 != 0o600 && stats.st_uid == geteuid() { _ = fchmod(fd, 0o600) }
         defer { close(fd) }  // closing releases the lock
         if flock(fd, LOCK_EX | LOCK_NB) != 0 {
             guard errno == EWOULDBLOCK || errno == EINTR else { throw .system("lock", path, errno: errno) }

@@ -32,6 +32,7 @@ public enum SafeFile {
         let temp = "\(folder)/\(tempPrefix)\(getpid())-\(UInt32.random(in: 0...UInt32.max))-\(name)"
         let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw .system("create a temporary file in", folder, errno: errno) }
+        _ = fchmod(fd, 0o600) // 0600 whatever the umask (a umask of 0277 would make it 0400)
         var renamed = false
         defer { if !renamed { unlink(temp) } }
         do throws(StoreError) {
@@ -60,9 +61,18 @@ public enum SafeFile {
     public static func appendLines(_ lines: [[UInt8]], to path: String) throws(StoreError) {
         _ = fileSizeSignalIgnored
         guard !lines.isEmpty else { return }
-        let fd = open(path, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
+        var created = false
+        var fd = open(path, O_RDWR | O_APPEND | O_CLOEXEC)
+        if fd < 0 && errno == ENOENT {
+            fd = open(path, O_RDWR | O_APPEND | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+            created = fd >= 0
+            if created { _ = fchmod(fd, 0o600) } // whatever the umask, so later opens can write
+        }
         guard fd >= 0 else { throw .system("open", path, errno: errno) }
         defer { close(fd) }
+        var done = false
+        // A file this call created and could not fill is removed: the folder stays as it was.
+        defer { if created && !done { unlink(path) } }
         var stats = stat()
         guard fstat(fd, &stats) == 0 else { throw .system("read the size of", path, errno: errno) }
         guard isRegular(stats) else { throw StoreError("could not write to \(Safe.text(path)): it is not a regular file") }
@@ -100,6 +110,8 @@ public enum SafeFile {
             _ = fsync(fd)
             throw .system("flush", path, errno: code)
         }
+        done = true
+        if created { syncFolder(parentFolder(of: path)) } // the new file's name is durable too
     }
 
     /// The whole file, or nil when it does not exist. Refuses anything but a regular
