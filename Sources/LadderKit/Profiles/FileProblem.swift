@@ -23,8 +23,9 @@ public struct FileProblem: Error, Equatable, Sendable, CustomStringConvertible {
         var excerpt: String?
         if line > 0 {
             var current = 1
-            for text in source.split(separator: "\n", omittingEmptySubsequences: false) {
-                if current == line { excerpt = String(String.UnicodeScalarView(text.unicodeScalars.prefix(200))); break }
+            // By scalars: split on Character would keep "\r\n" (one Character) whole.
+            for text in source.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false) {
+                if current == line { excerpt = String(String.UnicodeScalarView(text.prefix(200))); break }
                 current += 1
             }
         }
@@ -41,7 +42,8 @@ public struct FileProblem: Error, Equatable, Sendable, CustomStringConvertible {
     /// Unicode scalars, as libyaml does; the caret allows for wide characters).
     public var description: String {
         guard let excerpt, line > 0 else { return headline }
-        let clean = excerpt.replacingOccurrences(of: "\r", with: "")
+        var clean = excerpt
+        if clean.unicodeScalars.last == "\r" { clean.unicodeScalars.removeLast() } // CRLF
         let shown = Safe.text(clean)
         let before = Safe.text(String(String.UnicodeScalarView(clean.unicodeScalars.prefix(max(0, column - 1)))))
         let indent = String(repeating: " ", count: before.unicodeScalars.reduce(0) { $0 + Self.columns($1) })

@@ -207,7 +207,9 @@ public enum ProfileFile {
 
     static func at(_ node: Node, _ message: String, _ file: String, _ text: String) -> FileProblem {
         let mark = node.mark
-        return FileProblem(file: file, line: mark?.line ?? 0, column: mark?.column ?? 0, message: message, source: text)
+        guard let mark else { return FileProblem(file: file, message: message) }
+        let (line, column) = position(of: mark, in: text)
+        return FileProblem(file: file, line: line, column: column, message: message, source: text)
     }
 
     static func problem(from error: YamlError, file: String, text: String) -> FileProblem {
@@ -217,18 +219,21 @@ public enum ProfileFile {
             let message = problem.hasPrefix("Maximum nesting level")
                 ? "nested too deeply (YAML allows at most 1,000 levels); a profile has at most 6 levels of nesting"
                 : "YAML: \(cut(problem))"
-            return FileProblem(file: file, line: mark.line, column: mark.column, message: message, source: text)
+            let (line, column) = position(of: mark, in: text)
+            return FileProblem(file: file, line: line, column: column, message: message, source: text)
         case .composer(_, let problem, let mark, _):
             let message = problem.contains("single document")
                 ? "a profile file holds one YAML document; remove the second one (after '---')"
                 : "YAML: \(cut(problem))"
-            return FileProblem(file: file, line: mark.line, column: mark.column, message: message, source: text)
+            let (line, column) = position(of: mark, in: text)
+            return FileProblem(file: file, line: line, column: column, message: message, source: text)
         case .reader(let problem, let offset, _, _):
             let (line, column) = offset.map { position(ofByte: $0, in: Array(text.utf8)) } ?? (0, 0)
             return FileProblem(file: file, line: line, column: column, message: "YAML: \(cut(problem))", source: text)
         case .duplicatedKeysInMapping(let duplicates, let context):
             let name = duplicates.first ?? ""
-            let (line, column) = laterKey(name, after: context.mark, in: text) ?? (context.mark.line, context.mark.column)
+            let first = position(of: context.mark, in: text)
+            let (line, column) = laterKey(name, after: first, in: text) ?? first
             return FileProblem(file: file, line: line, column: column, message: "duplicate key '\(short(name))'", source: text)
         default:
             return FileProblem(file: file, message: "YAML: \(cut(String(describing: error)))")
@@ -237,13 +242,13 @@ public enum ProfileFile {
 
     /// Where a block mapping key appears again, below its first use at `mark` and at
     /// the same column, so a duplicate is reported at the second one.
-    static func laterKey(_ name: String, after mark: Mark, in text: String) -> (Int, Int)? {
+    static func laterKey(_ name: String, after mark: (line: Int, column: Int), in text: String) -> (Int, Int)? {
         guard !name.isEmpty, mark.line > 0, mark.column > 0 else { return nil }
         var number = 0
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        for line in text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false) {
             number += 1
             guard number > mark.line else { continue }
-            let scalars = Array(line.unicodeScalars)
+            let scalars = Array(line)
             let leading = scalars.prefix { $0 == " " }.count
             if leading + 1 < mark.column { break } // left the mapping
             guard leading + 1 == mark.column else { continue }
@@ -324,6 +329,32 @@ public enum ProfileFile {
             case .emptyInput, .error: return offset
             }
         }
+    }
+
+    /// A libyaml mark as a line and column of the text as Ladder shows it. libyaml
+    /// also breaks lines at a lone CR, NEL, U+2028 and U+2029, and puts errors at the
+    /// end of the input on the line after it; lines here end at LF only, and a mark
+    /// past the end is the end.
+    static func position(of mark: Mark, in text: String) -> (Int, Int) {
+        guard mark.line > 0, mark.column > 0 else { return (0, 0) }
+        var yamlLine = 1, yamlColumn = 1, line = 1, column = 1
+        var scalars = text.unicodeScalars.makeIterator()
+        var pending = scalars.next()
+        while let scalar = pending {
+            if yamlLine > mark.line || (yamlLine == mark.line && yamlColumn >= mark.column) { break }
+            pending = scalars.next()
+            switch scalar {
+            case "\r" where pending == "\n":
+                column += 1 // the LF that follows ends both lines
+            case "\n":
+                yamlLine += 1; yamlColumn = 1; line += 1; column = 1
+            case "\r", "\u{85}", "\u{2028}", "\u{2029}":
+                yamlLine += 1; yamlColumn = 1; column += 1
+            default:
+                yamlColumn += 1; column += 1
+            }
+        }
+        return (line, column)
     }
 
     static func position(ofByte offset: Int, in bytes: [UInt8]) -> (Int, Int) {

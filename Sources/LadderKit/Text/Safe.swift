@@ -30,7 +30,7 @@ public enum Safe {
 
     /// `text` for each line of a multi-line input.
     public static func lines(_ input: String) -> [String] {
-        input.split(separator: "\n", omittingEmptySubsequences: false).map { text(String($0)) }
+        input.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map { text(String(String.UnicodeScalarView($0))) }
     }
 
     /// Bidi controls, zero-width and other format characters (Unicode category Cf),
