@@ -84,7 +84,7 @@ struct Validate: ParsableCommand {
         var failed = 0
         for file in files {
             do {
-                guard let bytes = try SafeFile.contents(of: file) else {
+                guard let bytes = try ProfileFile.read(path: file) else {
                     printError("\(Safe.text(file)): no such file")
                     failed += 1
                     continue
@@ -92,11 +92,8 @@ struct Validate: ParsableCommand {
                 let profile = try ProfileFile.decode(bytes, file: file)
                 let count = profile.allExpectations().count
                 print("\(Safe.text(file)): ok (\(Safe.text(profile.id)): \(profile.roles.count) roles, \(profile.levels.count) levels, \(count) expectations)")
-            } catch let problem as FileProblem {
-                printError(problem.description)
-                failed += 1
-            } catch let error as StoreError {
-                printError(error.message)
+            } catch { // a FileProblem: ProfileFile.read reports unreadable files as problems too
+                printError(error.description)
                 failed += 1
             }
         }

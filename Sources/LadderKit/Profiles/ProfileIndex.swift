@@ -357,7 +357,7 @@ struct ProfileIndexBuilder {
 
     /// The file's bytes and its stamp from before reading them; nil when it is gone.
     static func read(_ path: String) throws(StoreError) -> (bytes: [UInt8], stamp: FileStamp)? {
-        guard let stamp = FileStamp.of(path), let bytes = try SafeFile.contents(of: path) else { return nil }
+        guard let stamp = FileStamp.of(path), let bytes = try SafeFile.contents(of: path, limit: ProfileFile.maxBytes) else { return nil }
         // Written while being read: the stamp may not describe the bytes; mark it so
         // fresh that the next load reads the file again.
         guard let after = FileStamp.of(path), after == stamp else {
@@ -564,7 +564,7 @@ final class ProfileLoader: @unchecked Sendable {
             return try? ProfileFile.decode(bytes, file: source)
         }
         let path = folder.profilesPath + "/" + source
-        guard let bytes = (try? SafeFile.contents(of: path)) ?? nil else { return nil }
+        guard let bytes = (try? SafeFile.contents(of: path, limit: ProfileFile.maxBytes)) ?? nil else { return nil }
         return try? ProfileFile.decode(bytes, file: path)
     }
 }
