@@ -19,7 +19,8 @@ enum HelpScreen {
             frame.canvas.put(title, x: 1, y: y, style: .accent)
             y += 1
             for (key, action) in keys where y < body.bottom {
-                frame.canvas.put(key, x: 3, y: y, style: .bold)
+                let shown = state.unicode ? key : key.replacingOccurrences(of: "↑ ↓", with: "Up Dn").replacingOccurrences(of: "← →", with: "Lt Rt")
+                frame.canvas.put(shown, x: 3, y: y, style: .bold)
                 frame.canvas.put(action, x: 16, y: y)
                 y += 1
             }
