@@ -1,3 +1,4 @@
+import Foundation
 import LadderKit
 
 /// Everything the UI shows, as one value: `update` makes a new one from an event,
@@ -28,6 +29,15 @@ public struct AppState: Sendable {
     public var message: Message?
     public var showingHelp = false
     public var finished = false
+    /// The current time (ISO), set by the runtime: relative dates and stale evidence.
+    public var now: String = JournalEvent.now()
+    /// Who signs reviews: the name of `me` in this store.
+    public var reviewer = "Me"
+    /// Evidence older than this many days is stale.
+    public var staleDays: Int = Staleness.defaultDays
+    /// Inverse events of this session's changes, newest last, for `u`.
+    public var undo: [[JournalEvent]] = []
+    public var review = ListState()
     /// Which list item each screen row showed in the last frame, for mouse clicks.
     public var clickRows: [Int: Int] = [:]
     /// Terminal abilities: Unicode symbols or ASCII ones.
@@ -39,6 +49,11 @@ public struct AppState: Sendable {
         self.record = record
         self.unicode = unicode
         screen = record.skillOrder.isEmpty ? .browser : .dashboard
+    }
+
+    /// The time before which evidence is stale.
+    public var staleCutoff: String {
+        Staleness.cutoff(days: staleDays, now: JournalEvent.date(now) ?? Date())
     }
 
     /// The person's standing in a skill, when the skill and its role/level exist.
@@ -77,6 +92,9 @@ public enum Screen: Equatable, Sendable {
     case skill(String)
     /// Everyone in the store; switch person or add one.
     case people
+    /// A 1:1 review of the shown person: what changed since the last one, the
+    /// reviewer's confirmations and questions, notes, the agenda.
+    case review
 }
 
 /// A selection in a list and how far the list is scrolled.
@@ -125,6 +143,10 @@ public struct Prompt: Equatable, Sendable {
         case search
         case newPerson
         case confirmStep(skill: String)
+        case notApplicable(skill: String, item: String)
+        case question(skill: String, item: String)
+        case answer(skill: String, item: String)
+        case reviewNote
     }
 
     public var purpose: Purpose
@@ -142,12 +164,7 @@ public struct Message: Equatable, Sendable {
 }
 
 /// A person as the people screen lists them.
-public struct PersonSummary: Equatable, Sendable {
-    public var id: PersonID
-    public var name: String
-    public var skills: Int
-    public var lastChange: String?
-}
+public typealias PersonSummary = JournalSummary
 
 /// Work for the runtime: `update` asks, `LadderApp` does it and reports back.
 public enum Effect: Equatable, Sendable {
@@ -158,4 +175,6 @@ public enum Effect: Equatable, Sendable {
     case switchPerson(PersonID, name: String?)
     /// Read everyone's summary for the people screen.
     case loadPeople
+    /// Take back the last change of this session (as new events).
+    case undo
 }

@@ -39,6 +39,12 @@ public func update(_ state: AppState, _ event: InputEvent) -> (AppState, [Effect
                 state.open(.people)
                 return (state, [.loadPeople])
             }
+        case .character("u"):
+            if state.undo.isEmpty {
+                state.message = .info("Nothing to undo in this session.")
+                return (state, [])
+            }
+            return (state, [.undo])
         default:
             break
         }
@@ -48,6 +54,7 @@ public func update(_ state: AppState, _ event: InputEvent) -> (AppState, [Effect
         case .pickRole, .pickLevel: Picker.update(&state, key, &effects)
         case .skill: SkillScreen.update(&state, key, &effects)
         case .people: PeopleScreen.update(&state, key, &effects)
+        case .review: ReviewScreen.update(&state, key, &effects)
         }
     }
     return (state, effects)
@@ -112,6 +119,42 @@ func finishPrompt(_ state: inout AppState, _ prompt: Prompt, _ effects: inout [E
         effects.append(.switchPerson(PersonID(name: name), name: name))
     case .confirmStep:
         break
+    case .notApplicable(let skill, let item):
+        let standing = state.standing(skill)
+        save(&state, &effects, "Marked not applicable; it is out of the count.") { () throws(InputError) in
+            guard let standing else { return [] }
+            return [try Changes.notApplicable(item, reason: prompt.text, in: standing)]
+        }
+    case .question(let skill, let item):
+        let standing = state.standing(skill)
+        let reviewer = state.reviewer
+        save(&state, &effects, "Question saved; it stays open until answered or withdrawn.") { () throws(InputError) in
+            guard let standing else { return [] }
+            return [try Changes.question(item, comment: prompt.text, in: standing, by: reviewer)]
+        }
+    case .answer(let skill, let item):
+        let standing = state.standing(skill)
+        save(&state, &effects, "Answer saved; the question is closed.") { () throws(InputError) in
+            guard let standing else { return [] }
+            return [try Changes.answer(item, text: prompt.text, in: standing)]
+        }
+    case .reviewNote:
+        let record = state.record
+        let reviewer = state.reviewer
+        save(&state, &effects, "Review note saved.") { () throws(InputError) in
+            [try Changes.reviewNote(prompt.text, record, by: reviewer)]
+        }
+    }
+}
+
+/// Asks the runtime to save what `make` returns, or shows why it cannot.
+func save(_ state: inout AppState, _ effects: inout [Effect], _ success: String,
+          _ make: () throws(InputError) -> [JournalEvent]) {
+    do {
+        let events = try make()
+        if !events.isEmpty { effects.append(.save(events, success: success)) }
+    } catch {
+        state.message = .error(error.message)
     }
 }
 
@@ -124,6 +167,7 @@ extension AppState {
         case .pickRole, .pickLevel: picker.selection = index
         case .skill: skill.list.selection = index
         case .people: peopleList.selection = index
+        case .review: review.selection = index
         }
     }
 }

@@ -15,6 +15,7 @@ struct Ladder: ParsableCommand {
         subcommands: [
             Profiles.self, Show.self, Validate.self, Import.self,
             Track.self, TickCommand.self, UntickCommand.self, NoteCommand.self, Step.self, Status.self,
+            NotApplicable.self, People.self, ReviewCommand.self, Answer.self,
             Sync.self, Snapshot.self, Debug.self,
         ]
     )

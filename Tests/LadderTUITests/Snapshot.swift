@@ -1,4 +1,5 @@
 import Foundation
+import LadderTestSupport
 import Testing
 @testable import LadderKit
 @testable import LadderTUI
@@ -40,6 +41,9 @@ enum Fixture {
         profile.role(named: "cloud-engineer")?.level("Senior")?.expectations ?? []
     }
 
+    /// The fixed "now" of every fixture screen, so dates and stale marks never drift.
+    static let now = "2026-07-01T00:00:00Z"
+
     /// Me, a Middle Cloud Engineer with one Senior expectation ticked and noted.
     static func record() -> PersonRecord {
         var record = PersonRecord(id: .me)
@@ -52,11 +56,13 @@ enum Fixture {
     }
 
     static func state(_ record: PersonRecord = record(), unicode: Bool = true) -> AppState {
-        AppState(library: library, person: .me, record: record, unicode: unicode)
+        var state = AppState(library: library, person: .me, record: record, unicode: unicode)
+        state.now = now
+        return state
     }
 
     /// Feeds keys (tmux names) through `update`, dropping effects except saves, which
-    /// are applied as if the disk accepted them.
+    /// are applied as if the disk accepted them at the fixture's fixed time.
     static func type(_ keys: String, into state: AppState) -> AppState {
         var state = state
         for event in KeyNames.parse(keys) {
@@ -64,7 +70,11 @@ enum Fixture {
             state = next
             for effect in effects {
                 if case .save(let events, let success, let open) = effect {
-                    for event in events { state.record.apply(event) }
+                    // Dated at the fixture's fixed "now", so screens that show dates stay stable.
+                    for var event in events {
+                        event.at = now
+                        state.record.apply(event)
+                    }
                     state.message = .info(success)
                     if let open { state.screen = open; state.back = [.dashboard] }
                 }
@@ -73,4 +83,11 @@ enum Fixture {
         }
         return state
     }
+}
+
+/// A temporary data folder for tests that need the runtime and a store.
+struct LadderTestSupportFolder {
+    let path: String
+    init() throws { path = try TestSupport.makeTempFolder("ladder-tui") }
+    func remove() { TestSupport.removeFolder(path) }
 }

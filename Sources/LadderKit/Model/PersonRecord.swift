@@ -41,17 +41,20 @@ public struct PersonRecord: Equatable, Sendable {
 
     /// The person's own changes (ticks, unticks, notes, steps, tracking, not
     /// applicable) since the last review ended, oldest first.
+    /// Counted by position in the fold, so a change in the same second as the end still shows.
     public func changesSinceLastReview() -> [JournalEvent] {
-        changes(since: lastEndedReview?.end)
+        let start = events.lastIndex { $0.knownKind == .reviewEnd }.map { $0 + 1 } ?? 0
+        return Self.ownChanges(events[start...])
     }
 
-    /// The person's own changes after a moment (all of them when nil).
+    /// The person's own changes at or after a moment (all of them when nil).
     public func changes(since moment: String?) -> [JournalEvent] {
+        Self.ownChanges(events.filter { event in moment.map { event.at >= $0 } ?? true })
+    }
+
+    static func ownChanges<S: Sequence<JournalEvent>>(_ events: S) -> [JournalEvent] {
         let kinds: Set<JournalEvent.Kind> = [.track, .untrack, .tick, .untick, .note, .step, .na, .applicable, .answer]
-        return events.filter { event in
-            guard let kind = event.knownKind, kinds.contains(kind) else { return false }
-            return moment.map { event.at > $0 } ?? true
-        }
+        return events.filter { $0.knownKind.map(kinds.contains) ?? false }
     }
 
     /// Applies one event. Unknown kinds and events about untracked skills change nothing.

@@ -84,6 +84,20 @@ public struct JournalEvent: Codable, Equatable, Sendable {
         return "\(parts.tm_year + 1900)-\(two(parts.tm_mon + 1))-\(two(parts.tm_mday))T\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec))Z"
     }
 
+    /// The moment a journal timestamp names, or nil when it is not one.
+    public static func date(_ timestamp: String) -> Date? {
+        let parts = timestamp.split(whereSeparator: { "-T:Z".contains($0) }).compactMap { Int32($0) }
+        guard parts.count == 6, timestamp.hasSuffix("Z") else { return nil }
+        var fields = tm()
+        fields.tm_year = parts[0] - 1900
+        fields.tm_mon = parts[1] - 1
+        fields.tm_mday = parts[2]
+        fields.tm_hour = parts[3]
+        fields.tm_min = parts[4]
+        fields.tm_sec = parts[5]
+        return Date(timeIntervalSince1970: TimeInterval(timegm(&fields)))
+    }
+
     /// The event as one JSON line (no newline), keys sorted so lines are stable.
     public func encodedLine() throws -> [UInt8] {
         let encoder = JSONEncoder()

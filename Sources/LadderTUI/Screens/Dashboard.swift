@@ -6,7 +6,7 @@ enum Dashboard {
     static func keys(_ state: AppState) -> [(String, String)] {
         state.record.skillOrder.isEmpty
             ? [("a", "add a skill"), ("P", "people")]
-            : [("↑↓", "move"), ("Enter", "open"), ("a", "add a skill"), ("P", "people")]
+            : [("↑↓", "move"), ("Enter", "open"), ("a", "add a skill"), ("R", "review"), ("P", "people")]
     }
 
     static func update(_ state: inout AppState, _ key: Key, _ effects: inout [Effect]) {
@@ -16,6 +16,9 @@ enum Dashboard {
         case .enter, .right, .character("l"):
             guard state.dashboard.selection < skills.count else { return }
             SkillScreen.open(&state, skills[state.dashboard.selection])
+        case .character("R"):
+            state.review = ListState()
+            state.open(.review)
         case .character("a"), .character("/"):
             state.open(.browser)
             state.browser = BrowserState()

@@ -26,16 +26,48 @@ enum PeopleScreen {
         var y = body.top + 1
         frame.canvas.put("Whose record do you want to see? Mentors keep one per mentee.", x: 1, y: y, style: .bold)
         y += 2
-        let nameWidth = min(max(10, state.people.map { TextWidth.of($0.name) }.max() ?? 0), body.width / 3)
-        frame.canvas.put("  " + Widgets.cell("NAME", nameWidth) + "  SKILLS  LAST CHANGE", x: 0, y: y, style: .muted)
+        let nameWidth = min(max(10, state.people.map { TextWidth.of($0.name) + ($0.mentee ? 9 : 0) }.max() ?? 0), body.width / 4)
+        let dates = 12
+        let skillWidth = max(10, body.width - nameWidth - 2 * dates - 16)
+        frame.canvas.put("  " + Widgets.cell("NAME", nameWidth) + "  " + Widgets.cell("SKILLS", skillWidth) + "  "
+                         + Widgets.cell("UPDATED", dates) + Widgets.cell("REVIEWED", dates) + "QUESTIONS", x: 0, y: y, style: .muted)
         y += 1
         let items: [[(String, Style)]] = state.people.map { person in
             let current = person.id == state.person
-            return [("  " + Widgets.cell(person.name, nameWidth) + "  ", current ? .bold : .plain),
-                    (Widgets.cell("\(person.skills)", 6) + "  ", .plain),
-                    (person.lastChange.map { String($0.prefix(10)) } ?? "never", .muted),
-                    (current ? "  (shown now)" : "", Style(colour: .good))]
+            let name = person.name + (person.mentee ? " (mentee)" : "")
+            return [("  " + Widgets.cell(name, nameWidth) + "  ", current ? .bold : .plain),
+                    (Widgets.cell(skills(person, state), skillWidth) + "  ", .plain),
+                    (Widgets.cell(ago(person.lastChange, now: state.now), dates), .muted),
+                    (Widgets.cell(ago(person.lastReview, now: state.now), dates), .muted),
+                    (person.openQuestions > 0 ? "\(person.openQuestions) open" : "", Style(colour: .warning))]
         }
         Widgets.list(items, list: &state.peopleList, top: y, visible: body.bottom - y, frame: &frame, symbols: state.symbols)
     }
+
+    /// "Serverless Functions Middle → Senior 66%, +2 more"
+    static func skills(_ person: JournalSummary, _ state: AppState) -> String {
+        guard let first = person.tracked.first else { return "no skills yet" }
+        let more = person.tracked.count > 1 ? ", +\(person.tracked.count - 1) more" : ""
+        guard let profile = state.library.profile(first.skill),
+              let standing = Standing(profile: profile, tracked: JournalSummary.trackedSkill(first)) else {
+            return first.skill + more
+        }
+        let next = standing.next.map { " \(state.symbols.arrow) \($0.level) \($0.percent)%" } ?? " (top)"
+        return "\(profile.name) \(standing.level)\(next)\(more)"
+    }
+
+    /// "today", "3 days ago", "5 weeks ago", "never".
+    static func ago(_ moment: String?, now: String) -> String {
+        guard let moment, let then = JournalEvent.date(moment), let current = JournalEvent.date(now) else { return "never" }
+        let days = Int(current.timeIntervalSince(then) / 86_400)
+        switch days {
+        case ..<1: return "today"
+        case 1: return "yesterday"
+        case 2..<14: return "\(days) days ago"
+        case 14..<70: return "\(days / 7) weeks ago"
+        default: return "\(days / 30) months ago"
+        }
+    }
 }
+
+import Foundation

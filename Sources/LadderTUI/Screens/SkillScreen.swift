@@ -24,7 +24,8 @@ enum SkillScreen {
 
     static func keys(_ state: AppState) -> [(String, String)] {
         // Most useful first: what does not fit the width is left out (help lists all).
-        var keys = [("Space", "tick"), ("n", "note"), ("←→", "level"), ("Esc", "back"), ("↑↓", "move"), ("e", "role/level")]
+        var keys = [("Space", "tick"), ("n", "note"), ("←→", "level"), ("Esc", "back"), ("↑↓", "move"), ("N", "not applicable"),
+                    ("c", "confirm"), ("w", "question"), ("e", "role/level"), ("u", "undo")]
         if case .skill(let skill) = state.screen, state.standing(skill)?.next?.isComplete == true {
             keys.insert(("s", "step up"), at: 0)
         }
@@ -91,6 +92,28 @@ enum SkillScreen {
             } else {
                 state.message = .info("Tick every \(next.level) expectation first: \(next.total - next.done) of \(next.total) open.")
             }
+        case .character("N"):
+            guard state.skill.list.selection < list.count, case .expectation(let e, _) = list[state.skill.list.selection] else { return }
+            if standing.tracked.notApplicable[e.id] != nil {
+                let standing = standing
+                save(&state, &effects, "Counts again.") { () throws(InputError) in
+                    [try Changes.notApplicable(e.id, reason: nil, in: standing)]
+                }
+            } else {
+                state.prompt = Prompt(purpose: .notApplicable(skill: standing.profile.id, item: e.id),
+                                      label: "Why does it not apply to you?", text: "")
+            }
+        case .character("a"):
+            guard state.skill.list.selection < list.count else { return }
+            let item = list[state.skill.list.selection].id
+            guard standing.tracked.assessments[item]?.isOpen == true else {
+                state.message = .info("There is no open question on this expectation.")
+                return
+            }
+            state.prompt = Prompt(purpose: .answer(skill: standing.profile.id, item: item), label: "Your answer:", text: "")
+        case .character("c"), .character("w"):
+            guard state.skill.list.selection < list.count else { return }
+            assess(key, item: list[state.skill.list.selection].id, standing, &state, &effects)
         case .character("e"):
             state.picker = ListState()
             if let index = standing.profile.roles.firstIndex(where: { $0.id == standing.role.id }) { state.picker.selection = index }
@@ -114,6 +137,27 @@ enum SkillScreen {
             effects.append(.save(events, success: text))
         } catch {
             state.message = .error(error.message)
+        }
+    }
+
+    /// A reviewer's confirm (`c`), question (`w`, asks for a comment) or withdraw (`x`) on a tick.
+    static func assess(_ key: Key, item: String, _ standing: Standing, _ state: inout AppState, _ effects: inout [Effect]) {
+        guard standing.tracked.ticks[item] != nil else {
+            state.message = .info("Only ticked expectations can be confirmed or questioned.")
+            return
+        }
+        let reviewer = state.reviewer
+        switch key {
+        case .character("c"):
+            save(&state, &effects, "Confirmed.") { () throws(InputError) in
+                [try Changes.confirm(item, comment: "", in: standing, by: reviewer)]
+            }
+        case .character("w"):
+            state.prompt = Prompt(purpose: .question(skill: standing.profile.id, item: item), label: "Question (what is unclear?):", text: "")
+        default:
+            save(&state, &effects, "Question withdrawn.") { () throws(InputError) in
+                [try Changes.withdraw(item, in: standing, by: reviewer)]
+            }
         }
     }
 
@@ -219,11 +263,22 @@ enum SkillScreen {
             switch item {
             case .expectation(let expectation, _):
                 let ticked = standing.tracked.ticks[expectation.id] != nil
-                let box = ticked ? symbols.ticked : symbols.unticked
+                let excluded = standing.tracked.notApplicable[expectation.id]
+                let box = excluded != nil ? "[-]" : ticked ? symbols.ticked : symbols.unticked
                 let lines = TextWidth.wrap(Safe.text(expectation.text), to: textWidth)
                 for (n, line) in lines.enumerated() {
                     rows.append([(n == 0 ? "  \(box) " : "      ", ticked ? Style(colour: .good) : .plain),
                                  (line, ticked ? .plain : .bold)])
+                }
+                if let excluded {
+                    rows.append([("      not applicable: \(excluded.reason)", .muted)])
+                }
+                if ticked, let assessment = standing.tracked.assessments[expectation.id] {
+                    rows.append([("      " + ReviewScreen.assessmentText(assessment, symbols: symbols), ReviewScreen.style(assessment))])
+                }
+                if ticked, standing.isStale(expectation.id, cutoff: state.staleCutoff) {
+                    let date = String((standing.tracked.evidenceDate(expectation.id) ?? "").prefix(10))
+                    rows.append([("      stale: evidence from \(date); show it again or add a newer note", Style(colour: .warning))])
                 }
                 if standing.reworded(expectation) != nil {
                     rows.append([("      (reworded since you ticked it)", .muted)])

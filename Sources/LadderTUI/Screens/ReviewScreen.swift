@@ -1,0 +1,143 @@
+import LadderKit
+
+/// A 1:1 review of the shown person: every change since the last review, grouped by
+/// skill, with the reviewer's confirm or question beside each tick; the review's
+/// notes; and the agenda for the next 1:1 (open questions, next level's gaps, stale ticks).
+enum ReviewScreen {
+    /// A row of the review list: a change, with the skill it belongs to.
+    struct Row {
+        var skill: String
+        var event: JournalEvent
+    }
+
+    static func keys(_ state: AppState) -> [(String, String)] {
+        let open = state.record.openReview != nil
+        var keys = [("c", "confirm"), ("w", "question"), ("x", "withdraw"), ("r", "note")]
+        keys.insert(open ? ("E", "end review") : ("S", "start review"), at: 0)
+        return keys + [("Esc", "back")]
+    }
+
+    static func rows(_ state: AppState) -> [Row] {
+        state.record.changesSinceLastReview().filter { $0.skill != nil }
+            .sorted { ($0.skill ?? "", $0.at) < ($1.skill ?? "", $1.at) }
+            .map { Row(skill: $0.skill ?? "", event: $0) }
+    }
+
+    static func update(_ state: inout AppState, _ key: Key, _ effects: inout [Effect]) {
+        let list = rows(state)
+        if state.review.navigate(key, count: list.count) { return }
+        let selected = state.review.selection < list.count ? list[state.review.selection] : nil
+        let record = state.record
+        let reviewer = state.reviewer
+        switch key {
+        case .escape, .left, .character("h"):
+            state.goBack()
+        case .character("S"):
+            save(&state, &effects, "Review started. Confirm or question each tick; press E to end.") { () throws(InputError) in
+                [try Changes.startReview(record, by: reviewer)]
+            }
+        case .character("E"):
+            save(&state, &effects, "Review ended.") { () throws(InputError) in
+                [try Changes.endReview(record, by: reviewer)]
+            }
+        case .character("r"):
+            guard record.openReview != nil else { state.message = .info("Start the review first: press S."); return }
+            state.prompt = Prompt(purpose: .reviewNote, label: "Review note:", text: "")
+        case .character("c"), .character("w"), .character("x"):
+            guard let selected, let item = selected.event.item, let standing = state.standing(selected.skill) else {
+                state.message = .info("Choose a ticked expectation first.")
+                return
+            }
+            SkillScreen.assess(key, item: item, standing, &state, &effects)
+        default:
+            break
+        }
+    }
+
+    static func draw(_ state: inout AppState, _ body: Body, _ frame: inout Frame) {
+        let symbols = state.symbols
+        let record = state.record
+        var y = body.top
+        if let open = record.openReview {
+            frame.canvas.put("Review of \(record.name) in progress since \(String(open.start.prefix(10))) \(symbols.dot) \(open.confirmed) confirmed, \(open.questioned) questioned",
+                             x: 1, y: y, style: .accent)
+        } else {
+            frame.canvas.put("No review of \(record.name) is open: press S to start one.", x: 1, y: y, style: .bold)
+        }
+        y += 1
+        let since = record.lastEndedReview?.end.map { "the last review (\(String($0.prefix(10))))" } ?? "the start"
+        let list = rows(state)
+        frame.canvas.put("Since \(since): \(list.count) change\(list.count == 1 ? "" : "s")", x: 1, y: y, style: .muted)
+        y += 2
+        // The agenda and notes take the lower part, the changes the rest.
+        var lower: [(String, Style)] = []
+        for skill in record.trackedSkills {
+            guard let standing = state.standing(skill.skill) else { continue }
+            let agenda = standing.agenda(cutoff: state.staleCutoff)
+            for q in agenda.questions { lower.append(("  ? \(standing.profile.name): \(q.text) (asked: \(q.detail))", Style(colour: .warning))) }
+            for gap in agenda.gaps.prefix(3) { lower.append(("  \(symbols.unticked) \(gap.detail): \(gap.text)", .plain)) }
+            if agenda.gaps.count > 3 { lower.append(("    and \(agenda.gaps.count - 3) more open at \(standing.nextLevel ?? "")", .muted)) }
+            for stale in agenda.stale { lower.append(("  stale: \(stale.text) (\(stale.detail))", Style(colour: .warning))) }
+        }
+        if !lower.isEmpty { lower.insert(("Agenda for the next 1:1", .accent), at: 0) }
+        if let notes = record.openReview?.notes ?? record.lastEndedReview?.notes, !notes.isEmpty {
+            lower.append(("Review notes", .accent))
+            for note in notes { lower.append(("  - \(note.text)", .plain)) }
+        }
+        let lowerRows = min(lower.count, max(0, (body.bottom - y) / 2))
+        let visible = body.bottom - y - (lowerRows > 0 ? lowerRows + 1 : 0)
+        if list.isEmpty {
+            frame.canvas.put("  Nothing changed since \(since).", x: 0, y: y, style: .muted)
+        }
+        var items: [[(String, Style)]] = []
+        var lastSkill: String?
+        for row in list {
+            let skillName = state.library.summary(row.skill)?.name ?? row.skill
+            let header = row.skill != lastSkill ? "\(skillName) " : ""
+            lastSkill = row.skill
+            var line: [(String, Style)] = [("  \(row.event.day)  ", .muted), (header, .bold),
+                                           (describe(row.event), .plain)]
+            if row.event.knownKind == .tick, let item = row.event.item,
+               let assessment = record.skills[row.skill]?.assessments[item] {
+                line.append(("  " + assessmentText(assessment, symbols: symbols), style(assessment)))
+            }
+            items.append(line)
+        }
+        Widgets.list(items, list: &state.review, top: y, visible: visible, frame: &frame, symbols: symbols)
+        for (index, (text, style)) in lower.prefix(lowerRows).enumerated() {
+            frame.canvas.put(text, x: 1, y: body.bottom - lowerRows + index, style: style)
+        }
+    }
+
+    static func describe(_ event: JournalEvent) -> String {
+        let text = event.text ?? event.item ?? ""
+        switch event.knownKind {
+        case .tick: return "ticked: \(text)"
+        case .untick: return "unticked: \(text)"
+        case .note: return (event.note ?? "").isEmpty ? "removed a note: \(text)" : "note: \(event.note ?? "")"
+        case .step: return "stepped up to \(event.level ?? "?")"
+        case .track: return "tracks as \(event.role ?? "?"), level \(event.level ?? "?")"
+        case .untrack: return "stopped tracking"
+        case .na: return "not applicable: \(text) (\(event.note ?? ""))"
+        case .applicable: return "applicable again: \(text)"
+        case .answer: return "answered: \(event.note ?? "")"
+        default: return event.kind
+        }
+    }
+
+    static func assessmentText(_ a: Assessment, symbols: Symbols) -> String {
+        let by = a.by.map { " by \($0)" } ?? ""
+        let comment = a.comment.isEmpty ? "" : ": \(a.comment)"
+        switch a.verdict {
+        case .confirmed: return "confirmed\(by)\(comment)"
+        case .questioned:
+            if let answer = a.answer { return "questioned\(by)\(comment); answered: \(answer)" }
+            if a.withdrawn { return "question withdrawn" }
+            return "questioned\(by)\(comment) (open)"
+        }
+    }
+
+    static func style(_ a: Assessment) -> Style {
+        a.isOpen ? Style(.bold, colour: .warning) : a.verdict == .confirmed ? Style(colour: .good) : .muted
+    }
+}

@@ -1,0 +1,140 @@
+import Testing
+@testable import LadderKit
+
+/// Reviews, the reviewer's view of ticks, not applicable, evidence age, agenda and undo.
+@Suite struct ReviewModelTests {
+    let library = ProfileLibrary.bundled()
+    var profile: Profile { library.profiles[0] }
+    var senior: [LadderKit.Expectation] { profile.role(named: "cloud-engineer")?.level("Senior")?.expectations ?? [] }
+
+    /// Ana, Middle Cloud Engineer, two Senior ticks in May.
+    func ana() -> PersonRecord {
+        var record = PersonRecord(id: PersonID(name: "Ana"))
+        record.apply(JournalEvent(.person, at: "2026-05-01T00:00:00Z", name: "Ana", mentee: true))
+        record.apply(JournalEvent(.track, at: "2026-05-01T00:00:01Z", skill: profile.id, role: "cloud-engineer", level: "Middle"))
+        for (n, e) in senior.prefix(2).enumerated() {
+            record.apply(JournalEvent(.tick, at: "2026-05-0\(n + 2)T00:00:00Z", skill: profile.id, level: "Senior", item: e.id, text: e.text))
+        }
+        return record
+    }
+
+    func standing(_ record: PersonRecord) throws -> Standing {
+        try Changes.tracked(profile.id, in: record, library: library)
+    }
+
+    @Test func aReviewRecordsNotesAndCalibration() throws {
+        var record = ana()
+        #expect(record.mentee)
+        #expect(record.changesSinceLastReview().map(\.kind) == ["track", "tick", "tick"])
+        record.apply(try Changes.startReview(record, by: "Lead"))
+        #expect(throws: InputError.self) { try Changes.startReview(record, by: "Lead") }
+        record.apply(try Changes.confirm(senior[0].id, comment: "saw the PR", in: standing(record), by: "Lead"))
+        record.apply(try Changes.question(senior[1].id, comment: "which service?", in: standing(record), by: "Lead"))
+        record.apply(try Changes.reviewNote("Good month", record, by: "Lead"))
+        record.apply(try Changes.endReview(record, by: "Lead"))
+        let review = try #require(record.reviews.first)
+        #expect(review.by == "Lead")
+        #expect(review.notes.map(\.text) == ["Good month"])
+        #expect(review.confirmed == 1)
+        #expect(review.questioned == 1)
+        #expect(review.openAtEnd == 1)
+        #expect(record.openReview == nil)
+        #expect(record.changesSinceLastReview().isEmpty)
+        #expect(throws: InputError.self) { try Changes.endReview(record, by: "Lead") }
+        #expect(throws: InputError.self) { try Changes.reviewNote("late", record, by: "Lead") }
+    }
+
+    @Test func aQuestionStaysOpenUntilAnsweredOrWithdrawn() throws {
+        var record = ana()
+        let id = senior[1].id
+        #expect(throws: InputError.self) { try Changes.question(id, comment: " ", in: standing(record), by: "Lead") }
+        #expect(throws: InputError.self) { try Changes.confirm(senior[2].id, comment: "", in: standing(record), by: "Lead") }
+        record.apply(try Changes.question(id, comment: "which service?", in: standing(record), by: "Lead"))
+        #expect(record.openQuestions == 1)
+        var answered = record
+        answered.apply(try Changes.answer(id, text: "billing, PR #9", in: standing(answered)))
+        #expect(answered.openQuestions == 0)
+        #expect(answered.skills[profile.id]?.assessments[id]?.answer == "billing, PR #9")
+        #expect(throws: InputError.self) { try Changes.answer(id, text: "again", in: standing(answered)) }
+        record.apply(try Changes.withdraw(id, in: standing(record), by: "Lead"))
+        #expect(record.openQuestions == 0)
+        #expect(record.skills[profile.id]?.assessments[id]?.withdrawn == true)
+    }
+
+    @Test func notApplicableLeavesTheCountVisiblyAndNeedsAReason() throws {
+        var record = ana()
+        #expect(try standing(record).next?.summary == "Senior: 2 of 3 · 66%")
+        #expect(throws: InputError.self) { try Changes.notApplicable(senior[2].id, reason: "  ", in: standing(record)) }
+        record.apply(try Changes.notApplicable(senior[2].id, reason: "no public cloud here", in: standing(record)))
+        let progress = try #require(try standing(record).next)
+        #expect(progress.summary == "Senior: 2 of 2 · 100% (1 not applicable)")
+        #expect(progress.isComplete)
+        #expect(record.skills[profile.id]?.notApplicable[senior[2].id]?.reason == "no public cloud here")
+        record.apply(try Changes.notApplicable(senior[2].id, reason: nil, in: standing(record)))
+        #expect(try standing(record).next?.summary == "Senior: 2 of 3 · 66%")
+    }
+
+    @Test func evidenceAgesAndANoteRenewsIt() throws {
+        var record = ana()
+        let cutoff = Staleness.cutoff(days: 182, now: try #require(JournalEvent.date("2026-12-01T00:00:00Z")))
+        #expect(cutoff == "2026-06-02T00:00:00Z")
+        #expect(try standing(record).isStale(senior[0].id, cutoff: cutoff))
+        record.apply(JournalEvent(.note, at: "2026-11-01T00:00:00Z", skill: profile.id, item: senior[0].id, note: "did it again"))
+        #expect(try !standing(record).isStale(senior[0].id, cutoff: cutoff))
+        #expect(try standing(record).isStale(senior[1].id, cutoff: cutoff))
+        #expect(try !standing(record).isStale(senior[2].id, cutoff: cutoff), "an unticked item is never stale")
+        #expect(Staleness.days(environment: ["LADDER_STALE_DAYS": "30"]) == 30)
+        #expect(Staleness.days(environment: ["LADDER_STALE_DAYS": "soon"]) == 182)
+    }
+
+    @Test func theAgendaHasOpenQuestionsGapsAndStaleTicks() throws {
+        var record = ana()
+        record.apply(try Changes.question(senior[1].id, comment: "which service?", in: standing(record), by: "Lead"))
+        let agenda = try standing(record).agenda(cutoff: "2026-06-01T00:00:00Z")
+        #expect(agenda.questions.map(\.detail) == ["which service?"])
+        #expect(agenda.gaps.map(\.item) == [senior[2].id])
+        #expect(agenda.stale.map(\.item) == [senior[0].id, senior[1].id])
+    }
+
+    @Test func undoWritesTheInverseOfTheLastChange() throws {
+        let before = ana()
+        let id0 = senior[0].id, id2 = senior[2].id
+        let cases: [[JournalEvent]] = [
+            try Changes.tick([id2], in: standing(before)),
+            try Changes.untick([id0], in: standing(before)),
+            [try Changes.note("evidence", on: id0, in: standing(before))],
+            [try Changes.track(profile, role: "Platform Engineer", level: "Lead")],
+            [try Changes.notApplicable(id2, reason: "n/a here", in: standing(before))],
+        ]
+        for events in cases {
+            var after = before
+            for event in events { after.apply(event) }
+            #expect(after.skills != before.skills)
+            let inverse = Changes.inverse(of: events, before: before)
+            #expect(!inverse.isEmpty)
+            for event in inverse { after.apply(event) }
+            // Undo restores what counts; the dates of restored ticks are the undo's.
+            func counted(_ skill: TrackedSkill?) -> [String: String] {
+                var out: [String: String] = [:]
+                for (id, tick) in skill?.ticks ?? [:] { out["tick " + id] = tick.text }
+                for (id, note) in skill?.notes ?? [:] { out["note " + id] = note.text }
+                for (id, na) in skill?.notApplicable ?? [:] { out["na " + id] = na.reason }
+                out["role"] = skill?.role
+                out["level"] = skill?.level
+                return out
+            }
+            #expect(counted(after.skills[profile.id]) == counted(before.skills[profile.id]), "\(events.map(\.kind))")
+        }
+        var fresh = PersonRecord(id: .me)
+        let track = try Changes.track(profile, role: "cloud-engineer", level: "Junior")
+        fresh.apply(track)
+        for event in Changes.inverse(of: [track], before: PersonRecord(id: .me)) { fresh.apply(event) }
+        #expect(fresh.skillOrder.isEmpty)
+    }
+
+    @Test func theFoldDoesNotDependOnLineOrder() throws {
+        let events = ana().events
+        let shuffled = [events[2], events[0], events[3], events[1]]
+        #expect(PersonRecord.fold(shuffled, id: PersonID(name: "Ana")).skills == PersonRecord.fold(events, id: PersonID(name: "Ana")).skills)
+    }
+}
