@@ -1,0 +1,473 @@
+import Foundation
+
+/// Which changes a report lists.
+public enum ReportPeriod: Equatable, Sendable {
+    /// Since the last review that ended (every change when there was none).
+    case lastReview
+    /// From the start of a UTC day, `YYYY-MM-DD`, on.
+    case since(day: String)
+
+    /// `last-review` or a date `YYYY-MM-DD`.
+    public static func parse(_ text: String) throws(InputError) -> ReportPeriod {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        if trimmed.lowercased() == "last-review" { return .lastReview }
+        let digits = trimmed.unicodeScalars.enumerated().allSatisfy { index, scalar in
+            index == 4 || index == 7 ? scalar == "-" : ("0"..."9").contains(scalar)
+        }
+        guard trimmed.unicodeScalars.count == 10, digits,
+              let date = JournalEvent.date(trimmed + "T00:00:00Z"),
+              JournalEvent.timestamp(date).hasPrefix(trimmed) else {
+            throw InputError("--since takes last-review or a date YYYY-MM-DD (e.g. 2026-05-01); got '\(Safe.text(text))'")
+        }
+        return .since(day: trimmed)
+    }
+}
+
+/// A person's standing for a 1:1 document or a script: per skill what is done
+/// (with its evidence and the reviewer's view), open and not applicable; the
+/// changes of a period; the agenda for the next 1:1; the reviews so far.
+/// Built from the record alone, at a given `now`, so it is the same every time.
+public struct PersonReport: Equatable, Sendable, Encodable {
+    public static let honestNote = "Progress is the share of a level's expectations ticked: a conversation aid for the 1:1, not a promotion guarantee."
+
+    public var person: PersonInfo
+    /// When the report was made (ISO time).
+    public var generated: String
+    /// What the percentages mean, and what they do not.
+    public var note = PersonReport.honestNote
+    /// Evidence older than `staleDays` (shown before `staleBefore`) is stale.
+    public var staleDays: Int
+    public var staleBefore: String
+    public var period: PeriodInfo
+    public var skills: [SkillReport]
+    /// The person's own changes in the period, by skill.
+    public var changes: [SkillChanges]
+    /// What to talk about next time, by skill (skills with nothing to raise left out).
+    public var agenda: [SkillAgenda]
+    /// Every review, oldest first, with how the reviewer's view compared.
+    public var reviews: [ReviewReport]
+    public var openQuestions: Int
+
+    public init(record: PersonRecord, library: ProfileLibrary, now: Date, staleDays: Int = Staleness.defaultDays,
+                period: ReportPeriod = .lastReview, paceWindowDays: Int = History.paceWindowDays) {
+        person = PersonInfo(record)
+        generated = JournalEvent.timestamp(now)
+        self.staleDays = staleDays
+        staleBefore = Staleness.cutoff(days: staleDays, now: now)
+        openQuestions = record.openQuestions
+
+        let events: [JournalEvent]
+        switch period {
+        case .lastReview:
+            if let last = record.lastEndedReview, let end = last.end {
+                self.period = PeriodInfo(basis: "last-review", since: end,
+                                         description: "since the last review (\(String(end.prefix(10))))")
+            } else {
+                self.period = PeriodInfo(basis: "all", since: nil, description: "since tracking started (no review yet)")
+            }
+            events = record.changesSinceLastReview()
+        case .since(let day):
+            let moment = day + "T00:00:00Z"
+            self.period = PeriodInfo(basis: "date", since: moment, description: "since \(day)")
+            events = record.changes(since: nil).filter { $0.at >= moment }
+        }
+
+        let histories = Dictionary(History.of(record, library: library, now: now, windowDays: paceWindowDays).map { ($0.skill, $0) },
+                                   uniquingKeysWith: { a, _ in a })
+        var skills: [SkillReport] = []
+        var agenda: [SkillAgenda] = []
+        for tracked in record.trackedSkills {
+            let built = Self.skill(tracked, library: library, cutoff: staleBefore, history: histories[tracked.skill])
+            skills.append(built.report)
+            if let items = built.agenda, !items.isEmpty { agenda.append(items) }
+        }
+        self.skills = skills
+        self.agenda = agenda
+        changes = Self.group(events, record: record, library: library)
+        reviews = record.reviews.map(ReviewReport.init)
+    }
+
+    // MARK: - Skills
+
+    static func skill(_ tracked: TrackedSkill, library: ProfileLibrary, cutoff: String,
+                      history: SkillHistory?) -> (report: SkillReport, agenda: SkillAgenda?) {
+        var report = SkillReport(skill: tracked.skill, name: library.summary(tracked.skill)?.name ?? tracked.skill,
+                                 role: tracked.role, level: tracked.level, trackedSince: tracked.since)
+        guard let profile = library.profile(tracked.skill) else {
+            report.problem = "profile '\(tracked.skill)' not found: was its file removed?"
+            return (report, nil)
+        }
+        guard let standing = Standing(profile: profile, tracked: tracked) else {
+            report.problem = "role '\(tracked.role)' or level '\(tracked.level)' is no longer in \(profile.id); set them again with: ladder track \(profile.id) --role ROLE --level LEVEL"
+            return (report, nil)
+        }
+        report.skill = profile.id
+        report.name = profile.name
+        report.role = standing.role.name
+        report.roleId = standing.role.id
+        report.level = standing.level
+        report.nextLevel = standing.nextLevel
+        if let next = standing.next {
+            report.progress = ProgressReport(level: next.level, done: next.done, total: next.total, percent: next.percent,
+                                             required: next.required, notApplicable: next.excluded)
+            report.readyToStep = next.isComplete
+        }
+        report.steps = tracked.steps.map { StepReport(from: $0.from, to: $0.to, at: $0.at) }
+        if let span = history?.levels.last, span.level == standing.level {
+            report.levelSince = span.from
+            report.daysAtLevel = span.days
+        }
+        report.pace = history?.pace
+
+        func item(_ expectation: Expectation, level: String?, role: String? = nil) -> ItemReport {
+            var item = ItemReport(id: expectation.id, text: expectation.text, level: level)
+            item.role = role
+            if let note = tracked.notes[expectation.id] { item.note = NoteReport(text: note.text, at: note.at) }
+            if let tick = tracked.ticks[expectation.id] {
+                item.tickedAt = tick.at
+                item.tickedText = standing.reworded(expectation)?.text
+                item.evidenceDate = tracked.evidenceDate(expectation.id)
+                item.stale = standing.isStale(expectation.id, cutoff: cutoff)
+                item.assessment = tracked.assessments[expectation.id].map(AssessmentReport.init)
+            }
+            return item
+        }
+
+        // Done: every tick, the role's levels in order, then ticks made under another role.
+        var seen = Set<String>()
+        for cell in standing.role.levels {
+            for expectation in cell.expectations where tracked.ticks[expectation.id] != nil {
+                report.done.append(item(expectation, level: cell.level))
+                seen.insert(expectation.id)
+            }
+        }
+        for (role, cell, expectation) in profile.allExpectations()
+        where tracked.ticks[expectation.id] != nil && !seen.contains(expectation.id) {
+            report.done.append(item(expectation, level: cell.level, role: role.name))
+            seen.insert(expectation.id)
+        }
+        // Open: the next level's expectations not ticked, not applicable ones left out.
+        if let next = standing.nextLevel, let cell = standing.role.level(next) {
+            for expectation in cell.expectations where tracked.ticks[expectation.id] == nil && tracked.notApplicable[expectation.id] == nil {
+                report.open.append(item(expectation, level: next))
+            }
+        }
+        // Not applicable, with the reason: the role's, then any other (kept, shown).
+        var excluded = Set<String>()
+        for cell in standing.role.levels {
+            for expectation in cell.expectations {
+                guard let exclusion = tracked.notApplicable[expectation.id] else { continue }
+                var entry = item(expectation, level: cell.level)
+                entry.reason = exclusion.reason
+                entry.markedAt = exclusion.at
+                report.notApplicable.append(entry)
+                excluded.insert(expectation.id)
+            }
+        }
+        for (id, exclusion) in tracked.notApplicable.sorted(by: { $0.value.at < $1.value.at }) where !excluded.contains(id) {
+            var entry = ItemReport(id: id, text: exclusion.text, level: nil)
+            entry.reason = exclusion.reason
+            entry.markedAt = exclusion.at
+            report.notApplicable.append(entry)
+        }
+        // Ticks whose expectation left the profile: kept and shown with the words they had.
+        report.removed = standing.orphanTicks.map { tick in
+            var entry = ItemReport(id: tick.item, text: tick.text, level: tick.level.isEmpty ? nil : tick.level)
+            entry.tickedAt = tick.at
+            entry.evidenceDate = tracked.evidenceDate(tick.item)
+            entry.stale = standing.isStale(tick.item, cutoff: cutoff)
+            if let note = tracked.notes[tick.item] { entry.note = NoteReport(text: note.text, at: note.at) }
+            entry.assessment = tracked.assessments[tick.item].map(AssessmentReport.init)
+            return entry
+        }
+        for tick in tracked.ticks.values {
+            switch tracked.assessments[tick.item] {
+            case .none: report.reviewerView.notReviewed += 1
+            case .some(let a) where a.verdict == .confirmed: report.reviewerView.confirmed += 1
+            case .some(let a) where a.isOpen: report.reviewerView.questionedOpen += 1
+            case .some: report.reviewerView.questionedClosed += 1
+            }
+        }
+
+        let agenda = standing.agenda(cutoff: cutoff)
+        func entries(_ items: [AgendaItem]) -> [AgendaEntry] { items.map { AgendaEntry(item: $0.item, text: $0.text, detail: $0.detail) } }
+        return (report, SkillAgenda(skill: profile.id, name: profile.name, questions: entries(agenda.questions),
+                                    stale: entries(agenda.stale), gaps: entries(agenda.gaps)))
+    }
+
+    // MARK: - Changes
+
+    static func group(_ events: [JournalEvent], record: PersonRecord, library: ProfileLibrary) -> [SkillChanges] {
+        var order: [String] = []
+        var bySkill: [String: [ChangeReport]] = [:]
+        var profiles: [String: Profile?] = [:]
+        var texts: [String: [String: String]] = [:]
+        for event in events {
+            guard let skill = event.skill else { continue }
+            if profiles[skill] == nil {
+                let profile = library.profile(skill)
+                profiles[skill] = .some(profile)
+                texts[skill] = Dictionary((profile?.allExpectations() ?? []).map { ($0.expectation.id, $0.expectation.text) },
+                                          uniquingKeysWith: { a, _ in a })
+            }
+            if bySkill[skill] == nil { order.append(skill) }
+            bySkill[skill, default: []].append(ChangeReport(event, profile: profiles[skill] ?? nil, texts: texts[skill] ?? [:]))
+        }
+        // Tracked skills in tracking order first, then any others (since untracked).
+        let ranked = order.sorted { a, b in
+            let ra = record.skillOrder.firstIndex(of: a) ?? Int.max, rb = record.skillOrder.firstIndex(of: b) ?? Int.max
+            return ra != rb ? ra < rb : (order.firstIndex(of: a) ?? 0) < (order.firstIndex(of: b) ?? 0)
+        }
+        return ranked.map { skill in
+            SkillChanges(skill: skill, name: (profiles[skill] ?? nil)?.name ?? library.summary(skill)?.name ?? skill,
+                         changes: bySkill[skill] ?? [])
+        }
+    }
+}
+
+// MARK: - Parts
+
+public struct PersonInfo: Equatable, Sendable, Encodable {
+    public var id: String
+    public var name: String
+    public var mentee: Bool
+
+    public init(_ record: PersonRecord) {
+        id = record.id.rawValue
+        name = record.name
+        mentee = record.mentee
+    }
+}
+
+public struct PeriodInfo: Equatable, Sendable, Encodable {
+    /// `last-review` (changes after the last review ended), `all` (no review yet:
+    /// every change) or `date` (changes from `since` on).
+    public var basis: String
+    public var since: String?
+    /// "since the last review (2026-05-20)", "since 2026-05-01", …
+    public var description: String
+}
+
+/// One tracked skill in a report.
+public struct SkillReport: Equatable, Sendable, Encodable {
+    public var skill: String
+    public var name: String
+    /// The role's name (its id in `roleId`).
+    public var role: String
+    public var roleId: String?
+    public var level: String
+    /// Nil at the top level.
+    public var nextLevel: String?
+    /// Progress toward the next level; nil at the top.
+    public var progress: ProgressReport?
+    public var readyToStep = false
+    public var trackedSince: String
+    /// When the current level began, and how many whole days ago.
+    public var levelSince: String?
+    public var daysAtLevel: Int?
+    public var steps: [StepReport] = []
+    public var pace: Pace?
+    /// Every ticked expectation, with its evidence and the reviewer's view.
+    public var done: [ItemReport] = []
+    /// The next level's expectations not ticked yet (not applicable ones left out).
+    public var open: [ItemReport] = []
+    /// Expectations marked not applicable, with the reason: out of the count.
+    public var notApplicable: [ItemReport] = []
+    /// Ticks whose expectation is no longer in the profile.
+    public var removed: [ItemReport] = []
+    /// How the reviewer's view of the ticks stands now.
+    public var reviewerView = ReviewerView()
+    /// Set when the skill cannot be read (profile or role/level gone); lists are empty then.
+    public var problem: String?
+
+    public init(skill: String, name: String, role: String, level: String, trackedSince: String) {
+        self.skill = skill
+        self.name = name
+        self.role = role
+        self.level = level
+        self.trackedSince = trackedSince
+    }
+}
+
+public struct ProgressReport: Equatable, Sendable, Encodable {
+    public var level: String
+    public var done: Int
+    public var total: Int
+    public var percent: Int
+    public var required: Bool
+    /// Expectations of the level marked not applicable: not in `done` or `total`.
+    public var notApplicable: Int
+}
+
+public struct StepReport: Equatable, Sendable, Encodable {
+    public var from: String
+    public var to: String
+    public var at: String
+}
+
+/// An expectation as a report lists it.
+public struct ItemReport: Equatable, Sendable, Encodable {
+    public var id: String
+    /// The words now (for a removed tick or exclusion: the words it had then).
+    public var text: String
+    public var level: String?
+    /// Set when the tick was made under another role of the profile.
+    public var role: String?
+    public var tickedAt: String?
+    /// The words when ticked, when the profile has reworded it since.
+    public var tickedText: String?
+    public var note: NoteReport?
+    /// The later of the tick and its note.
+    public var evidenceDate: String?
+    /// The evidence is older than the stale period.
+    public var stale = false
+    public var assessment: AssessmentReport?
+    /// Why it does not apply, and since when (not applicable items only).
+    public var reason: String?
+    public var markedAt: String?
+
+    public init(id: String, text: String, level: String?) {
+        self.id = id
+        self.text = text
+        self.level = level
+    }
+}
+
+public struct NoteReport: Equatable, Sendable, Encodable {
+    public var text: String
+    public var at: String
+    /// Who wrote it (review notes).
+    public var by: String?
+}
+
+/// The reviewer's latest view of a tick.
+public struct AssessmentReport: Equatable, Sendable, Encodable {
+    /// `confirmed` or `questioned`.
+    public var verdict: String
+    public var comment: String
+    public var by: String?
+    public var at: String
+    /// A question neither answered nor withdrawn.
+    public var open: Bool
+    public var answer: String?
+    public var withdrawn: Bool
+    public var closedAt: String?
+
+    init(_ a: Assessment) {
+        verdict = a.verdict.rawValue
+        comment = a.comment
+        by = a.by
+        at = a.at
+        open = a.isOpen
+        answer = a.answer
+        withdrawn = a.withdrawn
+        closedAt = a.closedAt
+    }
+}
+
+/// Self vs reviewer for one skill's current ticks.
+public struct ReviewerView: Equatable, Sendable, Encodable {
+    public var confirmed = 0
+    public var questionedOpen = 0
+    /// Questioned, then answered or withdrawn.
+    public var questionedClosed = 0
+    public var notReviewed = 0
+}
+
+public struct SkillChanges: Equatable, Sendable, Encodable {
+    public var skill: String
+    public var name: String
+    public var changes: [ChangeReport]
+}
+
+/// One change of the person's, as a report lists it.
+public struct ChangeReport: Equatable, Sendable, Encodable {
+    public var at: String
+    /// The journal's kind: track, untrack, tick, untick, note, step, na, applicable, answer.
+    public var kind: String
+    public var item: String?
+    /// The expectation's words (now, or as they were when it left the profile).
+    public var text: String?
+    public var level: String?
+    /// The note, reason or answer the change carried.
+    public var note: String?
+    /// One line saying what happened, e.g. "ticked (Senior): Optimizes cost and performance."
+    public var summary: String
+    /// The parts `summary` is made of, for renderers that format them.
+    public var verb: String
+    public var detail: String?
+
+    enum CodingKeys: String, CodingKey { case at, kind, item, text, level, note, summary }
+
+    /// `texts`: the profile's expectation words by id; `profile` names the role.
+    init(_ event: JournalEvent, profile: Profile?, texts: [String: String]) {
+        at = event.at
+        kind = event.kind
+        item = event.item
+        level = event.level
+        note = event.note
+        text = event.item.flatMap { texts[$0] } ?? event.text
+        let roleName = event.role.flatMap { profile?.role(named: $0)?.name } ?? event.role ?? ""
+        let carried = (event.note ?? "").isEmpty ? nil : event.note
+        switch event.knownKind {
+        case .track: verb = "role \(roleName), level \(event.level ?? "")"; text = nil
+        case .untrack: verb = "stopped tracking"
+        case .tick: verb = "ticked" + (event.level.map { " (\($0))" } ?? "")
+        case .untick: verb = "unticked"
+        case .note: verb = carried == nil ? "note removed" : "note"
+        case .step: verb = "stepped up to \(event.level ?? "?")"
+        case .na: verb = "marked not applicable"
+        case .applicable: verb = "applicable again"
+        case .answer: verb = "answered the question"
+        default: verb = event.kind
+        }
+        detail = carried
+        summary = verb + (text.map { ": \($0)" } ?? "") + (carried.map { " — \($0)" } ?? "")
+    }
+}
+
+public struct SkillAgenda: Equatable, Sendable, Encodable {
+    public var skill: String
+    public var name: String
+    /// Open questions: `detail` is the reviewer's comment.
+    public var questions: [AgendaEntry]
+    /// Ticks whose evidence is stale: `detail` says from when.
+    public var stale: [AgendaEntry]
+    /// The next level's open expectations: `detail` is the level.
+    public var gaps: [AgendaEntry]
+
+    public var isEmpty: Bool { questions.isEmpty && stale.isEmpty && gaps.isEmpty }
+}
+
+public struct AgendaEntry: Equatable, Sendable, Encodable {
+    public var item: String
+    public var text: String
+    public var detail: String
+}
+
+/// A review (1:1) and its calibration: how many ticks the reviewer confirmed and questioned.
+public struct ReviewReport: Equatable, Sendable, Encodable {
+    public var start: String
+    /// Nil while the review is in progress.
+    public var end: String?
+    public var by: String?
+    public var notes: [NoteReport]
+    public var confirmed: Int
+    public var questioned: Int
+    /// Questions still open when it ended.
+    public var openAtEnd: Int?
+    /// confirmed × 100 / (confirmed + questioned), rounded down; nil when nothing was assessed.
+    public var agreementPercent: Int?
+
+    init(_ review: Review) {
+        start = review.start
+        end = review.end
+        by = review.by
+        notes = review.notes.map { NoteReport(text: $0.text, at: $0.at, by: $0.by) }
+        confirmed = review.confirmed
+        questioned = review.questioned
+        openAtEnd = review.openAtEnd
+        let assessed = review.confirmed + review.questioned
+        agreementPercent = assessed == 0 ? nil : review.confirmed * 100 / assessed
+    }
+}
