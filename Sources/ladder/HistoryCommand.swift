@@ -14,16 +14,18 @@ struct HistoryCommand: ParsableCommand {
         starting point, not progress), roughly when every expectation of the next level is ticked: \
         an estimate to talk about, not a promise. The sparkline uses ASCII when the locale is not UTF-8.
 
-        JSON keys (snake_case; times UTC; keys with no value left out): person {id, name, mentee}, generated,
-        window_days, skills[] {skill, name, role, level, next_level, since,
-          points[] {at, level, toward, done, total, percent},
-          levels[] {level, from, to, days, stepped_up},
-          pace {status: in-reach|no-recent-progress|too-early|ready|top-level, toward, weeks,
-            ticks, remaining, window_days, summary}, problem}
+        JSON keys (snake_case; times UTC; keys with no value left out):
+          person {id, name, mentee}, generated, window_days,
+          skills[] {skill, name, role, level, next_level, since,
+            points[] {at, level, toward, done, total, percent},
+            levels[] {level, from, to, days, stepped_up},
+            pace {status: in-reach|no-recent-progress|too-early|ready|
+              top-level, toward, weeks, ticks, remaining, window_days, summary},
+            problem}
         """)
 
     @Argument(help: "Whose history: an id or name, e.g. me or ana.") var person: String
-    @Flag(help: "Print JSON (keys below).") var json = false
+    @Flag(help: "Print JSON (keys above).") var json = false
 
     struct Output: Encodable {
         var person: PersonInfo

@@ -14,24 +14,33 @@ struct Report: ParsableCommand {
         whose expectation was reworded or left the profile. Then the changes of the period by \
         skill, the agenda for the next 1:1 and every review with its calibration.
 
-        JSON keys (snake_case; times are UTC YYYY-MM-DDTHH:MM:SSZ; keys with no value are left out):
-          person {id, name, mentee}, generated, note, stale_days, stale_before, open_questions,
-          period {basis: last-review|all|date, since, description},
+        JSON keys (snake_case; times are UTC YYYY-MM-DDTHH:MM:SSZ; keys with no
+        value are left out):
+          person {id, name, mentee}, generated, note, stale_days, stale_before,
+          open_questions, period {basis: last-review|all|date, since,
+          description},
           skills[] {skill, name, role, role_id, level, next_level,
-            progress {level, done, total, percent, required, not_applicable}, ready_to_step,
-            tracked_since, level_since, days_at_level, steps[] {from, to, at},
-            pace {status: in-reach|no-recent-progress|too-early|ready|top-level, toward, weeks,
-              ticks, remaining, window_days, summary},
+            progress {level, done, total, percent, required, not_applicable},
+            ready_to_step, tracked_since, level_since, days_at_level,
+            steps[] {from, to, at},
+            pace {status: in-reach|no-recent-progress|too-early|ready|
+              top-level, toward, weeks, ticks, remaining, window_days, summary},
             done[], open[], not_applicable[], removed[] (items, below),
-            reviewer_view {confirmed, questioned_open, questioned_closed, not_reviewed}, problem},
-          item {id, text, level, role (another role's tick), ticked_at, ticked_text (the words
-            when ticked, if reworded since), note {text, at}, evidence_date, stale,
-            assessment {verdict: confirmed|questioned, comment, by, at, open, answer, withdrawn,
-            closed_at}, reason, marked_at},
-          changes[] {skill, name, changes[] {at, kind, item, text, level, note, summary}},
-          agenda[] {skill, name, questions[], stale[], gaps[] (each {item, text, detail})},
-          reviews[] {start, end, by, notes[] {text, at, by}, confirmed, questioned,
-            open_at_end, agreement_percent}
+            reviewer_view {confirmed, questioned_open, questioned_closed,
+              not_reviewed},
+            problem},
+          item {id, text, level, role (a tick made under another role),
+            ticked_at, ticked_text (the words when ticked, if reworded since),
+            note {text, at}, evidence_date, stale,
+            assessment {verdict: confirmed|questioned, comment, by, at, open,
+              answer, withdrawn, closed_at},
+            reason, marked_at},
+          changes[] {skill, name,
+            changes[] {at, kind, item, text, level, note, summary}},
+          agenda[] {skill, name, questions[], stale[], gaps[]
+            (each {item, text, detail})},
+          reviews[] {start, end, by, notes[] {text, at, by}, confirmed,
+            questioned, open_at_end, agreement_percent}
         """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
