@@ -22,6 +22,7 @@ public struct AppState: Sendable {
     public var picker = ListState()
     public var skill = SkillViewState()
     public var peopleList = ListState()
+    public var historyList = ListState()
 
     /// A line of text being typed (a note, a search, a name) or a yes/no question.
     public var prompt: Prompt?
@@ -92,6 +93,8 @@ public enum Screen: Equatable, Sendable {
     case skill(String)
     /// Everyone in the store; switch person or add one.
     case people
+    /// Growth over time per tracked skill: progress sparkline, time at each level, pace.
+    case history
     /// A 1:1 review of the shown person: what changed since the last one, the
     /// reviewer's confirmations and questions, notes, the agenda.
     case review

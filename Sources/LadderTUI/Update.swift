@@ -54,6 +54,7 @@ public func update(_ state: AppState, _ event: InputEvent) -> (AppState, [Effect
         case .pickRole, .pickLevel: Picker.update(&state, key, &effects)
         case .skill: SkillScreen.update(&state, key, &effects)
         case .people: PeopleScreen.update(&state, key, &effects)
+        case .history: HistoryScreen.update(&state, key, &effects)
         case .review: ReviewScreen.update(&state, key, &effects)
         }
     }
@@ -167,6 +168,7 @@ extension AppState {
         case .pickRole, .pickLevel: picker.selection = index
         case .skill: skill.list.selection = index
         case .people: peopleList.selection = index
+        case .history: historyList.selection = index
         case .review: review.selection = index
         }
     }

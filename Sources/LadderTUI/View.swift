@@ -25,6 +25,7 @@ public func view(_ state: AppState, width: Int, height: Int) -> Frame {
         case .pickRole, .pickLevel: Picker.draw(&state, body, &frame)
         case .skill: SkillScreen.draw(&state, body, &frame)
         case .people: PeopleScreen.draw(&state, body, &frame)
+        case .history: HistoryScreen.draw(&state, body, &frame)
         case .review: ReviewScreen.draw(&state, body, &frame)
         }
     }
@@ -49,6 +50,7 @@ func screenTitle(_ state: AppState) -> String {
     case .pickRole(let skill), .pickLevel(let skill, _): return state.library.profile(skill)?.name ?? skill
     case .skill(let skill): return state.library.profile(skill)?.name ?? skill
     case .people: return "People"
+    case .history: return "History"
     case .review: return state.record.openReview == nil ? "Review" : "Review in progress"
     }
 }
@@ -91,6 +93,7 @@ func statusKeys(_ state: AppState) -> [(String, String)] {
     case .pickRole, .pickLevel: keys = [("↑↓", "move"), ("Enter", "choose"), ("Esc", "back")]
     case .skill: keys = SkillScreen.keys(state)
     case .people: keys = PeopleScreen.keys(state)
+    case .history: keys = HistoryScreen.keys(state)
     case .review: keys = ReviewScreen.keys(state)
     }
     return keys + [("?", "help"), ("q", "quit")]

@@ -6,7 +6,7 @@ enum Dashboard {
     static func keys(_ state: AppState) -> [(String, String)] {
         state.record.skillOrder.isEmpty
             ? [("a", "add a skill"), ("P", "people")]
-            : [("↑↓", "move"), ("Enter", "open"), ("a", "add a skill"), ("R", "review"), ("P", "people")]
+            : [("↑↓", "move"), ("Enter", "open"), ("a", "add a skill"), ("R", "review"), ("P", "people"), ("H", "history")]
     }
 
     static func update(_ state: inout AppState, _ key: Key, _ effects: inout [Effect]) {
@@ -19,6 +19,9 @@ enum Dashboard {
         case .character("R"):
             state.review = ListState()
             state.open(.review)
+        case .character("H"):
+            guard !skills.isEmpty else { return }
+            HistoryScreen.open(&state)
         case .character("a"), .character("/"):
             state.open(.browser)
             state.browser = BrowserState()
