@@ -37,6 +37,7 @@ import Testing
         #expect(try session.waitFor("not a promotion guarantee") != nil)
         try session.send("Escape", "q")
         // Back at the shell: the alternate screen is off and the shell answers.
+        #expect(try session.waitForShell(), "\(session.shown)")
         try session.send("echo shell-is-back-$((20+22))", "Enter")
         #expect(try session.waitFor("shell-is-back-42") != nil, "\(session.shown)")
         #expect(try session.display("#{alternate_on}") == "0")
@@ -60,6 +61,7 @@ import Testing
         try session.resize(width: 120, height: 40)
         #expect(try session.waitFor("PROGRESS TO NEXT LEVEL") != nil, "\(session.shown)")
         try session.send("C-c")
+        #expect(try session.waitForShell(), "\(session.shown)")
         try session.send("echo back-$((1+1))", "Enter")
         #expect(try session.waitFor("back-2") != nil, "\(session.shown)")
         #expect(try session.display("#{alternate_on}") == "0")

@@ -140,6 +140,17 @@ public final class Tmux {
         try tmux(["resize-window", "-t", name, "-x", "\(width)", "-y", "\(height)"])
     }
 
+    /// Polls until the program has left the alternate screen (it quit and restored
+    /// the terminal), so keys typed next reach the shell, not the exiting program.
+    public func waitForShell(timeout: Double = 10) throws -> Bool {
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() < deadline {
+            if try display("#{alternate_on}") == "0" { return true }
+            usleep(50_000)
+        }
+        return false
+    }
+
     /// Polls the screen until it contains `text`; returns the screen, or nil after `timeout` seconds.
     public func waitFor(_ text: String, timeout: Double = 10) throws -> String? {
         let deadline = Date().addingTimeInterval(timeout)
