@@ -44,7 +44,7 @@ enum PeopleScreen {
         Widgets.list(items, list: &state.peopleList, top: y, visible: body.bottom - y, frame: &frame, symbols: state.symbols)
     }
 
-    /// "Serverless Functions Middle → Senior 66%, +2 more"
+    /// "66% to Senior · Serverless Functions, +2 more"
     static func skills(_ person: JournalSummary, _ state: AppState) -> String {
         guard let first = person.tracked.first else { return "no skills yet" }
         let more = person.tracked.count > 1 ? ", +\(person.tracked.count - 1) more" : ""
@@ -52,8 +52,9 @@ enum PeopleScreen {
               let standing = Standing(profile: profile, tracked: JournalSummary.trackedSkill(first)) else {
             return first.skill + more
         }
-        let next = standing.next.map { " \(state.symbols.arrow) \($0.level) \($0.percent)%" } ?? " (top)"
-        return "\(profile.name) \(standing.level)\(next)\(more)"
+        // The figure first, so it survives a narrow column.
+        let where_ = standing.next.map { "\($0.percent)% to \($0.level)" } ?? "top level"
+        return "\(where_) \(state.symbols.dot) \(profile.name)\(more)"
     }
 
     /// "today", "3 days ago", "5 weeks ago", "never".
