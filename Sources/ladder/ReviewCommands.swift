@@ -185,24 +185,9 @@ enum ChangeText {
                 lines.append(library.summary(skill)?.name ?? (skill.isEmpty ? "(person)" : skill))
                 currentSkill = skill
             }
-            lines.append("  \(event.day)  \(describe(event))")
+            let change = ChangeReport(event, profile: library.profile(skill))
+            lines.append("  \(event.day)  [\(event.item ?? "-")] \(Safe.text(change.summary))")
         }
         return lines
-    }
-
-    static func describe(_ event: JournalEvent) -> String {
-        let text = Safe.text(event.text ?? event.item ?? "")
-        switch event.knownKind {
-        case .tick: return "ticked [\(event.item ?? "")] \(text)"
-        case .untick: return "unticked [\(event.item ?? "")] \(text)"
-        case .note: return (event.note ?? "").isEmpty ? "removed the note on [\(event.item ?? "")]" : "noted on [\(event.item ?? "")]: \(Safe.text(event.note ?? ""))"
-        case .step: return "stepped up to \(event.level ?? "?")"
-        case .track: return "tracks as \(event.role ?? "?"), level \(event.level ?? "?")"
-        case .untrack: return "stopped tracking"
-        case .na: return "marked not applicable: \(text) (\(Safe.text(event.note ?? "")))"
-        case .applicable: return "made applicable again: \(text)"
-        case .answer: return "answered on [\(event.item ?? "")]: \(Safe.text(event.note ?? ""))"
-        default: return event.kind
-        }
     }
 }

@@ -399,6 +399,13 @@ public struct ChangeReport: Equatable, Sendable, Encodable {
 
     enum CodingKeys: String, CodingKey { case at, kind, item, text, level, note, summary }
 
+    /// A change as it reads today: expectation words from the profile when it still has them.
+    public init(_ event: JournalEvent, profile: Profile?) {
+        let texts = Dictionary((profile?.allExpectations() ?? []).map { ($0.expectation.id, $0.expectation.text) },
+                               uniquingKeysWith: { a, _ in a })
+        self.init(event, profile: profile, texts: texts)
+    }
+
     /// `texts`: the profile's expectation words by id; `profile` names the role.
     init(_ event: JournalEvent, profile: Profile?, texts: [String: String]) {
         at = event.at

@@ -89,39 +89,24 @@ enum ReviewScreen {
         if list.isEmpty {
             frame.canvas.put("  Nothing changed since \(since).", x: 0, y: y, style: .muted)
         }
-        var items: [[(String, Style)]] = []
+        // Each change on a line; a tick's reviewer view on the line under it.
+        var items: [[[(String, Style)]]] = []
         var lastSkill: String?
         for row in list {
             let skillName = state.library.summary(row.skill)?.name ?? row.skill
             let header = row.skill != lastSkill ? "\(skillName) " : ""
             lastSkill = row.skill
-            var line: [(String, Style)] = [("  \(row.event.day)  ", .muted), (header, .bold),
-                                           (describe(row.event), .plain)]
+            let summary = ChangeReport(row.event, profile: state.library.profile(row.skill)).summary
+            var lines: [[(String, Style)]] = [[("  \(row.event.day)  ", .muted), (header, .bold), (summary, .plain)]]
             if row.event.knownKind == .tick, let item = row.event.item,
                let assessment = record.skills[row.skill]?.assessments[item] {
-                line.append(("  " + assessmentText(assessment, symbols: symbols), style(assessment)))
+                lines.append([("              " + assessmentText(assessment, symbols: symbols), style(assessment))])
             }
-            items.append(line)
+            items.append(lines)
         }
-        Widgets.list(items, list: &state.review, top: y, visible: visible, frame: &frame, symbols: symbols)
+        Widgets.wrappedList(items, list: &state.review, top: y, visible: visible, frame: &frame, symbols: symbols)
         for (index, (text, style)) in lower.prefix(lowerRows).enumerated() {
             frame.canvas.put(text, x: 1, y: body.bottom - lowerRows + index, style: style)
-        }
-    }
-
-    static func describe(_ event: JournalEvent) -> String {
-        let text = event.text ?? event.item ?? ""
-        switch event.knownKind {
-        case .tick: return "ticked: \(text)"
-        case .untick: return "unticked: \(text)"
-        case .note: return (event.note ?? "").isEmpty ? "removed a note: \(text)" : "note: \(event.note ?? "")"
-        case .step: return "stepped up to \(event.level ?? "?")"
-        case .track: return "tracks as \(event.role ?? "?"), level \(event.level ?? "?")"
-        case .untrack: return "stopped tracking"
-        case .na: return "not applicable: \(text) (\(event.note ?? ""))"
-        case .applicable: return "applicable again: \(text)"
-        case .answer: return "answered: \(event.note ?? "")"
-        default: return event.kind
         }
     }
 
