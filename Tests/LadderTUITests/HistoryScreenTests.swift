@@ -78,4 +78,9 @@ import Testing
         let dashboard = view(Self.state(), width: 120, height: 40).canvas.text
         #expect(dashboard.contains("H history"))
     }
+
+    @Test func helpMentionsH() {
+        let help = view(Fixture.type("?", into: Self.state()), width: 120, height: 40).canvas.text
+        #expect(help.contains("history and pace"))
+    }
 }

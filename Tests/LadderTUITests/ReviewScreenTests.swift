@@ -39,7 +39,7 @@ import Testing
         var state = Fixture.type("R S Down c Down Down w which Space service? Enter", into: twoTicks())
         state.record.apply(JournalEvent(.reviewNote, at: "2026-06-30T10:00:00Z", note: "Good month", by: "Me"))
         expectSnapshot(view(state, width: 100, height: 30).canvas, "review-100x30")
-        expectSnapshot(view(Fixture.type("Enter", into: state), width: 100, height: 30).canvas, "skill-reviewed-100x30")
+        expectSnapshot(view(Fixture.type("Escape Enter", into: state), width: 100, height: 30).canvas, "skill-reviewed-100x30")
     }
 
     @Test func theQuestionedPersonAnswersFromTheSkillScreen() throws {
