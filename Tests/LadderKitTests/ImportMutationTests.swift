@@ -1,26 +1,14 @@
 import Foundation
+import LadderTestSupport
 import Testing
 @testable import LadderKit
-
-/// SplitMix64: a small seeded generator, so every run tries the same cases.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 @Suite struct ImportMutationTests {
     enum Mutation: CaseIterable {
         case dropLine, duplicateLine, swapLines, truncate, flipByte, insertBlankLines, changeDigit, dropWord
     }
 
-    static func mutate(_ bytes: [UInt8], _ mutation: Mutation, using rng: inout SeededGenerator) -> [UInt8] {
+    static func mutate(_ bytes: [UInt8], _ mutation: Mutation, using rng: inout SeededRandom) -> [UInt8] {
         var lines = bytes.split(separator: 0x0A, omittingEmptySubsequences: false).map(Array.init)
         let index = Int.random(in: 0..<lines.count, using: &rng)
         switch mutation {
@@ -68,7 +56,7 @@ struct SeededGenerator: RandomNumberGenerator {
 
     static func check(page seed: [UInt8], levels: [String]?, cases: Int, seed number: UInt64) throws {
         let original = try PageImporter.import(bytes: seed, file: "seed", levels: levels)
-        var rng = SeededGenerator(seed: number)
+        var rng = SeededRandom(seed: number)
         var imported = 0, refused = 0, changed = 0
         for _ in 0..<cases {
             var bytes = seed
