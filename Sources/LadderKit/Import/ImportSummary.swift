@@ -24,8 +24,8 @@ public enum ImportSummary {
     /// Levels as columns, roles as rows; the role's name last, so names of any
     /// width never push the numbers out of line.
     static func table(_ profile: Profile) -> [String] {
-        let headers = profile.levels.map { clip(Safe.text($0), to: 12) }
-        let widths = headers.map { max(3, columns($0)) }
+        let headers = profile.levels.map { TextWidth.truncate(Safe.text($0), to: 12) }
+        let widths = headers.map { max(3, TextWidth.of($0)) }
         var lines: [String] = []
         let header = zip(headers, widths).map { pad($0, to: $1) }.joined(separator: " ")
         lines.append(header + "  Role")
@@ -33,7 +33,7 @@ public enum ImportSummary {
             let counts = zip(role.levels, widths).map { cell, width in
                 pad("\(cell.expectations.count)\(cell.required ? "*" : " ")", to: width)
             }
-            lines.append(counts.joined(separator: " ") + "  " + clip(Safe.text(role.name), to: 40))
+            lines.append(counts.joined(separator: " ") + "  " + TextWidth.truncate(Safe.text(role.name), to: 40))
         }
         return lines
     }
@@ -44,38 +44,6 @@ public enum ImportSummary {
 
     /// Right-aligned in `width` columns.
     static func pad(_ text: String, to width: Int) -> String {
-        String(repeating: " ", count: max(0, width - columns(text))) + text
-    }
-
-    static func clip(_ text: String, to width: Int) -> String {
-        guard columns(text) > width else { return text }
-        var out = ""
-        for character in text {
-            if columns(out) + columns(String(character)) > width - 1 { break }
-            out.append(character)
-        }
-        return out + "…"
-    }
-
-    /// Terminal columns of text: two for East Asian wide characters and emoji,
-    /// none for combining marks, one for the rest.
-    static func columns(_ text: String) -> Int {
-        text.reduce(0) { total, character in
-            var width = 0
-            for scalar in character.unicodeScalars {
-                let v = scalar.value
-                let w: Int
-                switch scalar.properties.generalCategory {
-                case .nonspacingMark, .enclosingMark, .format, .control: w = 0
-                default:
-                    let wide = (0x1100...0x115F).contains(v) || (0x2E80...0xA4CF).contains(v) || (0xAC00...0xD7A3).contains(v)
-                        || (0xF900...0xFAFF).contains(v) || (0xFE30...0xFE4F).contains(v) || (0xFF00...0xFF60).contains(v)
-                        || (0xFFE0...0xFFE6).contains(v) || (0x20000...0x3FFFD).contains(v)
-                    w = wide || scalar.properties.isEmojiPresentation ? 2 : 1
-                }
-                width = max(width, w)
-            }
-            return total + width
-        }
+        String(repeating: " ", count: max(0, width - TextWidth.of(text))) + text
     }
 }

@@ -46,24 +46,7 @@ public struct FileProblem: Error, Equatable, Sendable, CustomStringConvertible {
         if clean.unicodeScalars.last == "\r" { clean.unicodeScalars.removeLast() } // CRLF
         let shown = Safe.text(clean)
         let before = Safe.text(String(String.UnicodeScalarView(clean.unicodeScalars.prefix(max(0, column - 1)))))
-        let indent = String(repeating: " ", count: before.unicodeScalars.reduce(0) { $0 + Self.columns($1) })
+        let indent = String(repeating: " ", count: TextWidth.of(before))
         return "\(headline)\n  \(shown)\n  \(indent)^"
-    }
-
-    /// Terminal columns of a scalar: 0 for combining marks, 2 for East Asian wide
-    /// characters and emoji, else 1. Enough to place a caret.
-    static func columns(_ scalar: Unicode.Scalar) -> Int {
-        switch scalar.properties.generalCategory {
-        case .nonspacingMark, .enclosingMark, .format: return 0
-        default: break
-        }
-        switch scalar.value {
-        case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xA000...0xA4CF,
-             0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60, 0xFFE0...0xFFE6,
-             0x1F300...0x1F64F, 0x1F900...0x1F9FF, 0x20000...0x3FFFD:
-            return 2
-        default:
-            return 1
-        }
     }
 }

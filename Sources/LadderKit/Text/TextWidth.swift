@@ -1,4 +1,3 @@
-import LadderKit
 
 /// How many terminal columns text takes, grapheme by grapheme, the way terminals
 /// and glibc's `wcwidth` count them: East Asian wide and full-width characters and
