@@ -95,6 +95,12 @@ enum SignalHandling {
         flags.pointee.suspend = 0
         flags.pointee.continued = 0
         setRunHandlers(fresh: true)
+        // A parent may start us with these signals blocked (a test runner's thread,
+        // some launchers): then they would never arrive. Unblock the ones we handle.
+        var unblock = sigset_t()
+        sigemptyset(&unblock)
+        for signal in quitSignals + [SIGTSTP, SIGCONT, SIGWINCH] { sigaddset(&unblock, signal) }
+        pthread_sigmask(SIG_UNBLOCK, &unblock, nil)
     }
 
     /// Puts our handlers back where something replaced them. ncurses does, in a process

@@ -13,7 +13,7 @@ func openUI(person: PersonID) throws {
             LadderApp(store: context.store, library: context.library, person: person, unicode: capabilities.unicode)
         }
     } catch let error as TerminalError {
-        printError("ladder: \(error)")
+        printError("\(error)")
         throw ExitCode(2)
     }
     if outcome.exitStatus != 0 { throw ExitCode(outcome.exitStatus) }
