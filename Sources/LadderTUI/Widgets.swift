@@ -67,6 +67,13 @@ enum Widgets {
         wrappedList(items.map { [$0] }, list: &list, top: top, visible: visible, frame: &frame, symbols: symbols)
     }
 
+    /// The items a one-row-per-item list shows after scrolling to the selection, so
+    /// a long list (a thousand profiles) builds only the rows on screen.
+    static func window(_ list: inout ListState, count: Int, visible: Int) -> Range<Int> {
+        scroll(&list, heights: Array(repeating: 1, count: count), visible: visible)
+        return list.scroll..<min(count, list.scroll + max(0, visible))
+    }
+
     static func wrappedList(_ items: [[[(String, Style)]]], list: inout ListState, top: Int, visible: Int,
                             frame: inout Frame, symbols: Symbols) {
         scroll(&list, heights: items.map(\.count), visible: visible)

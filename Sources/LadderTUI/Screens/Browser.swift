@@ -56,8 +56,13 @@ enum Browser {
             frame.canvas.put(total == 0 ? "No profiles found. Add YAML files to your profiles folder, or run: ladder import PAGE"
                                         : "Nothing matches. Press Esc to clear the search.", x: 2, y: y)
         }
-        let nameWidth = min(max(12, profiles.map { TextWidth.of($0.name) }.max() ?? 0), body.width / 3)
-        let items: [[(String, Style)]] = profiles.map { profile in
+        let problems = state.library.problems
+        let problemRows = min(problems.count, 3)
+        let visible = body.bottom - y - (problemRows > 0 ? problemRows + 1 : 0)
+        // Only the rows on screen are built: the list may hold a thousand profiles.
+        let shown = Widgets.window(&state.browser.list, count: profiles.count, visible: visible)
+        let nameWidth = min(max(24, profiles[shown].map { TextWidth.of($0.name) }.max() ?? 0), body.width / 3)
+        let items: [[(String, Style)]] = profiles[shown].map { profile in
             let tracked = state.record.skills[profile.id] != nil
             return [
                 ("  " + Widgets.cell(profile.name, nameWidth) + "  ", .bold),
@@ -65,10 +70,13 @@ enum Browser {
                 (tracked ? "  tracked" : "", Style(colour: .good)),
             ]
         }
-        let problems = state.library.problems
-        let problemRows = min(problems.count, 3)
-        let visible = body.bottom - y - (problemRows > 0 ? problemRows + 1 : 0)
-        Widgets.list(items, list: &state.browser.list, top: y, visible: visible, frame: &frame, symbols: state.symbols)
+        var window = ListState(selection: state.browser.list.selection - shown.lowerBound, scroll: 0)
+        Widgets.list(items, list: &window, top: y, visible: visible, frame: &frame, symbols: state.symbols)
+        for row in frame.listRows.keys { frame.listRows[row]? += shown.lowerBound }
+        if shown.lowerBound > 0 { frame.canvas.put(" \(state.symbols.less) ", x: body.width - 8, y: y, style: .muted) }
+        if shown.upperBound < profiles.count {
+            frame.canvas.put(" \(state.symbols.more) ", x: body.width - 8, y: y + visible - 1, style: .muted)
+        }
         if let selected = profiles.indices.contains(state.browser.list.selection) ? profiles[state.browser.list.selection] : nil,
            visible > items.count + 2, !selected.keywords.isEmpty {
             frame.canvas.put(selected.keywords.joined(separator: ", "), x: 2, y: y + items.count + 1, style: .muted)
