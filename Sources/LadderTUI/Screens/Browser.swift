@@ -61,7 +61,7 @@ enum Browser {
         let visible = body.bottom - y - (problemRows > 0 ? problemRows + 1 : 0)
         // Only the rows on screen are built: the list may hold a thousand profiles.
         let shown = Widgets.window(&state.browser.list, count: profiles.count, visible: visible)
-        let nameWidth = min(max(24, profiles[shown].map { TextWidth.of($0.name) }.max() ?? 0), body.width / 3)
+        let nameWidth = min(max(12, profiles[shown].map { TextWidth.of($0.name) }.max() ?? 0), body.width / 3)
         let items: [[(String, Style)]] = profiles[shown].map { profile in
             let tracked = state.record.skills[profile.id] != nil
             return [
