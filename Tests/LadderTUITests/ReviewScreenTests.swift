@@ -33,6 +33,7 @@ import Testing
         let text = view(state, width: 100, height: 30).canvas.text
         #expect(text.contains("Nothing changed since the last review"))
         #expect(text.contains("? Serverless Functions: Optimizes cost and performance. (asked: which service?)"))
+        #expect(text.contains("Calibration  2026-07-01: 1 confirmed, 1 questioned, 1 open"))
     }
 
     @Test func reviewScreenSnapshot() {

@@ -80,6 +80,14 @@ enum ReviewScreen {
             for stale in agenda.stale { lower.append(("  stale: \(stale.text) (\(stale.detail))", Style(colour: .warning))) }
         }
         if !lower.isEmpty { lower.insert(("Agenda for the next 1:1", .accent), at: 0) }
+        let ended = record.reviews.filter { $0.end != nil }.suffix(4)
+        if !ended.isEmpty {
+            // Calibration: do the reviewer's and the person's views converge?
+            let trend = ended.map { r in
+                "\(String(r.start.prefix(10))): \(r.confirmed) confirmed, \(r.questioned) questioned, \(r.openAtEnd ?? 0) open"
+            }.joined(separator: "  \(symbols.arrow)  ")
+            lower.append(("Calibration  " + trend, .muted))
+        }
         if let notes = record.openReview?.notes ?? record.lastEndedReview?.notes, !notes.isEmpty {
             lower.append(("Review notes", .accent))
             for note in notes { lower.append(("  - \(note.text)", .plain)) }
