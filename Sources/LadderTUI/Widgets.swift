@@ -67,6 +67,15 @@ enum Widgets {
         wrappedList(items.map { [$0] }, list: &list, top: top, visible: visible, frame: &frame, symbols: symbols)
     }
 
+    /// After drawing the `shown` slice of a longer list: clicks map to whole-list
+    /// indices, and "more" marks say what is above and below.
+    static func markMore(_ shown: Range<Int>, count: Int, top: Int, visible: Int, frame: inout Frame, symbols: Symbols) {
+        for row in frame.listRows.keys { frame.listRows[row]? += shown.lowerBound }
+        let width = frame.canvas.width
+        if shown.lowerBound > 0 { frame.canvas.put(" \(symbols.less) ", x: width - 8, y: top, style: .muted) }
+        if shown.upperBound < count { frame.canvas.put(" \(symbols.more) ", x: width - 8, y: top + visible - 1, style: .muted) }
+    }
+
     /// The items a one-row-per-item list shows after scrolling to the selection, so
     /// a long list (a thousand profiles) builds only the rows on screen.
     static func window(_ list: inout ListState, count: Int, visible: Int) -> Range<Int> {

@@ -72,11 +72,7 @@ enum Browser {
         }
         var window = ListState(selection: state.browser.list.selection - shown.lowerBound, scroll: 0)
         Widgets.list(items, list: &window, top: y, visible: visible, frame: &frame, symbols: state.symbols)
-        for row in frame.listRows.keys { frame.listRows[row]? += shown.lowerBound }
-        if shown.lowerBound > 0 { frame.canvas.put(" \(state.symbols.less) ", x: body.width - 8, y: y, style: .muted) }
-        if shown.upperBound < profiles.count {
-            frame.canvas.put(" \(state.symbols.more) ", x: body.width - 8, y: y + visible - 1, style: .muted)
-        }
+        Widgets.markMore(shown, count: profiles.count, top: y, visible: visible, frame: &frame, symbols: state.symbols)
         if let selected = profiles.indices.contains(state.browser.list.selection) ? profiles[state.browser.list.selection] : nil,
            visible > items.count + 2, !selected.keywords.isEmpty {
             frame.canvas.put(selected.keywords.joined(separator: ", "), x: 2, y: y + items.count + 1, style: .muted)

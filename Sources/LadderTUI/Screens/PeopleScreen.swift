@@ -32,7 +32,10 @@ enum PeopleScreen {
         frame.canvas.put("  " + Widgets.cell("NAME", nameWidth) + "  " + Widgets.cell("SKILLS", skillWidth) + "  "
                          + Widgets.cell("UPDATED", dates) + Widgets.cell("REVIEWED", dates) + "QUESTIONS", x: 0, y: y, style: .muted)
         y += 1
-        let items: [[(String, Style)]] = state.people.map { person in
+        // Only the rows on screen are built: each reads its first skill's profile.
+        let visible = body.bottom - y
+        let shown = Widgets.window(&state.peopleList, count: state.people.count, visible: visible)
+        let items: [[(String, Style)]] = state.people[shown].map { person in
             let current = person.id == state.person
             let name = person.name + (person.mentee ? " (mentee)" : "")
             return [("  " + Widgets.cell(name, nameWidth) + "  ", current ? .bold : .plain),
@@ -41,7 +44,9 @@ enum PeopleScreen {
                     (Widgets.cell(ago(person.lastReview, now: state.now), dates), .muted),
                     (person.openQuestions > 0 ? "\(person.openQuestions) open" : "", Style(colour: .warning))]
         }
-        Widgets.list(items, list: &state.peopleList, top: y, visible: body.bottom - y, frame: &frame, symbols: state.symbols)
+        var window = ListState(selection: state.peopleList.selection - shown.lowerBound, scroll: 0)
+        Widgets.list(items, list: &window, top: y, visible: visible, frame: &frame, symbols: state.symbols)
+        Widgets.markMore(shown, count: state.people.count, top: y, visible: visible, frame: &frame, symbols: state.symbols)
     }
 
     /// "66% to Senior · Serverless Functions, +2 more"
