@@ -27,7 +27,7 @@ enum PeopleScreen {
         frame.canvas.put("Whose record do you want to see? Mentors keep one per mentee.", x: 1, y: y, style: .bold)
         y += 2
         let nameWidth = min(max(10, state.people.map { TextWidth.of($0.name) + ($0.mentee ? 9 : 0) }.max() ?? 0), body.width / 4)
-        let dates = 12
+        let dates = 14
         let skillWidth = max(10, body.width - nameWidth - 2 * dates - 16)
         frame.canvas.put("  " + Widgets.cell("NAME", nameWidth) + "  " + Widgets.cell("SKILLS", skillWidth) + "  "
                          + Widgets.cell("UPDATED", dates) + Widgets.cell("REVIEWED", dates) + "QUESTIONS", x: 0, y: y, style: .muted)
@@ -71,7 +71,8 @@ enum PeopleScreen {
         case 1: return "yesterday"
         case 2..<14: return "\(days) days ago"
         case 14..<70: return "\(days / 7) weeks ago"
-        default: return "\(days / 30) months ago"
+        case 70..<730: return "\(days / 30) months ago"
+        default: return "\(days / 365) years ago"
         }
     }
 }
