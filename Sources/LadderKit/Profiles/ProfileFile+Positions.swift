@@ -117,19 +117,6 @@ extension ProfileFile {
         return node
     }
 
-    /// Offset of the first byte that is not part of valid UTF-8.
-    static func firstInvalidUTF8(_ bytes: ArraySlice<UInt8>) -> Int {
-        var parser = Unicode.UTF8.ForwardParser()
-        var iterator = bytes.makeIterator()
-        var offset = 0
-        while true {
-            switch parser.parseScalar(from: &iterator) {
-            case .valid(let encoded): offset += encoded.count
-            case .emptyInput, .error: return offset
-            }
-        }
-    }
-
     /// A libyaml mark as a line and column of the text as Ladder shows it. libyaml
     /// also breaks lines at a lone CR, NEL, U+2028 and U+2029, and puts errors at the
     /// end of the input on the line after it; lines here end at LF only, and a mark

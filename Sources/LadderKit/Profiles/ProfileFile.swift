@@ -21,7 +21,7 @@ public enum ProfileFile {
         var slice = bytes[...]
         if slice.starts(with: [0xEF, 0xBB, 0xBF]) { slice = slice.dropFirst(3) } // UTF-8 BOM
         guard let text = String(validating: slice, as: UTF8.self) else {
-            let offset = firstInvalidUTF8(slice)
+            let offset = PageText.validPrefix(slice) // the first byte that is not valid UTF-8
             let (line, column) = position(ofByte: offset, in: Array(slice))
             throw FileProblem(file: file, line: line, column: column, message: "not valid UTF-8 text",
                               source: String(decoding: slice, as: UTF8.self))
