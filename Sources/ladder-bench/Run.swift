@@ -136,7 +136,7 @@ struct Run: ParsableCommand {
         log("×\(scale): cold first frame (no cache)")
         try? FileManager.default.removeItem(atPath: CacheFolder.path(in: DataFolder(path: path)))
         let cold = try snapshot(nil, expect: "PROGRESS TO NEXT LEVEL", measuringMemory: true)
-        let peopleCold = try snapshot("P", expect: "REVIEWED    QUESTIONS")
+        let peopleCold = try snapshot("P", expect: "QUESTIONS")
         log("×\(scale): \(runs) warm first frames")
         _ = try snapshot(nil, expect: "PROGRESS TO NEXT LEVEL")
         var firstFrames: [ChildRun] = []
@@ -148,7 +148,7 @@ struct Run: ParsableCommand {
         for _ in 0..<openRuns {
             skill.append(try snapshot("Enter", expect: "level").millis)
             browser.append(try snapshot("a", expect: "\(summary.profiles + 1) profiles").millis)
-            people.append(try snapshot("P", expect: "REVIEWED    QUESTIONS").millis)
+            people.append(try snapshot("P", expect: "QUESTIONS").millis)
         }
         let phases = InProcess.phases(folder: DataFolder(path: path), width: Self.width, height: Self.height, passes: 5)
         guard phases.peopleListed == summary.people, phases.profilesListed == summary.profiles + 1 else {
