@@ -42,28 +42,7 @@ enum R {
     static func spawn(_ program: String, _ arguments: [String], environment: [String: String], scratch: String) throws -> Child {
         let tag = "\(UInt32.random(in: 0...UInt32.max))"
         let out = scratch + "/child-\(tag).out", err = scratch + "/child-\(tag).err"
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, out, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        posix_spawn_file_actions_addopen(&actions, 2, err, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        // Foundation's `Process` (used by other tests running alongside) waits for its
-        // child's socket to close: a long-lived child here must not inherit it.
-        Tmux.closeInheritedDescriptors(&actions)
-        let argv: [UnsafeMutablePointer<CChar>?] = ([program] + arguments).map { strdup($0) } + [nil]
-        let envp: [UnsafeMutablePointer<CChar>?] = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
-        defer {
-            for pointer in argv { free(pointer) }
-            for pointer in envp { free(pointer) }
-        }
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        Tmux.resetSignals(&attributes) // a clean start: no inherited blocked or ignored signals
-        var pid: pid_t = 0
-        let result = posix_spawn(&pid, program, &actions, &attributes, argv, envp)
-        guard result == 0 else { throw Failure("posix_spawn \(program): \(String(cString: strerror(result)))") }
+        let pid = try Tmux.spawn(program, arguments, environment: environment, stdout: out, stderr: err)
         return Child(pid: pid, stdoutPath: out, stderrPath: err)
     }
 
