@@ -1,0 +1,256 @@
+import Foundation
+import LadderProfiles
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Builds the library's entries from the sources, reusing what the cache proves
+/// still true, and writes the cache back when anything changed.
+struct ProfileIndexBuilder {
+    let folder: DataFolder
+    let useCache: Bool
+    var report = CacheReport()
+
+    init(folder: DataFolder, useCache: Bool) {
+        self.folder = folder
+        self.useCache = useCache
+    }
+
+    /// One source's outcome, with its full JSON when it was just parsed.
+    struct Built: Sendable {
+        var entry: ProfileIndex.Entry
+        var json: [UInt8]?
+    }
+
+    mutating func build() -> [ProfileIndex.Entry] {
+        let cachePath = CacheFolder.path(in: folder)
+        var old: [String: ProfileIndex.Entry] = [:]
+        if useCache {
+            if let bytes = CacheFolder.read(ProfileIndex.fileName, in: folder) {
+                let (index, reason) = ProfileIndex.decode(bytes, folder: folder.profilesPath)
+                if let index {
+                    // Entries whose shard is gone are of no use: drop them (their sources get parsed).
+                    var present: [String: Bool] = [:]
+                    for entry in index.entries {
+                        if let record = entry.record {
+                            let exists = present[record.shard]
+                                ?? (ProfileIndex.isShardName(record.shard) && access(cachePath + "/" + record.shard, R_OK) == 0)
+                            present[record.shard] = exists
+                            if !exists { continue }
+                        }
+                        old[entry.source] = entry
+                    }
+                    if present.values.contains(false) { report.discarded = "a shard is missing" }
+                } else {
+                    report.discarded = reason
+                }
+            } else {
+                report.discarded = "missing"
+            }
+        }
+        var built: [Built] = []
+        // Sources to parse, with their place in `built`; parsed on every core below.
+        var pending: [(at: Int, source: Source)] = []
+        var changed = !useCache || report.discarded != nil
+        let now = FileStamp.now()
+        for (file, bytes) in bundledProfiles {
+            let source = "bundled:\(file)"
+            let hash = ContentHash.of(bytes)
+            if let entry = old[source], entry.hash == hash {
+                report.reused += 1
+                built.append(Built(entry: entry))
+            } else {
+                report.parsed += 1
+                changed = true
+                pending.append((built.count, Source(bytes: bytes, source: source, file: source, stamp: nil, hash: hash)))
+                built.append(Built(entry: ProfileIndex.Entry(source: source, hash: hash)))
+            }
+        }
+        let files = ProfileLibrary.yamlFiles(in: folder.profilesPath)
+        for file in files {
+            let path = folder.profilesPath + "/" + file
+            guard let stamp = FileStamp.of(path) else {
+                // Gone since listing (skipped, as without a cache), or not a file: say so.
+                if access(path, F_OK) == 0 {
+                    report.parsed += 1
+                    changed = true
+                    let problem = FileProblem(file: path, message: "not a regular file; a profile is a YAML file")
+                    built.append(Built(entry: ProfileIndex.Entry(source: file, hash: "", problem: StoredProblem(problem))))
+                }
+                continue
+            }
+            if let entry = old[file], entry.stamp == stamp, entry.racy != true {
+                report.reused += 1
+                built.append(Built(entry: entry))
+                continue
+            }
+            changed = true
+            let found: (bytes: [UInt8], stamp: FileStamp)?
+            do {
+                found = try Self.read(path)
+            } catch {
+                // Unreadable: reported as without the cache, and read again next time (no stamp).
+                report.parsed += 1
+                let problem = FileProblem(file: path, message: "\(error)")
+                built.append(Built(entry: ProfileIndex.Entry(source: file, stamp: nil, hash: "", problem: StoredProblem(problem))))
+                continue
+            }
+            // Gone between listing and reading: skipped, as without the cache.
+            guard let read = found else { continue }
+            let hash = ContentHash.of(read.bytes)
+            if var entry = old[file], entry.hash == hash {
+                report.reused += 1
+                entry.stamp = read.stamp
+                entry.racy = read.stamp.isRacy(now: now) ? true : nil
+                built.append(Built(entry: entry))
+            } else {
+                report.parsed += 1
+                pending.append((built.count, Source(bytes: read.bytes, source: file, file: path, stamp: read.stamp, hash: hash)))
+                built.append(Built(entry: ProfileIndex.Entry(source: file, hash: hash)))
+            }
+        }
+        let parsed = Parallel.map(pending.map(\.source)) { Self.parse($0, now: now) }
+        for (index, result) in zip(pending.map(\.at), parsed) { built[index] = result }
+        if old.count != built.count { changed = true }
+        guard useCache, changed else { return built.map(\.entry) }
+        return write(built, old: old)
+    }
+
+    /// A source's bytes and where they came from, waiting to be parsed.
+    struct Source: Sendable {
+        var bytes: [UInt8]
+        var source: String
+        var file: String
+        var stamp: FileStamp?
+        var hash: String
+    }
+
+    static func parse(_ item: Source, now: Int64) -> Built {
+        var entry = ProfileIndex.Entry(source: item.source, stamp: item.stamp, hash: item.hash)
+        if let stamp = item.stamp, stamp.isRacy(now: now) { entry.racy = true }
+        do {
+            let profile = try ProfileFile.decode(item.bytes, file: item.file)
+            entry.summary = ProfileSummary(profile)
+            let json = try? ProfileJSON.encode(profile)
+            return Built(entry: entry, json: json)
+        } catch {
+            entry.problem = StoredProblem(error)
+            return Built(entry: entry)
+        }
+    }
+
+    /// The file's bytes and its stamp from before reading them; nil when it is gone.
+    static func read(_ path: String) throws(StoreError) -> (bytes: [UInt8], stamp: FileStamp)? {
+        guard let stamp = FileStamp.of(path), let bytes = try SafeFile.contents(of: path, limit: ProfileFile.maxBytes) else { return nil }
+        // Written while being read: the stamp may not describe the bytes; mark it so
+        // fresh that the next load reads the file again.
+        guard let after = FileStamp.of(path), after == stamp else {
+            var racy = stamp
+            racy.mtime = FileStamp.now()
+            return (bytes, racy)
+        }
+        return (bytes, stamp)
+    }
+
+    /// Writes the shards that changed and the index; returns the entries as written
+    /// (records of shards that could not be written are dropped, so those profiles
+    /// are parsed from their source when opened).
+    mutating func write(_ built: [Built], old: [String: ProfileIndex.Entry]) -> [ProfileIndex.Entry] {
+        var entries = built.map(\.entry)
+        let cachePath: String
+        do {
+            cachePath = try CacheFolder.prepare(in: folder)
+        } catch {
+            report.writeError = error.message
+            for index in entries.indices { entries[index].record = nil }
+            return entries
+        }
+        var groups: [Int: [Int]] = [:]
+        for (index, entry) in entries.enumerated() where entry.summary != nil {
+            groups[ProfileIndex.shardNumber(entry.source), default: []].append(index)
+        }
+        var oldShardBytes: [String: [UInt8]] = [:]
+        var keep = Set<String>()
+        for (number, members) in groups.sorted(by: { $0.key < $1.key }) {
+            // Unchanged when every member is reused from one existing shard and that
+            // shard holds exactly these members.
+            let shards = Set(members.compactMap { entries[$0].record?.shard })
+            if built.indices.contains(members[0]), members.allSatisfy({ built[$0].json == nil && entries[$0].record != nil }),
+               shards.count == 1, let shard = shards.first,
+               old.values.filter({ $0.record?.shard == shard }).count == members.count {
+                keep.insert(shard)
+                continue
+            }
+            var bytes: [UInt8] = []
+            var records: [(Int, Int, Int, String)] = []
+            for member in members {
+                var json = built[member].json
+                if json == nil, let record = entries[member].record {
+                    if oldShardBytes[record.shard] == nil {
+                        oldShardBytes[record.shard] = (try? SafeFile.contents(of: cachePath + "/" + record.shard)) ?? []
+                    }
+                    if let shard = oldShardBytes[record.shard], record.offset >= 0, record.length >= 0,
+                       record.offset + record.length <= shard.count {
+                        let slice = shard[record.offset..<(record.offset + record.length)]
+                        if ContentHash.of(slice) == record.checksum { json = Array(slice) }
+                    }
+                }
+                if json == nil { json = reparse(entries[member]) }
+                guard let json else {
+                    entries[member].record = nil
+                    continue
+                }
+                records.append((member, bytes.count, json.count, ContentHash.of(json)))
+                bytes += json
+                bytes.append(0x0A)
+            }
+            let name = String(format: "profiles-%02d-", number) + ContentHash.of(bytes) + ".shard"
+            do {
+                try SafeFile.writeAtomically(bytes, to: cachePath + "/" + name)
+                keep.insert(name)
+                for (member, offset, length, checksum) in records {
+                    entries[member].record = ProfileIndex.Record(shard: name, offset: offset, length: length, checksum: checksum)
+                }
+            } catch {
+                report.writeError = error.message
+                for (member, _, _, _) in records { entries[member].record = nil }
+            }
+        }
+        let index = ProfileIndex(schema: Profile.currentSchema, folder: folder.profilesPath, entries: entries)
+        do {
+            try SafeFile.writeAtomically(try index.encoded(), to: cachePath + "/" + ProfileIndex.fileName)
+            report.wrote = true
+        } catch let error as StoreError {
+            report.writeError = error.message
+            return entries
+        } catch {
+            report.writeError = "could not encode the index"
+            return entries
+        }
+        removeShards(in: cachePath, except: keep)
+        return entries
+    }
+
+    /// The full JSON of an entry whose shard record was unreadable, from its source.
+    func reparse(_ entry: ProfileIndex.Entry) -> [UInt8]? {
+        guard let profile = ProfileLoader.parseSource(entry.source, folder: folder) else { return nil }
+        return try? ProfileJSON.encode(profile)
+    }
+
+    /// Deletes shards no longer referenced (a racing Ladder's lost shards too: its
+    /// index then finds them missing and rebuilds).
+    func removeShards(in cachePath: String, except keep: Set<String>) {
+        guard let dir = opendir(cachePath) else { return }
+        var names: [String] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+            }
+            if name.hasPrefix("profiles-"), name.hasSuffix(".shard"), !keep.contains(name) { names.append(name) }
+        }
+        closedir(dir)
+        for name in names { unlink(cachePath + "/" + name) }
+    }
+}

@@ -1,0 +1,255 @@
+import Foundation
+
+// The pieces a `PersonReport` is made of, each Encodable for `--format json`.
+
+public struct PersonInfo: Equatable, Sendable, Encodable {
+    public var id: String
+    public var name: String
+    public var mentee: Bool
+
+    public init(_ record: PersonRecord) {
+        id = record.id.rawValue
+        name = record.name
+        mentee = record.mentee
+    }
+}
+
+public struct PeriodInfo: Equatable, Sendable, Encodable {
+    /// `last-review` (changes after the last review ended), `all` (no review yet:
+    /// every change) or `date` (changes from `since` on).
+    public var basis: String
+    public var since: String?
+    /// "since the last review (2026-05-20)", "since 2026-05-01", …
+    public var description: String
+}
+
+/// One tracked skill in a report.
+public struct SkillReport: Equatable, Sendable, Encodable {
+    public var skill: String
+    public var name: String
+    /// The role's name (its id in `roleId`).
+    public var role: String
+    public var roleId: String?
+    public var level: String
+    /// Nil at the top level.
+    public var nextLevel: String?
+    /// Progress toward the next level; nil at the top.
+    public var progress: ProgressReport?
+    public var readyToStep = false
+    public var trackedSince: String
+    /// When the current level began, and how many whole days ago.
+    public var levelSince: String?
+    public var daysAtLevel: Int?
+    public var steps: [StepReport] = []
+    public var pace: Pace?
+    /// Every ticked expectation, with its evidence and the reviewer's view.
+    public var done: [ItemReport] = []
+    /// The next level's expectations not ticked yet (not applicable ones left out).
+    public var open: [ItemReport] = []
+    /// Expectations marked not applicable, with the reason: out of the count.
+    public var notApplicable: [ItemReport] = []
+    /// Ticks whose expectation is no longer in the profile.
+    public var removed: [ItemReport] = []
+    /// How the reviewer's view of the ticks stands now.
+    public var reviewerView = ReviewerView()
+    /// Set when the skill cannot be read (profile or role/level gone); lists are empty then.
+    public var problem: String?
+
+    public init(skill: String, name: String, role: String, level: String, trackedSince: String) {
+        self.skill = skill
+        self.name = name
+        self.role = role
+        self.level = level
+        self.trackedSince = trackedSince
+    }
+}
+
+public struct ProgressReport: Equatable, Sendable, Encodable {
+    public var level: String
+    public var done: Int
+    public var total: Int
+    public var percent: Int
+    public var required: Bool
+    /// Expectations of the level marked not applicable: not in `done` or `total`.
+    public var notApplicable: Int
+}
+
+public struct StepReport: Equatable, Sendable, Encodable {
+    public var from: String
+    public var to: String
+    public var at: String
+}
+
+/// An expectation as a report lists it.
+public struct ItemReport: Equatable, Sendable, Encodable {
+    public var id: String
+    /// The words now (for a removed tick or exclusion: the words it had then).
+    public var text: String
+    public var level: String?
+    /// Set when the tick was made under another role of the profile.
+    public var role: String?
+    public var tickedAt: String?
+    /// The words when ticked, when the profile has reworded it since.
+    public var tickedText: String?
+    public var note: NoteReport?
+    /// The later of the tick and its note.
+    public var evidenceDate: String?
+    /// The evidence is older than the stale period.
+    public var stale = false
+    public var assessment: AssessmentReport?
+    /// Why it does not apply, and since when (not applicable items only).
+    public var reason: String?
+    public var markedAt: String?
+
+    public init(id: String, text: String, level: String?) {
+        self.id = id
+        self.text = text
+        self.level = level
+    }
+}
+
+public struct NoteReport: Equatable, Sendable, Encodable {
+    public var text: String
+    public var at: String
+    /// Who wrote it (review notes).
+    public var by: String?
+}
+
+/// The reviewer's latest view of a tick.
+public struct AssessmentReport: Equatable, Sendable, Encodable {
+    /// `confirmed` or `questioned`.
+    public var verdict: String
+    public var comment: String
+    public var by: String?
+    public var at: String
+    /// A question neither answered nor withdrawn.
+    public var open: Bool
+    public var answer: String?
+    public var withdrawn: Bool
+    public var closedAt: String?
+
+    init(_ a: Assessment) {
+        verdict = a.verdict.rawValue
+        comment = a.comment
+        by = a.by
+        at = a.at
+        open = a.isOpen
+        answer = a.answer
+        withdrawn = a.withdrawn
+        closedAt = a.closedAt
+    }
+}
+
+/// Self vs reviewer for one skill's current ticks.
+public struct ReviewerView: Equatable, Sendable, Encodable {
+    public var confirmed = 0
+    public var questionedOpen = 0
+    /// Questioned, then answered or withdrawn.
+    public var questionedClosed = 0
+    public var notReviewed = 0
+}
+
+public struct SkillChanges: Equatable, Sendable, Encodable {
+    public var skill: String
+    public var name: String
+    public var changes: [ChangeReport]
+}
+
+/// One change of the person's, as a report lists it.
+public struct ChangeReport: Equatable, Sendable, Encodable {
+    public var at: String
+    /// The journal's kind: track, untrack, tick, untick, note, step, na, applicable, answer.
+    public var kind: String
+    public var item: String?
+    /// The expectation's words (now, or as they were when it left the profile).
+    public var text: String?
+    public var level: String?
+    /// The note, reason or answer the change carried.
+    public var note: String?
+    /// One line saying what happened, e.g. "ticked (Senior): Optimizes cost and performance."
+    public var summary: String
+    /// The parts `summary` is made of, for renderers that format them.
+    public var verb: String
+    public var detail: String?
+
+    enum CodingKeys: String, CodingKey { case at, kind, item, text, level, note, summary }
+
+    /// A change as it reads today: expectation words from the profile when it still has them.
+    public init(_ event: JournalEvent, profile: Profile?) {
+        let texts = Dictionary((profile?.allExpectations() ?? []).map { ($0.expectation.id, $0.expectation.text) },
+                               uniquingKeysWith: { a, _ in a })
+        self.init(event, profile: profile, texts: texts)
+    }
+
+    /// `texts`: the profile's expectation words by id; `profile` names the role.
+    init(_ event: JournalEvent, profile: Profile?, texts: [String: String]) {
+        at = event.at
+        kind = event.kind
+        item = event.item
+        level = event.level
+        note = event.note
+        text = event.item.flatMap { texts[$0] } ?? event.text
+        let roleName = event.role.flatMap { profile?.role(named: $0)?.name } ?? event.role ?? ""
+        let carried = (event.note ?? "").isEmpty ? nil : event.note
+        switch event.knownKind {
+        case .track: verb = "role \(roleName), level \(event.level ?? "")"; text = nil
+        case .untrack: verb = "stopped tracking"
+        case .tick: verb = "ticked" + (event.level.map { " (\($0))" } ?? "")
+        case .untick: verb = "unticked"
+        case .note: verb = carried == nil ? "note removed" : "note"
+        case .step: verb = "stepped up to \(event.level ?? "?")"
+        case .na: verb = "marked not applicable"
+        case .applicable: verb = "applicable again"
+        case .answer: verb = "answered the question"
+        default: verb = event.kind
+        }
+        detail = carried
+        summary = verb + (text.map { ": \($0)" } ?? "") + (carried.map { " — \($0)" } ?? "")
+    }
+}
+
+public struct SkillAgenda: Equatable, Sendable, Encodable {
+    public var skill: String
+    public var name: String
+    /// Open questions: `detail` is the reviewer's comment.
+    public var questions: [AgendaEntry]
+    /// Ticks whose evidence is stale: `detail` says from when.
+    public var stale: [AgendaEntry]
+    /// The next level's open expectations: `detail` is the level.
+    public var gaps: [AgendaEntry]
+
+    public var isEmpty: Bool { questions.isEmpty && stale.isEmpty && gaps.isEmpty }
+}
+
+public struct AgendaEntry: Equatable, Sendable, Encodable {
+    public var item: String
+    public var text: String
+    public var detail: String
+}
+
+/// A review (1:1) and its calibration: how many ticks the reviewer confirmed and questioned.
+public struct ReviewReport: Equatable, Sendable, Encodable {
+    public var start: String
+    /// Nil while the review is in progress.
+    public var end: String?
+    public var by: String?
+    public var notes: [NoteReport]
+    public var confirmed: Int
+    public var questioned: Int
+    /// Questions still open when it ended.
+    public var openAtEnd: Int?
+    /// confirmed × 100 / (confirmed + questioned), rounded down; nil when nothing was assessed.
+    public var agreementPercent: Int?
+
+    init(_ review: Review) {
+        start = review.start
+        end = review.end
+        by = review.by
+        notes = review.notes.map { NoteReport(text: $0.text, at: $0.at, by: $0.by) }
+        confirmed = review.confirmed
+        questioned = review.questioned
+        openAtEnd = review.openAtEnd
+        let assessed = review.confirmed + review.questioned
+        agreementPercent = assessed == 0 ? nil : review.confirmed * 100 / assessed
+    }
+}
