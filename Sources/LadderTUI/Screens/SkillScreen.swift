@@ -207,7 +207,9 @@ enum SkillScreen {
         let cell = standing.role.level(shown)
         let progress = standing.progress(toward: shown)
         let which = shown == standing.nextLevel ? "next level" : shown == standing.level ? "your level" : "level"
-        let label = "\(shown) \(symbols.dot) \(which)\(cell?.required == true ? ", Required" : ", optional for this role")  "
+        // On a narrow terminal the level's name alone, so the figures keep their room.
+        let label = body.width < 60 ? "\(shown)  "
+            : "\(shown) \(symbols.dot) \(which)\(cell?.required == true ? ", Required" : ", optional for this role")  "
         var x = frame.canvas.put(label, x: 1, y: y, style: .accent) + 1
         if let progress {
             x = Widgets.put(Widgets.progressBar(progress, width: body.width - x - 1, symbols: symbols), x: x, y: y, on: &frame.canvas)
