@@ -152,6 +152,18 @@ enum JSONCheck {
             return nil
         }
 
+        /// An object's key and its ':', from where the key's opening quote should be.
+        func key() -> (offset: Int, reason: String)? {
+            guard i < end else { return fail("the line ends too early") }
+            guard bytes[i] == 0x22 else { return fail("expected a quoted key") }
+            if let e = string() { return e }
+            skipSpace()
+            guard i < end else { return fail("the line ends too early") }
+            guard bytes[i] == 0x3A else { return fail("expected ':'") }
+            i += 1
+            return nil
+        }
+
         // expectValue: a value must come next; otherwise a ',' or a closing bracket.
         var expectValue = true
         skipSpace()
@@ -166,13 +178,7 @@ enum JSONCheck {
                     if stack.count >= 512 { return fail("nested too deeply") }
                     stack.append(.object); i += 1; skipSpace()
                     if i < end && bytes[i] == 0x7D { i += 1; stack.removeLast(); expectValue = false; break }
-                    guard i < end else { return fail("the line ends too early") }
-                    guard bytes[i] == 0x22 else { return fail("expected a quoted key") }
-                    if let e = string() { return e }
-                    skipSpace()
-                    guard i < end else { return fail("the line ends too early") }
-                    guard bytes[i] == 0x3A else { return fail("expected ':'") }
-                    i += 1
+                    if let e = key() { return e }
                     continue
                 case 0x5B: // [
                     if stack.count >= 512 { return fail("nested too deeply") }
@@ -199,13 +205,7 @@ enum JSONCheck {
             case (0x2C, .array): i += 1; expectValue = true
             case (0x2C, .object):
                 i += 1; skipSpace()
-                guard i < end else { return fail("the line ends too early") }
-                guard bytes[i] == 0x22 else { return fail("expected a quoted key") }
-                if let e = string() { return e }
-                skipSpace()
-                guard i < end else { return fail("the line ends too early") }
-                guard bytes[i] == 0x3A else { return fail("expected ':'") }
-                i += 1
+                if let e = key() { return e }
                 expectValue = true
             case (0x5D, .array), (0x7D, .object): i += 1; stack.removeLast()
             default: return fail(top == .array ? "expected ',' or ']'" : "expected ',' or '}'")
