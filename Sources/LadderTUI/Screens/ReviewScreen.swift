@@ -71,9 +71,10 @@ enum ReviewScreen {
         y += 2
         // The agenda and notes take the lower part, the changes the rest.
         var lower: [(String, Style)] = []
+        let cutoff = state.staleCutoff
         for skill in record.trackedSkills {
             guard let standing = state.standing(skill.skill) else { continue }
-            let agenda = standing.agenda(cutoff: state.staleCutoff)
+            let agenda = standing.agenda(cutoff: cutoff)
             for q in agenda.questions { lower.append(("  ? \(standing.profile.name): \(q.text) (asked: \(q.detail))", Style(colour: .warning))) }
             for gap in agenda.gaps.prefix(3) { lower.append(("  \(symbols.unticked) \(gap.detail): \(gap.text)", .plain)) }
             if agenda.gaps.count > 3 { lower.append(("    and \(agenda.gaps.count - 3) more open at \(standing.nextLevel ?? "")", .muted)) }

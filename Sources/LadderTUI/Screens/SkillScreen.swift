@@ -257,6 +257,7 @@ enum SkillScreen {
     static func drawChecklist(_ list: [Item], _ standing: Standing, top: Int, bottom: Int, width: Int,
                               _ state: inout AppState, _ frame: inout Frame) {
         let symbols = state.symbols
+        let cutoff = state.staleCutoff // once per frame, not per expectation
         let textWidth = max(10, width - 7)
         var rendered: [[[(String, Style)]]] = []
         var orphanHeaderAt: Int?
@@ -278,7 +279,7 @@ enum SkillScreen {
                 if ticked, let assessment = standing.tracked.assessments[expectation.id] {
                     rows.append([("      " + ReviewScreen.assessmentText(assessment, symbols: symbols), ReviewScreen.style(assessment))])
                 }
-                if ticked, standing.isStale(expectation.id, cutoff: state.staleCutoff) {
+                if ticked, standing.isStale(expectation.id, cutoff: cutoff) {
                     let date = String((standing.tracked.evidenceDate(expectation.id) ?? "").prefix(10))
                     rows.append([("      stale: evidence from \(date); show it again or add a newer note", Style(colour: .warning))])
                 }
