@@ -69,7 +69,7 @@ public struct PersonReport: Equatable, Sendable, Encodable {
         case .since(let day):
             let moment = day + "T00:00:00Z"
             self.period = PeriodInfo(basis: "date", since: moment, description: "since \(day)")
-            events = record.changes(since: nil).filter { $0.at >= moment }
+            events = record.changes(since: moment)
         }
 
         let histories = Dictionary(History.of(record, library: library, now: now, windowDays: paceWindowDays).map { ($0.skill, $0) },
