@@ -1,8 +1,9 @@
 import Foundation
 import LadderKit
 
-/// Everything the UI shows, as one value: `update` makes a new one from an event,
-/// `view` draws it. Nothing here touches the disk; saving is an `Effect`.
+/// Everything the UI shows, as one value: `update` makes a new one from a message,
+/// `view` draws it. Nothing here touches the disk or the clock: saving is an
+/// `Effect`, and the time arrives as a message.
 public struct AppState: Sendable {
     public var library: ProfileLibrary
     public var person: PersonID
@@ -23,38 +24,43 @@ public struct AppState: Sendable {
     public var skill = SkillViewState()
     public var peopleList = ListState()
     public var historyList = ListState()
+    public var review = ListState()
 
     /// A line of text being typed (a note, a search, a name) or a yes/no question.
     public var prompt: Prompt?
     /// The last outcome to tell the user; errors stay until the next key.
-    public var message: Message?
+    public var notice: Notice?
     public var showingHelp = false
     public var finished = false
-    /// The current time (ISO), set by the runtime: relative dates and stale evidence.
-    public var now: String = JournalEvent.now()
+    /// The terminal's size, from the last resize: every frame is drawn at it.
+    public var width = 80
+    public var height = 24
+    /// The current time (ISO), from the runtime: relative dates and stale evidence.
+    public var now: String
     /// Who signs reviews: the name of `me` in this store.
     public var reviewer = "Me"
     /// Evidence older than this many days is stale.
     public var staleDays: Int = Staleness.defaultDays
-    /// Inverse events of this session's changes, newest last, for `u`.
-    public var undo: [[JournalEvent]] = []
-    public var review = ListState()
-    /// Which list item each screen row showed in the last frame, for mouse clicks.
+    /// The changes that take back this session's changes, newest last, for `u`.
+    public var undo: [[Change]] = []
+    /// Which list item each screen row shows, for mouse clicks (worked out by `update`).
     public var clickRows: [Int: Int] = [:]
     /// Terminal abilities: Unicode symbols or ASCII ones.
     public var unicode: Bool
 
-    public init(library: ProfileLibrary, person: PersonID, record: PersonRecord, unicode: Bool = true) {
+    public init(library: ProfileLibrary, person: PersonID, record: PersonRecord = PersonRecord(id: .me),
+                unicode: Bool = true, now: String) {
         self.library = library
         self.person = person
         self.record = record
         self.unicode = unicode
+        self.now = now
         screen = record.skillOrder.isEmpty ? .browser : .dashboard
     }
 
     /// The time before which evidence is stale.
     public var staleCutoff: String {
-        Staleness.cutoff(days: staleDays, now: JournalEvent.date(now) ?? Date())
+        Staleness.cutoff(days: staleDays, now: JournalEvent.date(now) ?? Date(timeIntervalSince1970: 0))
     }
 
     /// The person's standing in a skill, when the skill and its role/level exist.
@@ -77,6 +83,9 @@ public struct AppState: Sendable {
             screen = .dashboard
         }
     }
+
+    /// The rows screens may draw in: all but the title, message and key lines.
+    var body: Body { Body(top: 1, height: height - 3, width: width) }
 }
 
 /// The screens of the UI.
@@ -98,34 +107,27 @@ public enum Screen: Equatable, Sendable {
     /// A 1:1 review of the shown person: what changed since the last one, the
     /// reviewer's confirmations and questions, notes, the agenda.
     case review
+
+    /// Where the screen keeps its list's selection and scroll.
+    var list: WritableKeyPath<AppState, ListState> {
+        switch self {
+        case .dashboard: return \.dashboard
+        case .browser: return \.browser.list
+        case .pickRole, .pickLevel: return \.picker
+        case .skill: return \.skill.list
+        case .people: return \.peopleList
+        case .history: return \.historyList
+        case .review: return \.review
+        }
+    }
 }
 
-/// A selection in a list and how far the list is scrolled.
-public struct ListState: Equatable, Sendable {
-    public var selection = 0
-    public var scroll = 0
-
-    /// Moves the selection by `delta`, clamped to `count` items.
-    mutating func move(_ delta: Int, count: Int) {
-        selection = count == 0 ? 0 : min(max(0, selection + delta), count - 1)
-    }
-
-    /// Clamps the selection after the list changed size.
-    mutating func clamp(_ count: Int) { move(0, count: count) }
-
-    /// Handles the keys every list shares (arrows, vi keys, paging); true if handled.
-    mutating func navigate(_ key: Key, count: Int, page: Int = 10) -> Bool {
-        switch key {
-        case .up, .character("k"): move(-1, count: count)
-        case .down, .character("j"): move(1, count: count)
-        case .pageUp, .control("b"): move(-page, count: count)
-        case .pageDown, .control("f"): move(page, count: count)
-        case .home, .character("g"): move(-count, count: count)
-        case .end, .character("G"): move(count, count: count)
-        default: return false
-        }
-        return true
-    }
+/// The rows a screen may draw in.
+struct Body {
+    let top: Int
+    let height: Int
+    let width: Int
+    var bottom: Int { top + height }
 }
 
 public struct BrowserState: Equatable, Sendable {
@@ -139,45 +141,5 @@ public struct SkillViewState: Equatable, Sendable {
     public var list = ListState()
 }
 
-/// Text being typed at the bottom of the screen, or a yes/no question.
-public struct Prompt: Equatable, Sendable {
-    public enum Purpose: Equatable, Sendable {
-        case note(skill: String, item: String)
-        case search
-        case newPerson
-        case confirmStep(skill: String)
-        case notApplicable(skill: String, item: String)
-        case question(skill: String, item: String)
-        case answer(skill: String, item: String)
-        case reviewNote
-    }
-
-    public var purpose: Purpose
-    public var label: String
-    public var text: String
-}
-
-/// What the last action did, or why it could not.
-public struct Message: Equatable, Sendable {
-    public var text: String
-    public var isError: Bool
-
-    public static func info(_ text: String) -> Message { Message(text: text, isError: false) }
-    public static func error(_ text: String) -> Message { Message(text: text, isError: true) }
-}
-
 /// A person as the people screen lists them.
 public typealias PersonSummary = JournalSummary
-
-/// Work for the runtime: `update` asks, `LadderApp` does it and reports back.
-public enum Effect: Equatable, Sendable {
-    /// Append events to the current person's journal; applied to the state only
-    /// once saved, then `open` (if any) is shown with the dashboard behind it.
-    case save([JournalEvent], success: String, open: Screen? = nil)
-    /// Load another person's record and show their dashboard.
-    case switchPerson(PersonID, name: String?)
-    /// Read everyone's summary for the people screen.
-    case loadPeople
-    /// Take back the last change of this session (as new events).
-    case undo
-}

@@ -6,6 +6,8 @@ public enum InputEvent: Equatable, Sendable {
     case scroll(up: Bool)
     /// The terminal now has this size; the next frame is drawn at it.
     case resize(width: Int, height: Int)
+    /// No input for about a second: a chance to notice files changed elsewhere.
+    case idle
 }
 
 /// A key press, named as the user thinks of it.
@@ -18,13 +20,12 @@ public enum Key: Equatable, Hashable, Sendable {
     case function(Int)
 }
 
-/// The run loop's view of the program: what the terminal backend drives.
-/// Implemented by `LadderApp`; kept small so backends stay independent of screens.
+/// The run loop's view of a program: what a terminal backend drives.
 public protocol TerminalProgram: AnyObject {
-    /// Handles one event; may write to disk (each change is saved before it returns).
+    /// Handles one event. The runner sends `.resize` with the terminal's size before the first frame and after every resize.
     func handle(_ event: InputEvent)
-    /// Draws the current state at the given size.
-    func render(width: Int, height: Int) -> Canvas
+    /// The current frame, drawn at the size of the last `.resize`.
+    var frame: Canvas { get }
     /// True once the user has asked to quit.
     var isFinished: Bool { get }
 }

@@ -1,112 +1,73 @@
+import Foundation
 import LadderKit
 
-/// The running UI: holds the state, feeds events to `update`, runs the effects
-/// it asks for against the store, and draws with `view`.
+/// The running UI: the one step every caller drives — the terminal, `ladder
+/// snapshot`, the tests and the bench. It holds the state, feeds each message to
+/// `update`, performs the effects `update` asks for against the store and feeds
+/// their outcomes back as messages. It never edits the state itself.
 public final class LadderApp: TerminalProgram {
     public private(set) var state: AppState
     let store: Store
+    let clock: @Sendable () -> String
 
-    /// Opens the UI on a person's record. `environment` gives `LADDER_STALE_DAYS`.
+    /// Opens the UI on a person's record. `environment` gives `LADDER_STALE_DAYS`;
+    /// `clock` gives the time (fixed in tests).
     public init(store: Store, library: ProfileLibrary, person: PersonID, unicode: Bool = true,
-                environment: [String: String] = DataFolder.currentEnvironment()) {
+                environment: [String: String] = DataFolder.currentEnvironment(),
+                clock: @escaping @Sendable () -> String = { JournalEvent.now() }) {
         self.store = store
-        var record = PersonRecord(id: person)
-        var journal = Journal()
-        var failure: String?
-        do {
-            (record, journal) = try store.record(for: person)
-        } catch {
-            failure = error.message
-        }
-        state = AppState(library: library, person: person, record: record, unicode: unicode)
-        state.journalProblems = journal.problems
-        state.readOnly = journal.readOnly
+        self.clock = clock
+        state = AppState(library: library, person: person, record: PersonRecord(id: person), unicode: unicode, now: clock())
         state.staleDays = Staleness.days(environment: environment)
-        state.reviewer = person == .me ? record.name : ((try? store.record(for: .me))?.record.name ?? "Me")
-        if let failure { state.message = .error(failure) }
-        if state.readOnly {
-            state.message = .error("This journal was written by a newer Ladder: shown read-only. Update Ladder to change it.")
-        }
+        state.reviewer = (try? store.record(for: .me))?.record.name ?? "Me"
+        run(.loadPerson(person, create: nil), switched: false)
     }
 
     public var isFinished: Bool { state.finished }
 
+    /// The current frame, drawn at the size of the last resize.
+    public var frame: Canvas { view(state) }
+
     public func handle(_ event: InputEvent) {
-        state.now = JournalEvent.now()
-        let (next, effects) = update(state, event)
+        let now = clock()
+        if now != state.now { send(.clock(now)) }
+        send(.input(event))
+    }
+
+    /// Feeds a message to `update`, then runs the effects it asked for, each of
+    /// whose outcome is fed back the same way.
+    func send(_ message: Message) {
+        let (next, effects) = update(state, message)
         state = next
-        for effect in effects { run(effect) }
+        for effect in effects { run(effect, switched: true) }
     }
 
-    public func render(width: Int, height: Int) -> Canvas {
-        let frame = view(state, width: width, height: height)
-        state.clickRows = frame.listRows
-        return frame.canvas
-    }
-
-    func run(_ effect: Effect) {
+    func run(_ effect: Effect, switched: Bool) {
         switch effect {
-        case .save(let events, let success, let open):
-            let before = state.record
-            guard save(events) else { return }
-            let inverse = Changes.inverse(of: events, before: before)
-            if !inverse.isEmpty { state.undo.append(inverse) }
-            state.message = .info(success + (inverse.isEmpty ? "" : "  (u undoes)"))
-            if let open {
-                state.back = state.record.skillOrder.isEmpty ? [] : [.dashboard]
-                state.screen = open
-                state.skill = SkillViewState()
+        case .save(let changes, let intent):
+            let events = JournalEvent.stamp(changes, at: clock())
+            do {
+                try store.append(events, for: state.person)
+                send(.saved(events, intent))
+            } catch {
+                send(.notSaved(reason: error.message, intent))
             }
-        case .undo:
-            guard let inverse = state.undo.popLast() else { return }
-            if save(inverse) {
-                state.message = .info("Undone (\(inverse.count) change\(inverse.count == 1 ? "" : "s") written to the journal).")
-            } else {
-                state.undo.append(inverse)
-            }
-        case .switchPerson(let id, let name):
+        case .loadPerson(let id, let name):
             do {
                 var (record, journal) = try store.record(for: id)
                 if let name, record.lastChange == nil {
-                    let event = JournalEvent(.person, name: name, mentee: id != .me)
-                    try store.append([event], for: id)
-                    record.apply(event)
+                    let events = JournalEvent.stamp([.person(name: name, mentee: id != .me)], at: clock())
+                    try store.append(events, for: id)
+                    for event in events { record.apply(event) }
                 }
-                state.person = id
-                state.record = record
-                state.journalProblems = journal.problems
-                state.readOnly = journal.readOnly
-                state.back = []
-                state.undo = []
-                state.dashboard = ListState()
-                state.screen = record.skillOrder.isEmpty ? .browser : .dashboard
-                state.message = .info("Showing \(record.name).")
+                send(.loaded(LoadedPerson(id: id, record: record, problems: journal.problems, readOnly: journal.readOnly),
+                             switched: switched))
             } catch {
-                state.message = .error(error.message)
+                send(.notLoaded(reason: error.message))
             }
         case .loadPeople:
-            // Others from the checked summaries cache (a journal is read only when it changed).
-            let record = state.record
-            state.people = PeopleSummaries.load(store).summaries.map { summary in
-                summary.id == record.id ? JournalSummary(record, journal: Journal()) : summary
-            }
-            if let index = state.people.firstIndex(where: { $0.id == state.person }) { state.peopleList.selection = index }
+            // From the checked summaries cache: a journal is read only when it changed.
+            send(.peopleLoaded(PeopleSummaries.load(store).summaries))
         }
-    }
-
-    /// Appends events and applies them once on disk; false (with the reason shown) when not saved.
-    private func save(_ events: [JournalEvent]) -> Bool {
-        guard !state.readOnly else {
-            state.message = .error("Not saved: this journal was written by a newer Ladder. Update Ladder to change it.")
-            return false
-        }
-        do {
-            try store.append(events, for: state.person)
-        } catch {
-            state.message = .error("Not saved: \(error.message)")
-            return false
-        }
-        for event in events { state.record.apply(event) }
-        return true
     }
 }

@@ -1,177 +1,192 @@
 import LadderKit
 
-/// The whole UI's behaviour: a new state and the effects to run, from an event.
-/// Pure: no disk, no terminal, no clock beyond the events it creates.
-public func update(_ state: AppState, _ event: InputEvent) -> (AppState, [Effect]) {
+/// The whole UI's behaviour: from a state and a message, the next state and the
+/// effects to run. Pure: no disk, no terminal, no clock (the time is a message).
+/// After every message the current list is scrolled to keep its selection in view.
+public func update(_ state: AppState, _ message: Message) -> (AppState, [Effect]) {
     var state = state
     var effects: [Effect] = []
-    switch event {
-    case .resize:
-        return (state, [])
-    case .scroll(let up):
-        return update(state, .key(up ? .up : .down))
-    case .click(_, let y):
-        // A click selects the list row under it; the view recorded where rows are.
-        state.message = nil
-        if let index = state.clickRows[y] { state.select(index) }
-        return (state, [])
-    case .key(let key):
-        if state.prompt != nil {
-            updatePrompt(&state, key, &effects)
-            return (state, effects)
-        }
-        if state.showingHelp {
-            // Any key closes help; q still quits.
-            state.showingHelp = false
-            if key == .character("q") || key == .control("c") { state.finished = true }
-            return (state, [])
-        }
-        state.message = nil
-        switch key {
-        case .control("c"), .character("q"):
-            state.finished = true
-            return (state, [])
-        case .character("?"), .function(1):
-            state.showingHelp = true
-            return (state, [])
-        case .character("P"):
-            if state.screen != .people {
-                state.open(.people)
-                return (state, [.loadPeople])
-            }
-        case .character("u"):
-            if state.undo.isEmpty {
-                state.message = .info("Nothing to undo in this session.")
-                return (state, [])
-            }
-            return (state, [.undo])
-        default:
-            break
-        }
-        switch state.screen {
-        case .dashboard: Dashboard.update(&state, key, &effects)
-        case .browser: Browser.update(&state, key, &effects)
-        case .pickRole, .pickLevel: Picker.update(&state, key, &effects)
-        case .skill: SkillScreen.update(&state, key, &effects)
-        case .people: PeopleScreen.update(&state, key, &effects)
-        case .history: HistoryScreen.update(&state, key, &effects)
-        case .review: ReviewScreen.update(&state, key, &effects)
-        }
+    switch message {
+    case .input(let event):
+        handleInput(&state, event, &effects)
+    case .clock(let now):
+        state.now = now
+    case .saved(let events, let intent):
+        applySaved(&state, events, intent)
+    case .notSaved(let reason, _):
+        state.notice = .error("Not saved: \(reason)")
+    case .loaded(let loaded, let switched):
+        showPerson(&state, loaded, switched: switched)
+    case .notLoaded(let reason):
+        state.notice = .error(reason)
+    case .peopleLoaded(let summaries):
+        let current = JournalSummary(state.record, journal: Journal())
+        state.people = summaries.map { $0.id == state.person ? current : $0 }
+        if let index = state.people.firstIndex(where: { $0.id == state.person }) { state.peopleList.selection = index }
     }
+    settle(&state)
     return (state, effects)
 }
 
-/// Typing into the prompt: characters add, Backspace removes, Ctrl-U clears,
-/// Enter finishes, Esc cancels. A yes/no question takes y or n.
-func updatePrompt(_ state: inout AppState, _ key: Key, _ effects: inout [Effect]) {
-    guard var prompt = state.prompt else { return }
-    if case .confirmStep(let skill) = prompt.purpose {
-        state.prompt = nil
-        if key == .character("y") || key == .character("Y") || key == .enter {
-            SkillScreen.stepUp(&state, skill, &effects)
-        } else {
-            state.message = .info("Step up not recorded.")
-        }
+func handleInput(_ state: inout AppState, _ event: InputEvent, _ effects: inout [Effect]) {
+    switch event {
+    case .resize(let width, let height):
+        state.width = max(0, width)
+        state.height = max(0, height)
+    case .scroll(let up):
+        handleInput(&state, .key(up ? .up : .down), &effects)
+    case .click(_, let y):
+        // A click selects the list row under it, as worked out for the last frame.
+        state.notice = nil
+        if let index = state.clickRows[y] { state[keyPath: state.screen.list].selection = index }
+    case .key(let key):
+        handleKey(&state, key, &effects)
+    case .idle:
+        break
+    }
+}
+
+func handleKey(_ state: inout AppState, _ key: Key, _ effects: inout [Effect]) {
+    if state.prompt != nil {
+        updatePrompt(&state, key, &effects)
         return
     }
+    if state.showingHelp {
+        // Any key closes help; q still quits.
+        state.showingHelp = false
+        if key == .character("q") || key == .control("c") { state.finished = true }
+        return
+    }
+    state.notice = nil
     switch key {
-    case .escape:
-        state.prompt = nil
-        if prompt.purpose == .search { state.browser.query = "" }
+    case .control("c"), .character("q"):
+        state.finished = true
         return
-    case .enter:
-        state.prompt = nil
-        finishPrompt(&state, prompt, &effects)
+    case .character("?"), .function(1):
+        state.showingHelp = true
         return
-    case .backspace, .delete:
-        if !prompt.text.isEmpty { prompt.text.removeLast() }
-    case .control("u"):
-        prompt.text = ""
-    case .character(let character):
-        if prompt.text.count < 2_000 { prompt.text.append(character) }
-    case .control("c"):
-        state.prompt = nil
+    case .character("P"):
+        if state.screen != .people {
+            state.open(.people)
+            effects.append(.loadPeople)
+            return
+        }
+    case .character("u"):
+        if let inverse = state.undo.last {
+            save(&state, &effects, inverse, SaveIntent(.text(""), isUndo: true))
+        } else {
+            state.notice = .info("Nothing to undo in this session.")
+        }
         return
     default:
         break
     }
-    state.prompt = prompt
-    if prompt.purpose == .search {
-        state.browser.query = prompt.text
-        state.browser.list = ListState()
+    switch state.screen {
+    case .dashboard: DashboardScreen.update(&state, key, &effects)
+    case .browser: BrowserScreen.update(&state, key, &effects)
+    case .pickRole, .pickLevel: PickerScreen.update(&state, key, &effects)
+    case .skill: SkillScreen.update(&state, key, &effects)
+    case .people: PeopleScreen.update(&state, key, &effects)
+    case .history: HistoryScreen.update(&state, key, &effects)
+    case .review: ReviewScreen.update(&state, key, &effects)
     }
 }
 
-func finishPrompt(_ state: inout AppState, _ prompt: Prompt, _ effects: inout [Effect]) {
-    switch prompt.purpose {
-    case .search:
-        state.browser.query = prompt.text
-    case .note(let skill, let item):
-        guard let standing = state.standing(skill) else { return }
-        do {
-            let event = try Changes.note(prompt.text, on: item, in: standing)
-            effects.append(.save([event], success: prompt.text.isEmpty ? "Note removed." : "Note saved."))
-        } catch {
-            state.message = .error(error.message)
-        }
-    case .newPerson:
-        let name = prompt.text.trimmingCharacters(in: .whitespaces)
-        guard !name.isEmpty else { state.message = .info("No name given; nobody added."); return }
-        effects.append(.switchPerson(PersonID(name: name), name: name))
-    case .confirmStep:
-        break
-    case .notApplicable(let skill, let item):
-        let standing = state.standing(skill)
-        save(&state, &effects, "Marked not applicable; it is out of the count.") { () throws(InputError) in
-            guard let standing else { return [] }
-            return [try Changes.notApplicable(item, reason: prompt.text, in: standing)]
-        }
-    case .question(let skill, let item):
-        let standing = state.standing(skill)
-        let reviewer = state.reviewer
-        save(&state, &effects, "Question saved; it stays open until answered or withdrawn.") { () throws(InputError) in
-            guard let standing else { return [] }
-            return [try Changes.question(item, comment: prompt.text, in: standing, by: reviewer)]
-        }
-    case .answer(let skill, let item):
-        let standing = state.standing(skill)
-        save(&state, &effects, "Answer saved; the question is closed.") { () throws(InputError) in
-            guard let standing else { return [] }
-            return [try Changes.answer(item, text: prompt.text, in: standing)]
-        }
-    case .reviewNote:
-        let record = state.record
-        let reviewer = state.reviewer
-        save(&state, &effects, "Review note saved.") { () throws(InputError) in
-            [try Changes.reviewNote(prompt.text, record, by: reviewer)]
-        }
+/// Asks the runtime to write changes, unless this record is read-only.
+func save(_ state: inout AppState, _ effects: inout [Effect], _ changes: [Change], _ intent: SaveIntent) {
+    guard !changes.isEmpty else { return }
+    guard !state.readOnly else {
+        state.notice = .error("Not saved: this journal was written by a newer Ladder. Update Ladder to change it.")
+        return
     }
+    effects.append(.save(changes, intent))
 }
 
-/// Asks the runtime to save what `make` returns, or shows why it cannot.
-func save(_ state: inout AppState, _ effects: inout [Effect], _ success: String,
-          _ make: () throws(InputError) -> [JournalEvent]) {
+/// Asks the runtime to write what `make` returns, or shows why it cannot.
+func save(_ state: inout AppState, _ effects: inout [Effect], _ intent: SaveIntent,
+          _ make: () throws(InputError) -> [Change]) {
     do {
-        let events = try make()
-        if !events.isEmpty { effects.append(.save(events, success: success)) }
+        save(&state, &effects, try make(), intent)
     } catch {
-        state.message = .error(error.message)
+        state.notice = .error(error.message)
     }
 }
 
-extension AppState {
-    /// Selects a row of the list the current screen shows.
-    mutating func select(_ index: Int) {
-        switch screen {
-        case .dashboard: dashboard.selection = index
-        case .browser: browser.list.selection = index
-        case .pickRole, .pickLevel: picker.selection = index
-        case .skill: skill.list.selection = index
-        case .people: peopleList.selection = index
-        case .history: historyList.selection = index
-        case .review: review.selection = index
+/// The changes are on disk: apply them, remember how to undo them, say what happened.
+func applySaved(_ state: inout AppState, _ events: [JournalEvent], _ intent: SaveIntent) {
+    let before = state.record
+    for event in events { state.record.apply(event) }
+    if intent.isUndo {
+        state.undo.removeLast()
+        let count = events.count
+        state.notice = .info("Undone (\(count) change\(count == 1 ? "" : "s") written to the journal).")
+        return
+    }
+    let inverse = Change.inverse(of: events.map(\.change), before: before)
+    if !inverse.isEmpty { state.undo.append(inverse) }
+    state.notice = .info(words(intent.outcome, state) + (inverse.isEmpty ? "" : "  (u undoes)"))
+    if let open = intent.open {
+        state.back = state.record.skillOrder.isEmpty ? [] : [.dashboard]
+        state.screen = open
+        state.skill = SkillViewState()
+    }
+}
+
+/// What a saved change says on the status line, from the record after it.
+func words(_ outcome: SaveIntent.Outcome, _ state: AppState) -> String {
+    switch outcome {
+    case .text(let text):
+        return text
+    case .ticked(let skill), .unticked(let skill):
+        let next = state.standing(skill)?.next
+        if case .ticked = outcome, let next, next.isComplete {
+            return "Every \(next.level) expectation is ticked. Press s to record your step up."
         }
+        let verb = if case .ticked = outcome { "Ticked." } else { "Unticked." }
+        return "\(verb) \(next?.summary ?? "top level")"
     }
 }
 
-import Foundation
+/// Shows a person's record, read on start or after switching.
+func showPerson(_ state: inout AppState, _ loaded: LoadedPerson, switched: Bool) {
+    state.person = loaded.id
+    state.record = loaded.record
+    state.journalProblems = loaded.problems
+    state.readOnly = loaded.readOnly
+    state.back = []
+    state.dashboard = ListState()
+    state.screen = loaded.record.skillOrder.isEmpty ? .browser : .dashboard
+    if switched {
+        state.undo = []
+        state.notice = .info("Showing \(loaded.record.name).")
+    }
+    if loaded.readOnly {
+        state.notice = .error("This journal was written by a newer Ladder: shown read-only. Update Ladder to change it.")
+    }
+}
+
+/// Keeps the current list's selection on screen and notes which item each row shows.
+func settle(_ state: inout AppState) {
+    guard !state.showingHelp, state.width >= minimumSize.width, state.height >= minimumSize.height,
+          let area = listArea(state) else {
+        state.clickRows = [:]
+        return
+    }
+    let path = state.screen.list
+    state[keyPath: path].follow(heights: area.heights, visible: area.visible)
+    state.clickRows = area.rows(scroll: state[keyPath: path].scroll)
+}
+
+/// Where the current screen's list is, as its screen lays it out.
+func listArea(_ state: AppState) -> ListArea? {
+    let body = state.body
+    switch state.screen {
+    case .dashboard: return DashboardScreen.area(state, body)
+    case .browser: return BrowserScreen.area(state, body)
+    case .pickRole, .pickLevel: return PickerScreen.area(state, body)
+    case .skill: return SkillScreen.area(state, body)
+    case .people: return PeopleScreen.area(state, body)
+    case .history: return HistoryScreen.area(state, body)
+    case .review: return ReviewScreen.area(state, body)
+    }
+}

@@ -3,43 +3,35 @@ import LadderKit
 /// The smallest terminal the screens are drawn in; below it a notice says so.
 public let minimumSize = (width: 40, height: 10)
 
-/// Draws the whole UI: title bar, the screen's body, a message line and the
-/// status line with the keys that work here.
-public func view(_ state: AppState, width: Int, height: Int) -> Frame {
-    var frame = Frame(canvas: Canvas(width: width, height: height))
+/// Draws the whole UI at the state's size: title bar, the screen's body, a message
+/// line and the status line with the keys that work here. Reads the state only.
+public func view(_ state: AppState) -> Canvas {
+    let width = state.width, height = state.height
+    var canvas = Canvas(width: width, height: height)
     guard width >= minimumSize.width, height >= minimumSize.height else {
-        drawTooSmall(&frame.canvas)
-        return frame
+        drawTooSmall(&canvas)
+        return canvas
     }
-    var state = state
     let title = " Ladder \(state.symbols.dot) \(state.record.name) \(state.symbols.dot) \(screenTitle(state))"
-    frame.canvas.fill(" ", x: 0, y: 0, count: width, style: Style(.reverse))
-    frame.canvas.put(title, x: 0, y: 0, style: Style([.reverse, .bold]))
-    let body = Body(top: 1, height: height - 3, width: width)
+    canvas.fill(" ", x: 0, y: 0, count: width, style: Style(.reverse))
+    canvas.put(title, x: 0, y: 0, style: Style([.reverse, .bold]))
+    let body = state.body
     if state.showingHelp {
-        HelpScreen.draw(state, body, &frame)
+        HelpScreen.draw(state, body, &canvas)
     } else {
         switch state.screen {
-        case .dashboard: Dashboard.draw(&state, body, &frame)
-        case .browser: Browser.draw(&state, body, &frame)
-        case .pickRole, .pickLevel: Picker.draw(&state, body, &frame)
-        case .skill: SkillScreen.draw(&state, body, &frame)
-        case .people: PeopleScreen.draw(&state, body, &frame)
-        case .history: HistoryScreen.draw(&state, body, &frame)
-        case .review: ReviewScreen.draw(&state, body, &frame)
+        case .dashboard: DashboardScreen.draw(state, body, &canvas)
+        case .browser: BrowserScreen.draw(state, body, &canvas)
+        case .pickRole, .pickLevel: PickerScreen.draw(state, body, &canvas)
+        case .skill: SkillScreen.draw(state, body, &canvas)
+        case .people: PeopleScreen.draw(state, body, &canvas)
+        case .history: HistoryScreen.draw(state, body, &canvas)
+        case .review: ReviewScreen.draw(state, body, &canvas)
         }
     }
-    drawMessageLine(state, y: height - 2, &frame.canvas)
-    drawStatusLine(state, y: height - 1, &frame.canvas)
-    return frame
-}
-
-/// The rows a screen may draw in.
-struct Body {
-    let top: Int
-    let height: Int
-    let width: Int
-    var bottom: Int { top + height }
+    drawMessageLine(state, y: height - 2, &canvas)
+    drawStatusLine(state, y: height - 1, &canvas)
+    return canvas
 }
 
 func screenTitle(_ state: AppState) -> String {
@@ -73,7 +65,7 @@ func drawMessageLine(_ state: AppState, y: Int, _ canvas: inout Canvas) {
         let end = used + canvas.put(shown, x: used, y: y)
         if case .confirmStep = prompt.purpose { return }
         canvas.put("_", x: end, y: y, style: Style(.reverse))
-    } else if let message = state.message {
+    } else if let message = state.notice {
         let style = message.isError ? Style(.bold, colour: .bad) : Style(colour: .good)
         canvas.put((message.isError ? "\(state.symbols.warning) " : "") + message.text, x: 0, y: y, style: style)
     }
@@ -88,8 +80,8 @@ func statusKeys(_ state: AppState) -> [(String, String)] {
     if state.showingHelp { return [("any key", "close help"), ("q", "quit")] }
     var keys: [(String, String)]
     switch state.screen {
-    case .dashboard: keys = Dashboard.keys(state)
-    case .browser: keys = Browser.keys(state)
+    case .dashboard: keys = DashboardScreen.keys(state)
+    case .browser: keys = BrowserScreen.keys(state)
     case .pickRole, .pickLevel: keys = [("↑↓", "move"), ("Enter", "choose"), ("Esc", "back")]
     case .skill: keys = SkillScreen.keys(state)
     case .people: keys = PeopleScreen.keys(state)

@@ -14,12 +14,6 @@ extension AppState {
     var symbols: Symbols { unicode ? .unicode : .ascii }
 }
 
-/// What a view drew: the canvas and, for mouse clicks, which list item each row shows.
-public struct Frame: Sendable {
-    public var canvas: Canvas
-    public var listRows: [Int: Int] = [:]
-}
-
 enum Widgets {
     /// `[████░░░░] 3 of 9 · 33%` in `width` columns (the bar shrinks to fit).
     static func progressBar(_ progress: Progress, width: Int, symbols: Symbols) -> [(String, Style)] {
@@ -46,66 +40,43 @@ enum Widgets {
         return column
     }
 
-    /// Scrolls a list so the selected item's rows are visible, given each item's height.
-    static func scroll(_ list: inout ListState, heights: [Int], visible: Int) {
-        guard !heights.isEmpty, visible > 0 else { list.scroll = 0; return }
-        list.clamp(heights.count)
-        if list.selection < list.scroll { list.scroll = list.selection }
-        while list.scroll < list.selection {
-            let rows = heights[list.scroll...list.selection].reduce(0, +)
-            if rows <= visible { break }
-            list.scroll += 1
-        }
-        list.scroll = max(0, min(list.scroll, heights.count - 1))
-    }
-
-    /// Draws a list of items, each a few rows, from `top` for `visible` rows, the
-    /// selected item highlighted; records which item each row shows.
-    static func list(_ items: [[(String, Style)]], list: inout ListState, top: Int, visible: Int,
-                     frame: inout Frame, symbols: Symbols) {
-        // An item here is one row; multi-row items use `wrappedList`.
-        wrappedList(items.map { [$0] }, list: &list, top: top, visible: visible, frame: &frame, symbols: symbols)
-    }
-
-    /// After drawing the `shown` slice of a longer list: clicks map to whole-list
-    /// indices, and "more" marks say what is above and below.
-    static func markMore(_ shown: Range<Int>, count: Int, top: Int, visible: Int, frame: inout Frame, symbols: Symbols) {
-        for row in frame.listRows.keys { frame.listRows[row]? += shown.lowerBound }
-        let width = frame.canvas.width
-        if shown.lowerBound > 0 { frame.canvas.put(" \(symbols.less) ", x: width - 8, y: top, style: .muted) }
-        if shown.upperBound < count { frame.canvas.put(" \(symbols.more) ", x: width - 8, y: top + visible - 1, style: .muted) }
-    }
-
-    /// The items a one-row-per-item list shows after scrolling to the selection, so
-    /// a long list (a thousand profiles) builds only the rows on screen.
-    static func window(_ list: inout ListState, count: Int, visible: Int) -> Range<Int> {
-        scroll(&list, heights: Array(repeating: 1, count: count), visible: visible)
-        return list.scroll..<min(count, list.scroll + max(0, visible))
-    }
-
-    static func wrappedList(_ items: [[[(String, Style)]]], list: inout ListState, top: Int, visible: Int,
-                            frame: inout Frame, symbols: Symbols) {
-        scroll(&list, heights: items.map(\.count), visible: visible)
+    /// Draws a list's items from its scroll position, in `visible` rows from `top`,
+    /// the selected item highlighted, with "more" marks where items are above or
+    /// below. `items` are the item rows from `list.scroll` on (a long list builds
+    /// only those that fit); `count` is the whole list's length.
+    static func list(_ items: [[[(String, Style)]]], list: ListState, count: Int, top: Int, visible: Int,
+                     canvas: inout Canvas, symbols: Symbols) {
         var y = top
         var index = list.scroll
         var cut = false
-        while index < items.count && y < top + visible {
-            cut = y + items[index].count > top + visible
-            for (row, line) in items[index].enumerated() where y < top + visible {
-                put(line, x: 0, y: y, on: &frame.canvas)
+        for rows in items {
+            guard y < top + visible else { break }
+            cut = y + rows.count > top + visible
+            for (row, line) in rows.enumerated() where y < top + visible {
+                put(line, x: 0, y: y, on: &canvas)
                 if index == list.selection {
                     // Reverse video, and a pointer that shows without colour or attributes too.
-                    frame.canvas.restyle(x: 0, y: y, count: frame.canvas.width, style: .reverse)
-                    if row == 0 { frame.canvas.put(symbols.pointer, x: 0, y: y, style: .reverse) }
+                    canvas.restyle(x: 0, y: y, count: canvas.width, style: .reverse)
+                    if row == 0 { canvas.put(symbols.pointer, x: 0, y: y, style: .reverse) }
                 }
-                frame.listRows[y] = index
                 y += 1
             }
             index += 1
         }
-        let width = frame.canvas.width
-        if list.scroll > 0 { frame.canvas.put(" \(symbols.less) ", x: width - 8, y: top, style: .muted) }
-        if index < items.count || cut { frame.canvas.put(" \(symbols.more) ", x: width - 8, y: top + visible - 1, style: .muted) }
+        markMore(above: list.scroll > 0, below: index < count || cut, top: top, visible: visible, canvas: &canvas, symbols: symbols)
+    }
+
+    /// "↑ more" at the top and "↓ more" at the bottom of a list's rows.
+    static func markMore(above: Bool, below: Bool, top: Int, visible: Int, canvas: inout Canvas, symbols: Symbols) {
+        let width = canvas.width
+        if above { canvas.put(" \(symbols.less) ", x: width - 8, y: top, style: .muted) }
+        if below { canvas.put(" \(symbols.more) ", x: width - 8, y: top + visible - 1, style: .muted) }
+    }
+
+    /// The indices of a one-row-per-item list that are on screen.
+    static func window(_ list: ListState, count: Int, visible: Int) -> Range<Int> {
+        let start = min(list.scroll, count)
+        return start..<min(count, start + max(0, visible))
     }
 
     /// Pads or cuts text to exactly `width` columns.

@@ -46,6 +46,7 @@ public enum TerminalRunner {
 
     static func loop(_ program: any TerminalProgram, on terminal: NcursesTerminal) -> RunOutcome {
         var needsFrame = true
+        var sentSize: (Int, Int)?
         while true {
             if let signal = terminal.pendingQuitSignal { return .signalled(signal) }
             if program.isFinished { return .finished }
@@ -60,13 +61,18 @@ public enum TerminalRunner {
             }
             if needsFrame {
                 let (width, height) = terminal.size
-                terminal.draw(program.render(width: width, height: height))
+                if sentSize.map({ $0 != (width, height) }) ?? true {
+                    program.handle(.resize(width: width, height: height))
+                    sentSize = (width, height)
+                }
+                terminal.draw(program.frame)
                 needsFrame = false
             }
             guard let event = terminal.nextEvent() else { continue }
             if event == .key(.control("z")) {
                 terminal.suspend()
             } else {
+                if case .resize(let width, let height) = event { sentSize = (width, height) }
                 program.handle(event)
             }
             needsFrame = true

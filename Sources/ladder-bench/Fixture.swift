@@ -183,14 +183,12 @@ struct Fixture {
                      _ random: inout SeededRandom) -> [JournalEvent] {
         var events: [JournalEvent] = []
         var clock = Date(timeIntervalSince1970: 1_672_531_200 + Double(random.int(0...86_400 * 30)))
-        func stamp(_ event: JournalEvent) -> JournalEvent {
-            var event = event
-            event.id = random.hex(16)
-            event.at = JournalEvent.timestamp(clock)
+        func stamp(_ change: Change) -> JournalEvent {
+            let event = JournalEvent(change, at: JournalEvent.timestamp(clock), id: random.hex(16))
             clock += Double(random.int(600...86_400))
             return event
         }
-        if let name { events.append(stamp(JournalEvent(.person, name: name))) }
+        if let name { events.append(stamp(.person(name: name, mentee: nil))) }
         struct Tracked { var profile: Profile; var role: Role; var level: Int; var ticked: [String: String] }
         var tracked: [Tracked] = []
         while tracked.count < Self.skillsPerPerson {
@@ -199,7 +197,7 @@ struct Fixture {
             let role = random.pick(profile.roles)
             let level = random.int(0...2)
             tracked.append(Tracked(profile: profile, role: role, level: level, ticked: [:]))
-            events.append(stamp(JournalEvent(.track, skill: profile.id, role: role.id, level: Self.levels[level])))
+            events.append(stamp(.track(skill: profile.id, role: role.id, level: Self.levels[level])))
         }
         while events.count < Self.eventsPerPerson {
             let t = random.int(0...(tracked.count - 1))
@@ -210,19 +208,19 @@ struct Fixture {
             let cell = skill.role.levels[levelIndex]
             let expectation = random.pick(cell.expectations)
             if roll < 550 {
-                events.append(stamp(JournalEvent(.tick, skill: skill.profile.id, level: cell.level, item: expectation.id, text: expectation.text)))
+                events.append(stamp(.tick(skill: skill.profile.id, level: cell.level, expectation: expectation.id, text: expectation.text)))
                 tracked[t].ticked[expectation.id] = cell.level
             } else if roll < 700, let (item, level) = skill.ticked.first {
                 let text = skill.role.levels.first { $0.level == level }?.expectations.first { $0.id == item }?.text
-                events.append(stamp(JournalEvent(.untick, skill: skill.profile.id, level: level, item: item, text: text)))
+                events.append(stamp(.untick(skill: skill.profile.id, level: level, expectation: item, text: text ?? "")))
                 tracked[t].ticked[item] = nil
             } else if roll < 994 {
                 let note = (0..<random.int(1...3)).map { _ in random.pick(Self.evidence) }.joined(separator: " ")
-                events.append(stamp(JournalEvent(.note, skill: skill.profile.id, level: cell.level, item: expectation.id,
-                                                 text: expectation.text, note: note)))
+                events.append(stamp(.note(skill: skill.profile.id, level: cell.level, expectation: expectation.id,
+                                          text: expectation.text, note: note)))
             } else if skill.level + 1 < Self.levels.count {
                 tracked[t].level += 1
-                events.append(stamp(JournalEvent(.step, skill: skill.profile.id, level: Self.levels[skill.level + 1])))
+                events.append(stamp(.step(skill: skill.profile.id, level: Self.levels[skill.level + 1])))
             }
         }
         return events

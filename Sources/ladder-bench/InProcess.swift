@@ -39,23 +39,24 @@ enum InProcess {
         let t1 = clockNanos()
         let app = LadderApp(store: Store(folder: folder), library: library, person: .me)
         let t2 = clockNanos()
-        _ = app.render(width: width, height: height)
+        app.handle(.resize(width: width, height: height))
+        _ = app.frame
         let t3 = clockNanos()
         app.handle(.key(.enter))
-        _ = app.render(width: width, height: height)
+        _ = app.frame
         let t4 = clockNanos()
         app.handle(.key(.escape))
-        _ = app.render(width: width, height: height)
+        _ = app.frame
         let t5 = clockNanos()
         app.handle(.key(.character("P")))
-        _ = app.render(width: width, height: height)
+        _ = app.frame
         let t6 = clockNanos()
         let people = app.state.people.count
         app.handle(.key(.escape))
-        _ = app.render(width: width, height: height)
+        _ = app.frame
         let t7 = clockNanos()
         app.handle(.key(.character("a")))
-        _ = app.render(width: width, height: height)
+        _ = app.frame
         let t8 = clockNanos()
         return Phases(libraryLoad: millis(t0, t1), personLoad: millis(t1, t2), dashboardFrame: millis(t2, t3),
                       skillOpen: millis(t3, t4), peopleOpen: millis(t5, t6), peopleListed: people,
@@ -72,17 +73,16 @@ enum InProcess {
         var changedCellsPerFrame: Double
     }
 
-    /// Keys on the skill screen at `width`×`height`: `update`, then `view`, then a
-    /// diff of the canvas against the previous frame (what a backend does before
-    /// drawing). Saving is not included (see `tickPersisted`): a tick's events are
-    /// applied to the record in memory, as `LadderApp` does once they are saved.
-    static func keyToFrame(folder: DataFolder, width: Int, height: Int, keys count: Int) -> KeyToFrame {
+    /// Keys on the skill screen at `width`×`height`, through the app's one step
+    /// (`LadderApp.handle`: `update`, the effects, saving a tick to a scratch copy of
+    /// `me`'s journal), then the frame and a diff of the canvas against the previous
+    /// one (what a backend does before drawing).
+    static func keyToFrame(folder: DataFolder, scratch: String, width: Int, height: Int, keys count: Int) throws -> KeyToFrame {
         let library = ProfileLibrary.load(from: folder)
-        let app = LadderApp(store: Store(folder: folder), library: library, person: .me)
-        var state = app.state
-        var (next, _) = update(state, .key(.enter))
-        state = next
-        var previous = view(state, width: width, height: height).canvas
+        let app = LadderApp(store: Store(folder: try scratchCopy(of: folder, at: scratch)), library: library, person: .me)
+        app.handle(.resize(width: width, height: height))
+        app.handle(.key(.enter))
+        var previous = app.frame
         let navigation: [Key] = [.down, .down, .character("j"), .up, .character("k"), .right, .down, .left, .pageDown, .home]
         let ticking: [Key] = [.character(" "), .down, .character(" "), .character("x"), .up, .character(" ")]
         var navigationTimes: [Double] = []
@@ -90,65 +90,56 @@ enum InProcess {
         var changed = 0
         var frames = 0
         let warmup = 200
+        func keyAndFrame(_ key: Key) -> (millis: Double, changed: Int) {
+            let start = clockNanos()
+            app.handle(.key(key))
+            let frame = app.frame
+            var differing = 0
+            for cell in frame.cells.indices where frame.cells[cell] != previous.cells[cell] { differing += 1 }
+            previous = frame
+            return (millis(start, clockNanos()), differing)
+        }
         for index in 0..<(count + warmup) {
             let isTick = index % 3 == 0
-            let key = isTick ? ticking[(index / 3) % ticking.count] : navigation[index % navigation.count]
-            let start = clockNanos()
-            let effects: [Effect]
-            (next, effects) = update(state, .key(key))
-            state = next
-            for effect in effects {
-                if case .save(let events, let success, _) = effect {
-                    for event in events { state.record.apply(event) }
-                    state.message = .info(success)
-                }
-            }
-            let frame = view(state, width: width, height: height)
-            state.clickRows = frame.listRows
-            var differing = 0
-            let cells = frame.canvas.cells
-            let before = previous.cells
-            for cell in cells.indices where cells[cell] != before[cell] { differing += 1 }
-            previous = frame.canvas
-            let end = clockNanos()
+            let (time, differing) = keyAndFrame(isTick ? ticking[(index / 3) % ticking.count] : navigation[index % navigation.count])
             guard index >= warmup else { continue }
-            if isTick { tickingTimes.append(millis(start, end)) } else { navigationTimes.append(millis(start, end)) }
+            if isTick { tickingTimes.append(time) } else { navigationTimes.append(time) }
             changed += differing
             frames += 1
         }
-        var browser = app.state
-        (browser, _) = update(browser, .key(.character("a")))
+        app.handle(.key(.escape))
+        app.handle(.key(.character("a")))
         var browserTimes: [Double] = []
         let browserKeys: [Key] = [.down, .down, .pageDown, .up, .character("j"), .end, .home, .pageDown]
         for index in 0..<(count / 5 + warmup) {
-            let start = clockNanos()
-            (browser, _) = update(browser, .key(browserKeys[index % browserKeys.count]))
-            let frame = view(browser, width: width, height: height)
-            browser.clickRows = frame.listRows
-            var differing = 0
-            for cell in frame.canvas.cells.indices where frame.canvas.cells[cell] != previous.cells[cell] { differing += 1 }
-            previous = frame.canvas
-            let end = clockNanos()
-            if index >= warmup && differing >= 0 { browserTimes.append(millis(start, end)) }
+            let (time, _) = keyAndFrame(browserKeys[index % browserKeys.count])
+            if index >= warmup { browserTimes.append(time) }
         }
         return KeyToFrame(navigation: Stats(navigationTimes), ticking: Stats(tickingTimes),
                           all: Stats(navigationTimes + tickingTimes), browser: Stats(browserTimes),
                           changedCellsPerFrame: Double(changed) / Double(max(1, frames)))
     }
 
-    /// Appending one tick event (lock, write, fsync) to a copy of `me`'s journal in
-    /// a scratch data folder under `scratch`.
-    static func tickPersisted(from folder: DataFolder, scratch: String, count: Int) throws -> Stats {
+    /// A data folder at `scratch` holding a copy of `me`'s journal, to write to.
+    static func scratchCopy(of folder: DataFolder, at scratch: String) throws -> DataFolder {
         let copy = DataFolder(path: scratch)
         try copy.prepare()
         if let bytes = try SafeFile.contents(of: folder.journalPath(for: .me)) {
             try SafeFile.writeAtomically(bytes, to: copy.journalPath(for: .me))
         }
-        let store = Store(folder: copy)
+        return copy
+    }
+
+    /// Appending one tick event (lock, write, fsync) to a copy of `me`'s journal in
+    /// a scratch data folder under `scratch`.
+    static func tickPersisted(from folder: DataFolder, scratch: String, count: Int) throws -> Stats {
+        let store = Store(folder: try scratchCopy(of: folder, at: scratch))
         var times: [Double] = []
         for index in 0..<(count + 20) {
-            let event = JournalEvent(index % 2 == 0 ? .tick : .untick, skill: "bench", level: "Senior", item: "abc123",
-                                     text: "Optimizes cost and performance.")
+            let change: Change = index % 2 == 0
+                ? .tick(skill: "bench", level: "Senior", expectation: "abc123", text: "Optimizes cost and performance.")
+                : .untick(skill: "bench", level: "Senior", expectation: "abc123", text: "Optimizes cost and performance.")
+            let event = JournalEvent(change, at: JournalEvent.now())
             let start = clockNanos()
             try store.append([event], for: .me)
             let end = clockNanos()

@@ -90,7 +90,9 @@ struct Run: ParsableCommand {
         }
         let base = DataFolder(path: fixturePath(1))
         log("key to frame: \(keys) keys on the skill screen at \(Self.width)x\(Self.height)")
-        let keyToFrame = InProcess.keyToFrame(folder: base, width: Self.width, height: Self.height, keys: keys)
+        let keyScratch = fixtures + "/key-scratch-\(getpid())"
+        let keyToFrame = try InProcess.keyToFrame(folder: base, scratch: keyScratch, width: Self.width, height: Self.height, keys: keys)
+        try? FileManager.default.removeItem(atPath: keyScratch)
         let scratch = fixtures + "/tick-scratch-\(getpid())"
         log("tick persisted: \(ticks) appends in \(scratch)")
         let tick = try InProcess.tickPersisted(from: base, scratch: scratch, count: ticks)

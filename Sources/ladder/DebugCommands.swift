@@ -33,7 +33,8 @@ struct Debug: ParsableCommand {
                     let yaml = try ProfileFile.encode(Self.profile(index))
                     try report { try SafeFile.writeAtomically(Array(yaml.utf8), to: folder.profilesPath + "/debug-loop.yaml") }
                 }
-                let event = JournalEvent(.tick, skill: "debug-loop", level: "One", item: "\(label)-\(index)", text: "\(label) \(index)")
+                let event = JournalEvent(.tick(skill: "debug-loop", level: "One", expectation: "\(label)-\(index)", text: "\(label) \(index)"),
+                                         at: JournalEvent.now())
                 try report { try store.append([event], for: id) }
                 FileHandle.standardOutput.write(Data("saved \(index)\n".utf8))
             }

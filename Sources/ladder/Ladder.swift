@@ -69,14 +69,18 @@ struct Context {
     }
 
     /// Appends events for a person, refusing when their journal is read-only.
-    func save(_ events: [JournalEvent], for person: PersonID, journal: Journal) throws {
+    /// Writes changes to a person's journal, stamped now; returns the events written.
+    @discardableResult
+    func save(_ changes: [Change], for person: PersonID, journal: Journal) throws -> [JournalEvent] {
         guard !journal.readOnly else {
             throw CLIError("\(person)'s journal was written by a newer Ladder; update Ladder to change it")
         }
-        guard !events.isEmpty else { return }
+        let events = JournalEvent.stamp(changes, at: JournalEvent.now())
+        guard !events.isEmpty else { return [] }
         try report {
             try store.append(events, for: person, waiting: { printError($0) })
         }
+        return events
     }
 }
 

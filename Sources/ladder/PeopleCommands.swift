@@ -24,7 +24,7 @@ struct People: ParsableCommand {
             guard record.lastChange == nil else {
                 throw CLIError("\(Safe.text(record.name)) is already here (id \(id)); see: ladder people list")
             }
-            try context.save([JournalEvent(.person, name: trimmed, mentee: mentee)], for: id, journal: journal)
+            try context.save([.person(name: trimmed, mentee: mentee)], for: id, journal: journal)
             print("Added \(Safe.text(trimmed)) (id \(id))\(mentee ? " as a mentee" : ""). Track a skill for them: ladder track SKILL --role R --level L --person \(id)")
         }
     }

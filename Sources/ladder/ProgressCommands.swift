@@ -15,13 +15,13 @@ struct Track: ParsableCommand {
         let context = try Context.load()
         let id = try person.id()
         let profile = try report { try context.library.requireProfile(skill) }
-        let event = try report { try Changes.track(profile, role: role, level: level) }
+        let change = try report { try Changes.track(profile, role: role, level: level) }
         let (record, journal) = try context.record(id)
-        var events = [event]
-        if record.lastChange == nil && id != .me { events.insert(JournalEvent(.person, name: person.person), at: 0) }
-        try context.save(events, for: id, journal: journal)
+        var changes = [change]
+        if record.lastChange == nil && id != .me { changes.insert(.person(name: person.person, mentee: nil), at: 0) }
+        try context.save(changes, for: id, journal: journal)
         let roleName = profile.role(named: role)?.name ?? role
-        print("\(Safe.text(record.name)) tracks \(Safe.text(profile.name)) as \(Safe.text(roleName)), level \(Safe.text(event.level ?? level)).")
+        print("\(Safe.text(record.name)) tracks \(Safe.text(profile.name)) as \(Safe.text(roleName)), level \(Safe.text(change.level ?? level)).")
     }
 }
 
@@ -40,11 +40,11 @@ struct TickCommand: ParsableCommand {
 
     func run() throws {
         try change(skill, person: person) { standing in
-            var events = try Changes.tick(ids, in: standing)
+            var changes = try Changes.tick(ids, in: standing)
             if let note {
-                for id in ids { events.append(try Changes.note(note, on: id, in: standing)) }
+                for id in ids { changes.append(try Changes.note(note, on: id, in: standing)) }
             }
-            return events
+            return changes
         }
     }
 }
@@ -92,18 +92,17 @@ struct Step: ParsableCommand {
     }
 }
 
-/// Loads the person's standing in a skill, saves the events `make` returns and
+/// Loads the person's standing in a skill, saves the changes `make` returns and
 /// prints the progress afterwards.
 func change(_ skill: String, person: PersonOption,
-                    _ make: (Standing) throws -> [JournalEvent]) throws {
+            _ make: (Standing) throws -> [Change]) throws {
     let context = try Context.load()
     let id = try person.id()
     let (record, journal) = try context.record(id)
     let standing = try report { try Changes.tracked(skill, in: record, library: context.library) }
-    let events = try report { try make(standing) }
-    try context.save(events, for: id, journal: journal)
+    let changes = try report { try make(standing) }
     var after = record
-    for event in events { after.apply(event) }
+    for event in try context.save(changes, for: id, journal: journal) { after.apply(event) }
     if let updated = after.skills[standing.profile.id], let now = Standing(profile: standing.profile, tracked: updated) {
         print("\(Safe.text(now.profile.name)) · \(Safe.text(now.role.name)) · \(Safe.text(now.level)): \(Safe.text(now.next?.summary ?? "top level reached"))")
     }

@@ -164,13 +164,14 @@ struct NotApplicable: ParsableCommand {
 }
 
 /// Loads an existing person's record, saves what `make` returns, says what was done.
-private func reviewChange(_ person: String, _ make: (Context, PersonRecord) throws -> [JournalEvent]) throws {
+private func reviewChange(_ person: String, _ make: (Context, PersonRecord) throws -> [Change]) throws {
     let context = try Context.load()
     let id = try context.existingPerson(person)
     let (record, journal) = try context.record(id)
-    let events = try report { try make(context, record) }
-    try context.save(events, for: id, journal: journal)
-    for event in events { print("\(Safe.text(record.name)): \(event.kind) saved.") }
+    let changes = try report { try make(context, record) }
+    for event in try context.save(changes, for: id, journal: journal) {
+        print("\(Safe.text(record.name)): \(event.kind) saved.")
+    }
 }
 
 /// Change events as lines grouped by skill, for "since the last review".
@@ -186,7 +187,7 @@ enum ChangeText {
                 currentSkill = skill
             }
             let change = ChangeReport(event, profile: library.profile(skill))
-            lines.append("  \(event.day)  [\(event.item ?? "-")] \(Safe.text(change.summary))")
+            lines.append("  \(event.day)  [\(event.change.expectation ?? "-")] \(Safe.text(change.summary))")
         }
         return lines
     }

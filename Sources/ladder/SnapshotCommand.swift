@@ -35,12 +35,11 @@ struct Snapshot: ParsableCommand {
         let (width, height) = try parsedSize()
         let context = try Context.load()
         let app = LadderApp(store: context.store, library: context.library, person: try person.id(), unicode: !ascii)
-        _ = app.render(width: width, height: height)
+        app.handle(.resize(width: width, height: height))
         for event in KeyNames.parse(keys) {
             if app.isFinished { break }
             app.handle(event)
-            _ = app.render(width: width, height: height)
         }
-        print(app.render(width: width, height: height).text)
+        print(app.frame.text)
     }
 }

@@ -418,12 +418,12 @@ import Testing
     @Test func foldAppliesEventsByTimeThenFileOrder() throws {
         let ana = try #require(PersonID("ana"))
         let events = [
-            JournalEvent(.track, at: "2026-01-01T10:00:00Z", skill: "s", role: "r", level: "Middle"),
-            JournalEvent(.tick, at: "2026-01-02T10:00:00Z", skill: "s", level: "Senior", item: "a", text: "A"),
-            JournalEvent(.tick, at: "2026-01-03T10:00:00Z", skill: "s", level: "Senior", item: "b", text: "B"),
-            JournalEvent(.untick, at: "2026-01-03T10:00:00Z", skill: "s", item: "b"),  // same second: file order
-            JournalEvent(.untick, at: "2026-01-04T10:00:00Z", skill: "s", item: "a"),
-            JournalEvent(.tick, at: "2026-01-05T10:00:00Z", skill: "s", level: "Senior", item: "a", text: "A"),
+            JournalEvent(.track(skill: "s", role: "r", level: "Middle"), at: "2026-01-01T10:00:00Z"),
+            JournalEvent(.tick(skill: "s", level: "Senior", expectation: "a", text: "A"), at: "2026-01-02T10:00:00Z"),
+            JournalEvent(.tick(skill: "s", level: "Senior", expectation: "b", text: "B"), at: "2026-01-03T10:00:00Z"),
+            JournalEvent(.untick(skill: "s", level: "", expectation: "b", text: ""), at: "2026-01-03T10:00:00Z"),  // same second: file order
+            JournalEvent(.untick(skill: "s", level: "", expectation: "a", text: ""), at: "2026-01-04T10:00:00Z"),
+            JournalEvent(.tick(skill: "s", level: "Senior", expectation: "a", text: "A"), at: "2026-01-05T10:00:00Z"),
         ]
         let inOrder = PersonRecord.fold(events, id: ana)
         #expect(inOrder.skills["s"]?.ticks.keys.sorted() == ["a"])

@@ -7,10 +7,9 @@ import Testing
     var profile: Profile { library.profiles[0] }
 
     @Test func trackAcceptsRoleAndLevelByNameOrIdInAnyCase() throws {
-        let event = try Changes.track(profile, role: "CLOUD engineer", level: "middle")
-        #expect(event.role == "cloud-engineer")
-        #expect(event.level == "Middle")
-        #expect(try Changes.track(profile, role: "platform-engineer", level: "Lead").role == "platform-engineer")
+        let change = try Changes.track(profile, role: "CLOUD engineer", level: "middle")
+        #expect(change == .track(skill: profile.id, role: "cloud-engineer", level: "Middle"))
+        #expect(try Changes.track(profile, role: "platform-engineer", level: "Lead") == .track(skill: profile.id, role: "platform-engineer", level: "Lead"))
     }
 
     @Test func unknownRoleOrLevelListsTheChoices() {

@@ -22,17 +22,17 @@ import Testing
     }
 
     func track(_ at: String, _ level: String) -> JournalEvent {
-        JournalEvent(.track, at: at, skill: skill, role: "cloud-engineer", level: level)
+        JournalEvent(.track(skill: skill, role: "cloud-engineer", level: level), at: at)
     }
 
     func tick(_ at: String, _ level: String, _ index: Int) -> JournalEvent {
         let e = expectations(level)[index]
-        return JournalEvent(.tick, at: at, skill: skill, level: level, item: e.id, text: e.text)
+        return JournalEvent(.tick(skill: skill, level: level, expectation: e.id, text: e.text), at: at)
     }
 
     func untick(_ at: String, _ level: String, _ index: Int) -> JournalEvent {
         let e = expectations(level)[index]
-        return JournalEvent(.untick, at: at, skill: skill, level: level, item: e.id, text: e.text)
+        return JournalEvent(.untick(skill: skill, level: level, expectation: e.id, text: e.text), at: at)
     }
 
     func history(_ events: [JournalEvent], now: String, window: Int = History.paceWindowDays) throws -> SkillHistory {
@@ -45,9 +45,9 @@ import Testing
         [track("2026-01-01T09:00:00Z", "Junior"),
          tick("2026-02-01T09:00:00Z", "Middle", 0),
          tick("2026-03-01T09:00:00Z", "Middle", 1), tick("2026-03-01T09:00:00Z", "Middle", 2),
-         JournalEvent(.step, at: "2026-04-01T09:00:00Z", skill: skill, level: "Middle"),
+         JournalEvent(.step(skill: skill, level: "Middle"), at: "2026-04-01T09:00:00Z"),
          tick("2026-05-01T09:00:00Z", "Senior", 0),
-         JournalEvent(.note, at: "2026-05-02T09:00:00Z", skill: skill, item: expectations("Senior")[0].id, note: "PR #412"),
+         JournalEvent(.note(skill: skill, level: nil, expectation: expectations("Senior")[0].id, text: nil, note: "PR #412"), at: "2026-05-02T09:00:00Z"),
          untick("2026-05-10T09:00:00Z", "Senior", 0)]
     }
 
@@ -80,8 +80,7 @@ import Testing
         let senior = expectations("Senior")
         let h = try history([track("2026-01-01T09:00:00Z", "Middle"),
                              tick("2026-02-01T09:00:00Z", "Senior", 0),
-                             JournalEvent(.na, at: "2026-02-02T09:00:00Z", skill: skill, level: "Senior", item: senior[2].id,
-                                          text: senior[2].text, note: "no security work here")],
+                             JournalEvent(.notApplicable(skill: skill, level: "Senior", expectation: senior[2].id, text: senior[2].text, reason: "no security work here"), at: "2026-02-02T09:00:00Z")],
                             now: "2026-03-01")
         #expect(h.points.map { "\($0.done)/\($0.total)" } == ["0/3", "1/3", "1/2"])
         #expect(h.points.last?.percent == 50)
@@ -89,7 +88,7 @@ import Testing
 
     @Test func untrackingStartsTheHistoryOver() throws {
         let h = try history([track("2026-01-01T09:00:00Z", "Junior"), tick("2026-01-05T09:00:00Z", "Middle", 0),
-                             JournalEvent(.untrack, at: "2026-02-01T09:00:00Z", skill: skill),
+                             JournalEvent(.untrack(skill: skill), at: "2026-02-01T09:00:00Z"),
                              track("2026-03-01T09:00:00Z", "Middle")], now: "2026-04-01")
         #expect(h.points.count == 1)
         #expect(h.points.first?.at == "2026-03-01T09:00:00Z")
@@ -155,7 +154,7 @@ import Testing
     }
 
     @Test func aSkillWhoseProfileIsGoneIsListedWithTheProblem() throws {
-        let events = [JournalEvent(.track, at: "2026-01-01T09:00:00Z", skill: "cooking", role: "chef", level: "Junior")]
+        let events = [JournalEvent(.track(skill: "cooking", role: "chef", level: "Junior"), at: "2026-01-01T09:00:00Z")]
         let h = try #require(History.of(record(events), library: library, now: try date("2026-02-01")).first)
         #expect(h.problem == "profile 'cooking' not found")
         #expect(h.points.isEmpty)

@@ -11,11 +11,10 @@ import Testing
         let store = Store(folder: DataFolder(path: home))
         try store.folder.prepare()
         let events = [
-            JournalEvent(.person, at: "2026-01-01T09:00:00Z", name: "Ада Лавлейс 👩‍💻"),
-            JournalEvent(.track, at: "2026-01-01T09:01:00Z", skill: "serverless-functions", role: "cloud-engineer", level: "Middle"),
-            JournalEvent(.tick, at: "2026-01-02T10:00:00Z", skill: "serverless-functions", level: "Senior", item: "abc123",
-                         text: "Optimizes cost and performance."),
-            JournalEvent(.note, at: "2026-01-02T10:01:00Z", skill: "serverless-functions", item: "abc123", note: "PR #412, \"quoted\"\nnext line"),
+            JournalEvent(.person(name: "Ада Лавлейс 👩‍💻", mentee: nil), at: "2026-01-01T09:00:00Z"),
+            JournalEvent(.track(skill: "serverless-functions", role: "cloud-engineer", level: "Middle"), at: "2026-01-01T09:01:00Z"),
+            JournalEvent(.tick(skill: "serverless-functions", level: "Senior", expectation: "abc123", text: "Optimizes cost and performance."), at: "2026-01-02T10:00:00Z"),
+            JournalEvent(.note(skill: "serverless-functions", level: nil, expectation: "abc123", text: nil, note: "PR #412, \"quoted\"\nnext line"), at: "2026-01-02T10:01:00Z"),
         ]
         let person = PersonID(name: "Ада Лавлейс")
         try store.append(events, for: person)
@@ -29,7 +28,7 @@ import Testing
     }
 
     @Test func aTornLastLineIsReportedAndTheRestLoads() throws {
-        let good = try JournalEvent(.track, at: "2026-01-01T00:00:00Z", skill: "s", role: "r", level: "L").encodedLine()
+        let good = try JournalEvent(.track(skill: "s", role: "r", level: "L"), at: "2026-01-01T00:00:00Z").encodedLine()
         var bytes = good + [0x0A] + good + [0x0A]
         bytes += Array(String(decoding: good, as: UTF8.self).prefix(30).utf8)
         let journal = Journal.parse(bytes, file: "people/me.jsonl")
@@ -46,15 +45,15 @@ import Testing
         try store.folder.prepare()
         let path = store.folder.journalPath(for: .me)
         try Data("{\"v\":1,\"id\":\"torn".utf8).write(to: URL(fileURLWithPath: path))
-        try store.append([JournalEvent(.person, name: "Me again")], for: .me)
+        try store.append([JournalEvent(.person(name: "Me again", mentee: nil), at: JournalEvent.now())], for: .me)
         let journal = try store.journal(for: .me)
-        #expect(journal.events.map(\.name) == ["Me again"])
+        #expect(journal.events.map(\.change) == [.person(name: "Me again", mentee: nil)])
         #expect(journal.problems.map(\.line) == [1])
         #expect(journal.problems.first?.message.contains("not a journal event") == true)
     }
 
     @Test func aLineFromANewerLadderMakesTheJournalReadOnly() throws {
-        var event = JournalEvent(.person, at: "2026-01-01T00:00:00Z", name: "Future")
+        var event = JournalEvent(.person(name: "Future", mentee: nil), at: "2026-01-01T00:00:00Z")
         event.v = 99
         let journal = Journal.parse(try event.encodedLine(), file: "me.jsonl")
         #expect(journal.readOnly)
@@ -63,9 +62,8 @@ import Testing
     }
 
     @Test func unknownKindsAreKeptAndSkippedByTheFold() throws {
-        var event = JournalEvent(.person, at: "2026-01-01T00:00:00Z", name: "X")
-        event.kind = "hologram"
-        let journal = Journal.parse(try event.encodedLine(), file: "me.jsonl")
+        let line = Array(#"{"at":"2026-01-01T00:00:00Z","id":"00000000000000aa","kind":"hologram","name":"X","v":1}"#.utf8)
+        let journal = Journal.parse(line, file: "me.jsonl")
         #expect(journal.events.count == 1)
         let record = PersonRecord.fold(journal.events, id: .me)
         #expect(record.name == "Me")
@@ -79,7 +77,7 @@ import Testing
         defer { umask(old) }
         let folder = DataFolder(path: home + "/data")
         try folder.prepare()
-        try Store(folder: folder).append([JournalEvent(.person, name: "Me")], for: .me)
+        try Store(folder: folder).append([JournalEvent(.person(name: "Me", mentee: nil), at: JournalEvent.now())], for: .me)
         try SafeFile.writeAtomically(Array("x".utf8), to: folder.profilesPath + "/x.yaml")
         for path in [folder.path, folder.peoplePath, folder.profilesPath] {
             #expect(try mode(path) == 0o700, "\(path)")

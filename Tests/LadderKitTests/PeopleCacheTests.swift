@@ -11,13 +11,13 @@ import Testing
         try folder.prepare()
         let store = Store(folder: folder)
         try store.append([
-            JournalEvent(.track, at: "2026-01-01T09:00:00Z", skill: "serverless-functions", role: "cloud-engineer", level: "Middle"),
-            JournalEvent(.tick, at: "2026-01-02T09:00:00Z", skill: "serverless-functions", level: "Senior", item: "a1", text: "T."),
+            JournalEvent(.track(skill: "serverless-functions", role: "cloud-engineer", level: "Middle"), at: "2026-01-01T09:00:00Z"),
+            JournalEvent(.tick(skill: "serverless-functions", level: "Senior", expectation: "a1", text: "T."), at: "2026-01-02T09:00:00Z"),
         ], for: .me)
         for (name, skills) in [("Ада Лавлейс", 2), ("Grace Hopper", 1), ("Nobody Yet", 0)] {
-            var events = [JournalEvent(.person, at: "2026-02-01T09:00:00Z", name: name)]
+            var events = [JournalEvent(.person(name: name, mentee: nil), at: "2026-02-01T09:00:00Z")]
             for index in 0..<skills {
-                events.append(JournalEvent(.track, at: "2026-02-0\(index + 2)T09:00:00Z", skill: "skill-\(index)", role: "r", level: "Junior"))
+                events.append(JournalEvent(.track(skill: "skill-\(index)", role: "r", level: "Junior"), at: "2026-02-0\(index + 2)T09:00:00Z"))
             }
             try store.append(events, for: PersonID(name: name))
         }
@@ -65,8 +65,8 @@ import Testing
         defer { TestSupport.removeFolder(store.folder.path) }
         _ = PeopleSummaries.load(store, cache: true, now: later)
         let grace = PersonID(name: "Grace Hopper")
-        try store.append([JournalEvent(.track, at: "2026-03-01T09:00:00Z", skill: "cobol", role: "r", level: "Lead"),
-                          JournalEvent(.person, at: "2026-03-01T09:01:00Z", name: "Rear Admiral Hopper")], for: grace)
+        try store.append([JournalEvent(.track(skill: "cobol", role: "r", level: "Lead"), at: "2026-03-01T09:00:00Z"),
+                          JournalEvent(.person(name: "Rear Admiral Hopper", mentee: nil), at: "2026-03-01T09:01:00Z")], for: grace)
         let loaded = PeopleSummaries.load(store, cache: true, now: later)
         let summary = try #require(loaded.summaries.first { $0.id == grace })
         #expect(summary.name == "Rear Admiral Hopper")

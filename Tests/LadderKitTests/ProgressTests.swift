@@ -23,7 +23,7 @@ import Testing
 
     func standing(level: String = "Middle", ticks: [String] = []) throws -> Standing {
         var tracked = TrackedSkill(skill: profile.id, role: "cloud-engineer", level: level, since: "2026-01-01T00:00:00Z")
-        for id in ticks { tracked.ticks[id] = Tick(item: id, text: "", level: "", at: "2026-01-02T00:00:00Z") }
+        for id in ticks { tracked.ticks[id] = Tick(expectation: id, text: "", level: "", at: "2026-01-02T00:00:00Z") }
         return try #require(Standing(profile: profile, tracked: tracked))
     }
 
@@ -75,16 +75,16 @@ import Testing
         #expect(event.kind == "step")
         #expect(event.level == "Senior")
         var record = PersonRecord(id: .me)
-        record.apply(JournalEvent(.track, at: "2026-01-01T00:00:00Z", skill: profile.id, role: "cloud-engineer", level: "Middle"))
-        record.apply(event)
+        record.apply(JournalEvent(.track(skill: profile.id, role: "cloud-engineer", level: "Middle"), at: "2026-01-01T00:00:00Z"))
+        record.apply(event, at: "2026-02-01T00:00:00Z")
         #expect(record.skills[profile.id]?.level == "Senior")
         #expect(record.skills[profile.id]?.steps.map(\.from) == ["Middle"])
-        #expect(record.skills[profile.id]?.steps.first?.at == event.at)
+        #expect(record.skills[profile.id]?.steps.first?.at == "2026-02-01T00:00:00Z")
     }
 
     @Test func aTickWhoseExpectationLeftTheProfileIsKeptAndShown() throws {
         var s = try standing()
-        s.tracked.ticks["gone01"] = Tick(item: "gone01", text: "Used to be here.", level: "Senior", at: "2026-02-01T00:00:00Z")
+        s.tracked.ticks["gone01"] = Tick(expectation: "gone01", text: "Used to be here.", level: "Senior", at: "2026-02-01T00:00:00Z")
         #expect(s.orphanTicks.map(\.text) == ["Used to be here."])
         // And it can be unticked even though the profile no longer has it.
         let events = try Changes.untick(["gone01"], in: s)
@@ -94,7 +94,7 @@ import Testing
     @Test func aRewordedExpectationIsFlagged() throws {
         let senior = try #require(profile.role(named: "Cloud Engineer")?.level("Senior")).expectations
         var s = try standing()
-        s.tracked.ticks[senior[0].id] = Tick(item: senior[0].id, text: "Old wording.", level: "Senior", at: "2026-02-01T00:00:00Z")
+        s.tracked.ticks[senior[0].id] = Tick(expectation: senior[0].id, text: "Old wording.", level: "Senior", at: "2026-02-01T00:00:00Z")
         #expect(s.reworded(senior[0])?.text == "Old wording.")
         #expect(s.reworded(senior[1]) == nil)
     }

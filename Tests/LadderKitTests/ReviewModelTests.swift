@@ -10,10 +10,10 @@ import Testing
     /// Ana, Middle Cloud Engineer, two Senior ticks in May.
     func ana() -> PersonRecord {
         var record = PersonRecord(id: PersonID(name: "Ana"))
-        record.apply(JournalEvent(.person, at: "2026-05-01T00:00:00Z", name: "Ana", mentee: true))
-        record.apply(JournalEvent(.track, at: "2026-05-01T00:00:01Z", skill: profile.id, role: "cloud-engineer", level: "Middle"))
+        record.apply(JournalEvent(.person(name: "Ana", mentee: true), at: "2026-05-01T00:00:00Z"))
+        record.apply(JournalEvent(.track(skill: profile.id, role: "cloud-engineer", level: "Middle"), at: "2026-05-01T00:00:01Z"))
         for (n, e) in senior.prefix(2).enumerated() {
-            record.apply(JournalEvent(.tick, at: "2026-05-0\(n + 2)T00:00:00Z", skill: profile.id, level: "Senior", item: e.id, text: e.text))
+            record.apply(JournalEvent(.tick(skill: profile.id, level: "Senior", expectation: e.id, text: e.text), at: "2026-05-0\(n + 2)T00:00:00Z"))
         }
         return record
     }
@@ -79,7 +79,7 @@ import Testing
         let cutoff = Staleness.cutoff(days: 182, now: try #require(JournalEvent.date("2026-12-01T00:00:00Z")))
         #expect(cutoff == "2026-06-02T00:00:00Z")
         #expect(try standing(record).isStale(senior[0].id, cutoff: cutoff))
-        record.apply(JournalEvent(.note, at: "2026-11-01T00:00:00Z", skill: profile.id, item: senior[0].id, note: "did it again"))
+        record.apply(JournalEvent(.note(skill: profile.id, level: nil, expectation: senior[0].id, text: nil, note: "did it again"), at: "2026-11-01T00:00:00Z"))
         #expect(try !standing(record).isStale(senior[0].id, cutoff: cutoff))
         #expect(try standing(record).isStale(senior[1].id, cutoff: cutoff))
         #expect(try !standing(record).isStale(senior[2].id, cutoff: cutoff), "an unticked item is never stale")
@@ -92,27 +92,27 @@ import Testing
         record.apply(try Changes.question(senior[1].id, comment: "which service?", in: standing(record), by: "Lead"))
         let agenda = try standing(record).agenda(cutoff: "2026-06-01T00:00:00Z")
         #expect(agenda.questions.map(\.detail) == ["which service?"])
-        #expect(agenda.gaps.map(\.item) == [senior[2].id])
-        #expect(agenda.stale.map(\.item) == [senior[0].id, senior[1].id])
+        #expect(agenda.gaps.map(\.expectation) == [senior[2].id])
+        #expect(agenda.stale.map(\.expectation) == [senior[0].id, senior[1].id])
     }
 
     @Test func undoWritesTheInverseOfTheLastChange() throws {
         let before = ana()
         let id0 = senior[0].id, id2 = senior[2].id
-        let cases: [[JournalEvent]] = [
+        let cases: [[Change]] = [
             try Changes.tick([id2], in: standing(before)),
             try Changes.untick([id0], in: standing(before)),
             [try Changes.note("evidence", on: id0, in: standing(before))],
             [try Changes.track(profile, role: "Platform Engineer", level: "Lead")],
             [try Changes.notApplicable(id2, reason: "n/a here", in: standing(before))],
         ]
-        for events in cases {
+        for changes in cases {
             var after = before
-            for event in events { after.apply(event) }
+            for change in changes { after.apply(change) }
             #expect(after.skills != before.skills)
-            let inverse = Changes.inverse(of: events, before: before)
+            let inverse = Change.inverse(of: changes, before: before)
             #expect(!inverse.isEmpty)
-            for event in inverse { after.apply(event) }
+            for change in inverse { after.apply(change) }
             // Undo restores what counts; the dates of restored ticks are the undo's.
             func counted(_ skill: TrackedSkill?) -> [String: String] {
                 var out: [String: String] = [:]
@@ -123,12 +123,12 @@ import Testing
                 out["level"] = skill?.level
                 return out
             }
-            #expect(counted(after.skills[profile.id]) == counted(before.skills[profile.id]), "\(events.map(\.kind))")
+            #expect(counted(after.skills[profile.id]) == counted(before.skills[profile.id]), "\(changes.map(\.kind))")
         }
         var fresh = PersonRecord(id: .me)
         let track = try Changes.track(profile, role: "cloud-engineer", level: "Junior")
         fresh.apply(track)
-        for event in Changes.inverse(of: [track], before: PersonRecord(id: .me)) { fresh.apply(event) }
+        for change in Change.inverse(of: [track], before: PersonRecord(id: .me)) { fresh.apply(change) }
         #expect(fresh.skillOrder.isEmpty)
     }
 

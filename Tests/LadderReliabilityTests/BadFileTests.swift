@@ -229,7 +229,7 @@ import Testing
         #expect(app.render(width: 120, height: 30).text.contains("newer Ladder"))
         app.handle(.key(.enter))
         app.handle(.key(.character(" ")))
-        #expect(app.state.message?.text.hasPrefix("Not saved") == true, "\(String(describing: app.state.message))")
+        #expect(app.state.notice?.text.hasPrefix("Not saved") == true, "\(String(describing: app.state.notice))")
         #expect(R.bytes(path) == bytes)
     }
 }

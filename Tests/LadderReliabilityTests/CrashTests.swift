@@ -46,7 +46,7 @@ import Glibc
             let id = try #require(PersonID(person))
             let journal = try Store(folder: folder).journal(for: id)
             #expect(journal.problems.isEmpty, "round \(round): \(journal.problems.map(\.description))")
-            let mine = journal.events.compactMap(\.item).filter { $0.hasPrefix(label + "-") }
+            let mine = journal.events.compactMap(\.change.expectation).filter { $0.hasPrefix(label + "-") }
             #expect(mine == (0..<mine.count).map { "\(label)-\($0 + 1)" }, "round \(round): events out of order or missing")
             #expect(mine.count == saved || mine.count == saved + 1,
                     "round \(round): \(saved) reported saved, \(mine.count) on disk")
@@ -100,7 +100,7 @@ import Glibc
         #expect(Array(after.prefix(torn.count)) == torn)
         #expect(after[torn.count] == 0x0A)
         let journal = try Store(folder: folder).journal(for: .me)
-        #expect(journal.events.compactMap(\.item) == ["t1", "t2"])
+        #expect(journal.events.compactMap(\.change.expectation) == ["t1", "t2"])
         // No longer the last line: reported where its JSON stops.
         #expect(journal.problems.map { "\($0.line):\($0.column)" } == ["3:\(tornLine.count + 1)"])
         #expect(journal.problems.first?.message.contains("not a journal event (not valid JSON: unfinished text)") == true)

@@ -229,12 +229,12 @@ enum R {
         defer { TestSupport.removeFolder(scratch) }
         let store = Store(folder: DataFolder(path: home))
         let events = [
-            JournalEvent(.person, at: "2026-01-01T09:00:00Z", name: "Ада 👩‍💻"),
-            JournalEvent(.track, at: "2026-01-01T09:01:00Z", skill: "small-skill", role: "tester", level: "Junior"),
-            JournalEvent(.tick, at: "2026-01-02T10:00:00Z", skill: "small-skill", level: "Junior", item: "t1", text: "Writes a test that fails first."),
-            JournalEvent(.note, at: "2026-01-02T10:01:00Z", skill: "small-skill", item: "t1", text: "Writes", note: "PR #1, \"quoted\"\nnext"),
-            JournalEvent(.untick, at: "2026-01-02T10:02:00Z", skill: "small-skill", level: "Junior", item: "t1"),
-            JournalEvent(.step, at: "2026-01-03T10:00:00Z", skill: "small-skill", level: "Middle"),
+            JournalEvent(.person(name: "Ада 👩‍💻", mentee: nil), at: "2026-01-01T09:00:00Z"),
+            JournalEvent(.track(skill: "small-skill", role: "tester", level: "Junior"), at: "2026-01-01T09:01:00Z"),
+            JournalEvent(.tick(skill: "small-skill", level: "Junior", expectation: "t1", text: "Writes a test that fails first."), at: "2026-01-02T10:00:00Z"),
+            JournalEvent(.note(skill: "small-skill", level: nil, expectation: "t1", text: "Writes", note: "PR #1, \"quoted\"\nnext"), at: "2026-01-02T10:01:00Z"),
+            JournalEvent(.untick(skill: "small-skill", level: "Junior", expectation: "t1", text: ""), at: "2026-01-02T10:02:00Z"),
+            JournalEvent(.step(skill: "small-skill", level: "Middle"), at: "2026-01-03T10:00:00Z"),
         ]
         try store.append(events, for: .me)
         return bytes(DataFolder(path: home).journalPath(for: .me)) ?? []

@@ -197,7 +197,7 @@ import Glibc
         defer { TestSupport.removeFolder(scratch) }
         let folder = DataFolder(path: home)
         try R.write(Self.hostile, to: folder.profilesPath + "/hostile.yaml")
-        try Store(folder: folder).append([JournalEvent(.track, skill: "hostile", role: "dev", level: "One")], for: .me)
+        try Store(folder: folder).append([JournalEvent(.track(skill: "hostile", role: "dev", level: "One"), at: JournalEvent.now())], for: .me)
         let app = LadderApp(store: Store(folder: folder), library: ProfileLibrary.load(from: folder), person: .me)
         var sawVisibleEscape = false
         for keys in [[InputEvent](), [.key(.enter)], [.key(.right)], [.key(.escape), .key(.character("a"))]] {

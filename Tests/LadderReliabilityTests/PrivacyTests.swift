@@ -86,7 +86,7 @@ import Glibc
             #expect(PersonID(raw) == id, "\(label): the id does not read back")
             let path = folder.journalPath(for: id)
             #expect(path == folder.peoplePath + "/" + raw + ".jsonl")
-            try store.append([JournalEvent(.person, name: name)], for: id)
+            try store.append([JournalEvent(.person(name: name, mentee: nil), at: JournalEvent.now())], for: id)
             #expect(FileManager.default.fileExists(atPath: path), "\(label)")
             #expect(store.people().contains(id), "\(label): not listed back")
         }

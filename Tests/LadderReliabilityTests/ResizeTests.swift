@@ -16,9 +16,9 @@ import Testing
         try R.write(R.smallProfile, to: folder.profilesPath + "/small.yaml")
         try R.write(HostileProfileTests.hostile, to: folder.profilesPath + "/hostile.yaml")
         let store = Store(folder: folder)
-        try store.append([JournalEvent(.track, skill: "small-skill", role: "tester", level: "Junior"),
-                          JournalEvent(.track, skill: "hostile", role: "dev", level: "One")], for: .me)
-        try store.append([JournalEvent(.person, name: "Ада"), JournalEvent(.track, skill: "serverless-functions", role: "cloud-engineer", level: "Middle")],
+        try store.append([JournalEvent(.track(skill: "small-skill", role: "tester", level: "Junior"), at: JournalEvent.now()),
+                          JournalEvent(.track(skill: "hostile", role: "dev", level: "One"), at: JournalEvent.now())], for: .me)
+        try store.append([JournalEvent(.person(name: "Ада", mentee: nil), at: JournalEvent.now()), JournalEvent(.track(skill: "serverless-functions", role: "cloud-engineer", level: "Middle"), at: JournalEvent.now())],
                          for: PersonID(name: "Ада"))
         let app = LadderApp(store: store, library: ProfileLibrary.load(from: folder), person: .me, unicode: unicode)
         let keys: [Key] = [.up, .down, .left, .right, .enter, .escape, .tab, .backTab, .pageUp, .pageDown, .home, .end, .backspace,
@@ -42,7 +42,8 @@ import Testing
                 app.handle(.key(keys.randomElement(using: &random) ?? .down))
             }
             if app.isFinished { break }
-            let canvas = app.render(width: width, height: height)
+            app.handle(.resize(width: width, height: height))
+            let canvas = app.frame
             #expect(canvas.width == max(0, width) && canvas.height == max(0, height), "step \(step)")
             #expect(canvas.cells.count == canvas.width * canvas.height)
             if step % 10 == 0 { HostileProfileTests.checkGrid(canvas, "step \(step) at \(width)x\(height)") }
@@ -59,11 +60,12 @@ import Testing
         let (scratch, home) = try R.dataFolder("tiny")
         defer { TestSupport.removeFolder(scratch) }
         let folder = DataFolder(path: home)
-        try Store(folder: folder).append([JournalEvent(.track, skill: "serverless-functions", role: "cloud-engineer", level: "Middle")], for: .me)
+        try Store(folder: folder).append([JournalEvent(.track(skill: "serverless-functions", role: "cloud-engineer", level: "Middle"), at: JournalEvent.now())], for: .me)
         let app = LadderApp(store: Store(folder: folder), library: ProfileLibrary.load(from: folder), person: .me)
         for keys in [[], [Key.enter], [.character("?")], [.escape, .escape, .character("P")], [.escape, .character("a")]] {
             for key in keys { app.handle(.key(key)) }
-            let canvas = app.render(width: 10, height: 3)
+            app.handle(.resize(width: 10, height: 3))
+            let canvas = app.frame
             #expect(canvas.lines.count == 3)
             #expect(!canvas.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty, "\(keys): blank at 10x3")
         }

@@ -26,7 +26,7 @@ import Glibc
     func setUp(_ label: String, profile: String = R.smallProfile, skill: String = "small-skill", role: String = "tester", level: String = "Junior") throws -> Setup {
         let (scratch, home) = try R.dataFolder(label)
         try R.write(profile, to: DataFolder(path: home).profilesPath + "/profile.yaml")
-        try Store(folder: DataFolder(path: home)).append([JournalEvent(.track, skill: skill, role: role, level: level)], for: .me)
+        try Store(folder: DataFolder(path: home)).append([JournalEvent(.track(skill: skill, role: role, level: level), at: JournalEvent.now())], for: .me)
         // The pane runs this script: terminal modes before, Ladder (its pid noted), exit status, modes after.
         let script = """
         stty -g > "$S/before"

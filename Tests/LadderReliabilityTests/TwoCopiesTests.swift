@@ -25,7 +25,7 @@ import Glibc
         let journal = try Store(folder: DataFolder(path: home)).journal(for: .me)
         #expect(journal.problems.isEmpty, "\(journal.problems.prefix(3).map(\.description))")
         #expect(journal.events.count == 2000)
-        let items = journal.events.compactMap(\.item)
+        let items = journal.events.compactMap(\.change.expectation)
         for label in ["a", "b"] {
             let mine = items.filter { $0.hasPrefix(label + "-") }
             #expect(mine == (1...1000).map { "\(label)-\($0)" }, "writer \(label)'s events lost or reordered")
@@ -86,14 +86,14 @@ import Glibc
         app.handle(.key(.character(" ")))
         let refused = app.render(width: 100, height: 30).text
         #expect(refused.contains("Not saved: another ladder holds the lock on"), "\(refused)")
-        #expect(app.state.message?.text.contains(folder.lockPath) == true)
+        #expect(app.state.notice?.text.contains(folder.lockPath) == true)
         #expect(app.state.record.skills["small-skill"]?.ticks.isEmpty == true, "memory changed although nothing was saved")
         #expect(R.bytes(folder.journalPath(for: .me)) == before)
 
         kill(holder.pid, SIGKILL)
         #expect(R.wait(holder).signalled)
         app.handle(.key(.character(" "))) // would fail again after 0.3 s if the lock outlived its holder
-        #expect(app.state.message?.isError != true, "\(String(describing: app.state.message))")
+        #expect(app.state.notice?.isError != true, "\(String(describing: app.state.notice))")
         #expect(app.state.record.skills["small-skill"]?.ticks.count == 1)
         #expect(try Store(folder: folder).journal(for: .me).events.count == 2)
     }

@@ -17,7 +17,7 @@ import Glibc
         let (scratch, home) = try R.dataFolder(label)
         let folder = DataFolder(path: home)
         try R.write(R.smallProfile, to: folder.profilesPath + "/small.yaml")
-        try Store(folder: folder).append([JournalEvent(.track, skill: "small-skill", role: "tester", level: "Junior")], for: .me)
+        try Store(folder: folder).append([JournalEvent(.track(skill: "small-skill", role: "tester", level: "Junior"), at: JournalEvent.now())], for: .me)
         let path = folder.journalPath(for: .me)
         var journal = R.bytes(path) ?? []
         if journal.count + 1 < bytes {
@@ -91,7 +91,7 @@ import Glibc
         #expect(rename(folder.path + "/people.away", folder.peoplePath) == 0)
         app.handle(.key(.up))
         app.handle(.key(.character(" ")))
-        #expect(app.state.message?.isError != true, "\(String(describing: app.state.message))")
+        #expect(app.state.notice?.isError != true, "\(String(describing: app.state.notice))")
         #expect(app.state.record.skills["small-skill"]?.ticks.count == 1)
         #expect(try Store(folder: folder).journal(for: .me).events.count == 2)
     }

@@ -15,46 +15,43 @@ import Testing
         let middle = role?.level("Middle")?.expectations ?? [], senior = role?.level("Senior")?.expectations ?? []
         var record = PersonRecord(id: .me)
         func tick(_ at: String, _ level: String, _ e: LadderKit.Expectation) {
-            record.apply(JournalEvent(.tick, at: at, skill: profile.id, level: level, item: e.id, text: e.text))
+            record.apply(JournalEvent(.tick(skill: profile.id, level: level, expectation: e.id, text: e.text), at: at))
         }
-        record.apply(JournalEvent(.track, at: "2025-11-01T09:00:00Z", skill: profile.id, role: "cloud-engineer", level: "Junior"))
+        record.apply(JournalEvent(.track(skill: profile.id, role: "cloud-engineer", level: "Junior"), at: "2025-11-01T09:00:00Z"))
         tick("2025-12-01T09:00:00Z", "Middle", middle[0])
         tick("2026-02-01T09:00:00Z", "Middle", middle[1])
         tick("2026-02-01T09:00:00Z", "Middle", middle[2])
-        record.apply(JournalEvent(.step, at: "2026-03-01T09:00:00Z", skill: profile.id, level: "Middle"))
+        record.apply(JournalEvent(.step(skill: profile.id, level: "Middle"), at: "2026-03-01T09:00:00Z"))
         tick("2026-06-01T09:00:00Z", "Senior", senior[0])
-        record.apply(JournalEvent(.note, at: "2026-06-02T09:00:00Z", skill: profile.id, item: senior[0].id,
-                                  text: senior[0].text, note: "Led the Lambda cold-start work, PR #412"))
+        record.apply(JournalEvent(.note(skill: profile.id, level: nil, expectation: senior[0].id, text: senior[0].text, note: "Led the Lambda cold-start work, PR #412"), at: "2026-06-02T09:00:00Z"))
         return record
     }
 
-    static func state(_ record: PersonRecord = record(), unicode: Bool = true) -> AppState {
-        var state = Fixture.state(record, unicode: unicode)
-        state.now = now
-        return state
+    static func app(_ record: PersonRecord = record(), unicode: Bool = true) -> TestApp {
+        Fixture.app(record, unicode: unicode, now: now)
     }
 
     @Test func hFromTheDashboardOpensItAndEscGoesBack() {
-        var state = Fixture.type("H", into: Self.state())
-        #expect(state.screen == .history)
-        state = Fixture.type("Escape", into: state)
-        #expect(state.screen == .dashboard)
-        state = Fixture.type("H Enter", into: state)
-        #expect(state.screen == .skill("serverless-functions"), "Enter opens the selected skill")
-        state = Fixture.type("Escape", into: state)
-        #expect(state.screen == .history)
+        let app = Fixture.type("H", into: Self.app())
+        #expect(app.state.screen == .history)
+        Fixture.type("Escape", into: app)
+        #expect(app.state.screen == .dashboard)
+        Fixture.type("H Enter", into: app)
+        #expect(app.state.screen == .skill("serverless-functions"), "Enter opens the selected skill")
+        Fixture.type("Escape", into: app)
+        #expect(app.state.screen == .history)
     }
 
     @Test func snapshots() {
-        let state = Fixture.type("H", into: Self.state())
+        let app = Fixture.type("H", into: Self.app())
         for (width, height) in [(80, 24), (120, 40)] {
-            expectSnapshot(view(state, width: width, height: height).canvas, "history-\(width)x\(height)")
+            expectSnapshot(app.screen(width, height), "history-\(width)x\(height)")
         }
-        expectSnapshot(view(Fixture.type("H", into: Self.state(unicode: false)), width: 80, height: 24).canvas, "history-ascii-80x24")
+        expectSnapshot(Fixture.type("H", into: Self.app(unicode: false)).screen(80, 24), "history-ascii-80x24")
     }
 
     @Test func showsSparklineLevelsAndPace() {
-        let text = view(Fixture.type("H", into: Self.state()), width: 100, height: 30).canvas.text
+        let text = Fixture.type("H", into: Self.app()).screen(100, 30).text
         #expect(text.contains(" Ladder · Me · History"))
         #expect(text.contains("Serverless Functions · Cloud Engineer · Middle → Senior"))
         #expect(text.contains("▁") && text.contains("█"), "0% and a complete Middle both show")
@@ -69,18 +66,18 @@ import Testing
 
     @Test func aSkillWhoseProfileIsGoneSaysSo() {
         var record = Self.record()
-        record.apply(JournalEvent(.track, at: "2026-01-01T09:00:00Z", skill: "cooking", role: "chef", level: "Junior"))
-        let text = view(Fixture.type("H", into: Self.state(record)), width: 80, height: 24).canvas.text
+        record.apply(JournalEvent(.track(skill: "cooking", role: "chef", level: "Junior"), at: "2026-01-01T09:00:00Z"))
+        let text = Fixture.type("H", into: Self.app(record)).screen(80, 24).text
         #expect(text.contains("profile 'cooking' not found"))
     }
 
     @Test func dashboardMentionsH() {
-        let dashboard = view(Self.state(), width: 120, height: 40).canvas.text
+        let dashboard = Self.app().screen(120, 40).text
         #expect(dashboard.contains("H history"))
     }
 
     @Test func helpMentionsH() {
-        let help = view(Fixture.type("?", into: Self.state()), width: 120, height: 40).canvas.text
+        let help = Fixture.type("?", into: Self.app()).screen(120, 40).text
         #expect(help.contains("history and pace"))
     }
 }

@@ -48,46 +48,61 @@ enum Fixture {
     static func record() -> PersonRecord {
         var record = PersonRecord(id: .me)
         let senior = senior()
-        record.apply(JournalEvent(.track, at: "2026-05-01T09:00:00Z", skill: profile.id, role: "cloud-engineer", level: "Middle"))
-        record.apply(JournalEvent(.tick, at: "2026-06-01T09:00:00Z", skill: profile.id, level: "Senior", item: senior[0].id, text: senior[0].text))
-        record.apply(JournalEvent(.note, at: "2026-06-02T09:00:00Z", skill: profile.id, item: senior[0].id,
-                                  text: senior[0].text, note: "Led the Lambda cold-start work, PR #412"))
+        record.apply(JournalEvent(.track(skill: profile.id, role: "cloud-engineer", level: "Middle"), at: "2026-05-01T09:00:00Z"))
+        record.apply(JournalEvent(.tick(skill: profile.id, level: "Senior", expectation: senior[0].id, text: senior[0].text), at: "2026-06-01T09:00:00Z"))
+        record.apply(JournalEvent(.note(skill: profile.id, level: nil, expectation: senior[0].id, text: senior[0].text, note: "Led the Lambda cold-start work, PR #412"), at: "2026-06-02T09:00:00Z"))
         return record
     }
 
-    static func state(_ record: PersonRecord = record(), unicode: Bool = true) -> AppState {
-        var state = AppState(library: library, person: .me, record: record, unicode: unicode)
-        state.now = now
-        return state
+    /// The app, as a user runs it, on a data folder holding `record`'s journal, at
+    /// the fixture's fixed time, drawn at 100×30.
+    static func app(_ record: PersonRecord = record(), unicode: Bool = true, now: String = now,
+                    profiles: [String: String] = [:]) -> TestApp {
+        TestApp(record, unicode: unicode, now: now, profiles: profiles)
     }
 
-    /// Feeds keys (tmux names) through `update`, dropping effects except saves, which
-    /// are applied as if the disk accepted them at the fixture's fixed time.
-    static func type(_ keys: String, into state: AppState) -> AppState {
-        var state = state
-        for event in KeyNames.parse(keys) {
-            let (next, effects) = update(state, event)
-            state = next
-            for effect in effects {
-                if case .save(let events, let success, let open) = effect {
-                    // Dated at the fixture's fixed "now", so screens that show dates stay stable.
-                    for var event in events {
-                        event.at = now
-                        state.record.apply(event)
-                    }
-                    state.message = .info(success)
-                    if let open { state.screen = open; state.back = [.dashboard] }
-                }
-            }
-            _ = view(state, width: 100, height: 30)
-        }
-        return state
+    /// Types keys (tmux names) into the app, as `ladder snapshot --keys` does.
+    @discardableResult
+    static func type(_ keys: String, into app: TestApp) -> TestApp {
+        for event in KeyNames.parse(keys) { app.handle(event) }
+        return app
     }
 }
 
-/// A temporary data folder for tests that need the runtime and a store.
-struct LadderTestSupportFolder {
-    let path: String
-    init() throws { path = try TestSupport.makeTempFolder("ladder-tui") }
-    func remove() { TestSupport.removeFolder(path) }
+/// A `LadderApp` on its own temporary data folder, removed when the test is done.
+final class TestApp {
+    let app: LadderApp
+    let folder: String
+
+    /// `profiles`: YAML text of the user's own profiles by file name, beside the bundled ones.
+    init(_ record: PersonRecord, unicode: Bool, now: String, profiles: [String: String]) {
+        folder = (try? TestSupport.makeTempFolder("ladder-tui")) ?? "/nonexistent"
+        let store = Store(folder: DataFolder(path: folder))
+        do {
+            try store.folder.prepare()
+            try store.append(record.events, for: record.id)
+            for (name, yaml) in profiles {
+                try SafeFile.makeFolder(folder + "/profiles")
+                try SafeFile.writeAtomically(Array(yaml.utf8), to: folder + "/profiles/" + name)
+            }
+        } catch {
+            Issue.record("could not write the fixture's files: \(error)")
+        }
+        let library = profiles.isEmpty ? Fixture.library : ProfileLibrary.load(from: store.folder)
+        app = LadderApp(store: store, library: library, person: record.id, unicode: unicode, environment: [:],
+                        clock: { now })
+        app.handle(.resize(width: 100, height: 30))
+    }
+
+    deinit { TestSupport.removeFolder(folder) }
+
+    var state: AppState { app.state }
+    var store: Store { app.store }
+    func handle(_ event: InputEvent) { app.handle(event) }
+
+    /// The frame at a size (sent as a resize first, as the terminal does).
+    func screen(_ width: Int, _ height: Int) -> Canvas {
+        app.handle(.resize(width: width, height: height))
+        return app.frame
+    }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import LadderKit
 @testable import LadderTUI
@@ -5,108 +6,116 @@ import Testing
 /// Keys in, state and effects out: the UI's behaviour without a terminal.
 @Suite struct UpdateTests {
     @Test func firstRunWalksFromSkillToRoleToLevelAndTracks() throws {
-        var state = Fixture.state(PersonRecord(id: .me))
-        #expect(state.screen == .browser)
-        state = update(state, .key(.enter)).0
-        #expect(state.screen == .pickRole(skill: "serverless-functions"))
-        state = update(state, .key(.down)).0
-        state = update(state, .key(.enter)).0
-        #expect(state.screen == .pickLevel(skill: "serverless-functions", role: "cloud-engineer"))
-        state = update(state, .key(.character("j"))).0
-        let (after, effects) = update(state, .key(.enter))
-        guard case .save(let events, _, let open) = try #require(effects.first) else {
-            Issue.record("expected a save effect, got \(effects)")
-            return
-        }
-        #expect(events.map(\.kind) == ["track"])
-        #expect(events.first?.role == "cloud-engineer")
-        #expect(events.first?.level == "Middle")
-        #expect(open == .skill("serverless-functions"))
-        #expect(after.record.skillOrder.isEmpty, "the record changes only once the save succeeded")
+        let app = Fixture.app(PersonRecord(id: .me))
+        #expect(app.state.screen == .browser)
+        Fixture.type("Enter", into: app)
+        #expect(app.state.screen == .pickRole(skill: "serverless-functions"))
+        Fixture.type("Down Enter", into: app)
+        #expect(app.state.screen == .pickLevel(skill: "serverless-functions", role: "cloud-engineer"))
+        Fixture.type("j Enter", into: app)
+        #expect(app.state.screen == .skill("serverless-functions"))
+        #expect(app.state.back == [.dashboard])
+        #expect(app.state.notice?.text == "Tracking Serverless Functions as Cloud Engineer, level Middle.  (u undoes)")
+        let events = try app.store.journal(for: .me).events
+        #expect(events.map(\.change) == [.track(skill: "serverless-functions", role: "cloud-engineer", level: "Middle")])
+        #expect(app.state.record.skills["serverless-functions"]?.level == "Middle")
+    }
+
+    @Test func aSaveThatFailsChangesNothingAndSaysWhy() throws {
+        let app = Fixture.app()
+        let before = app.state.record
+        // The journal's folder becomes a file: the append cannot happen.
+        let people = app.folder + "/people"
+        try FileManager.default.removeItem(atPath: people)
+        #expect(FileManager.default.createFile(atPath: people, contents: Data()))
+        Fixture.type("Enter Down Space", into: app)
+        #expect(app.state.notice?.isError == true)
+        #expect(app.state.notice?.text.hasPrefix("Not saved: ") == true)
+        #expect(app.state.record == before, "the state changes only once the disk has the change")
+        #expect(app.state.undo.isEmpty)
     }
 
     @Test func spaceTicksTheSelectedExpectationAndProgressRises() throws {
-        var state = Fixture.type("Enter", into: Fixture.state())
-        #expect(state.standing("serverless-functions")?.next?.done == 1)
-        state = Fixture.type("Down Space", into: state)
-        let standing = try #require(state.standing("serverless-functions"))
+        let app = Fixture.type("Enter", into: Fixture.app())
+        #expect(app.state.standing("serverless-functions")?.next?.done == 1)
+        Fixture.type("Down Space", into: app)
+        let standing = try #require(app.state.standing("serverless-functions"))
         #expect(standing.next?.done == 2)
-        #expect(state.message?.text == "Ticked. Senior: 2 of 3 · 66%")
-        #expect(view(state, width: 100, height: 30).canvas.text.contains("2 of 3 · 66%"))
-        state = Fixture.type("Space", into: state)
-        #expect(state.standing("serverless-functions")?.next?.done == 1)
+        #expect(app.state.notice?.text == "Ticked. Senior: 2 of 3 · 66%  (u undoes)")
+        #expect(app.screen(100, 30).text.contains("2 of 3 · 66%"))
+        Fixture.type("Space", into: app)
+        #expect(app.state.standing("serverless-functions")?.next?.done == 1)
     }
 
     @Test func completingTheLevelOffersTheStepUpAndRecordsItWhenConfirmed() throws {
-        var state = Fixture.type("Enter Down Space Down Space", into: Fixture.state())
-        #expect(state.message?.text == "Every Senior expectation is ticked. Press s to record your step up.")
-        state = Fixture.type("s", into: state)
-        #expect(state.prompt?.label.contains("from Middle to Senior") == true)
-        state = Fixture.type("n", into: state)
-        #expect(state.record.skills["serverless-functions"]?.level == "Middle")
-        state = Fixture.type("s y", into: state)
-        let skill = try #require(state.record.skills["serverless-functions"])
+        let app = Fixture.type("Enter Down Space Down Space", into: Fixture.app())
+        #expect(app.state.notice?.text == "Every Senior expectation is ticked. Press s to record your step up.  (u undoes)")
+        Fixture.type("s", into: app)
+        #expect(app.state.prompt?.label.contains("from Middle to Senior") == true)
+        Fixture.type("n", into: app)
+        #expect(app.state.record.skills["serverless-functions"]?.level == "Middle")
+        Fixture.type("s y", into: app)
+        let skill = try #require(app.state.record.skills["serverless-functions"])
         #expect(skill.level == "Senior")
         #expect(skill.steps.count == 1)
-        #expect(state.standing("serverless-functions")?.nextLevel == "Lead")
+        #expect(app.state.standing("serverless-functions")?.nextLevel == "Lead")
     }
 
     @Test func stepUpBeforeTheLevelIsCompleteExplainsWhy() {
-        let state = Fixture.type("Enter s", into: Fixture.state())
-        #expect(state.prompt == nil)
-        #expect(state.message?.text == "Tick every Senior expectation first: 2 of 3 open.")
+        let app = Fixture.type("Enter s", into: Fixture.app())
+        #expect(app.state.prompt == nil)
+        #expect(app.state.notice?.text == "Tick every Senior expectation first: 2 of 3 open.")
     }
 
     @Test func aNoteIsTypedAndSaved() throws {
-        let state = Fixture.type("Enter Down n Owns C-u the Space FinOps Space dashboard Enter", into: Fixture.state())
+        let app = Fixture.type("Enter Down n Owns C-u the Space FinOps Space dashboard Enter", into: Fixture.app())
         let id = Fixture.senior()[1].id
-        #expect(state.record.skills["serverless-functions"]?.notes[id]?.text == "the FinOps dashboard")
-        #expect(state.message?.text == "Note saved.")
+        #expect(app.state.record.skills["serverless-functions"]?.notes[id]?.text == "the FinOps dashboard")
+        #expect(app.state.notice?.text == "Note saved.  (u undoes)")
     }
 
     @Test func searchFiltersTheBrowserAndEscClearsIt() {
-        var state = Fixture.type("a / zzz", into: Fixture.state())
-        #expect(state.browser.query == "zzz")
-        #expect(Browser.matches(state).isEmpty)
-        #expect(view(state, width: 100, height: 30).canvas.text.contains("Nothing matches"))
-        state = Fixture.type("Escape", into: state)
-        #expect(state.browser.query.isEmpty)
-        state = Fixture.type("/ lambda Enter", into: state)
-        #expect(Browser.matches(state).map(\.id) == ["serverless-functions"])
+        let app = Fixture.type("a / zzz", into: Fixture.app())
+        #expect(app.state.browser.query == "zzz")
+        #expect(BrowserScreen.matches(app.state).isEmpty)
+        #expect(app.screen(100, 30).text.contains("Nothing matches"))
+        Fixture.type("Escape", into: app)
+        #expect(app.state.browser.query.isEmpty)
+        Fixture.type("/ lambda Enter", into: app)
+        #expect(BrowserScreen.matches(app.state).map(\.id) == ["serverless-functions"])
     }
 
     @Test func escGoesBackAndQQuits() {
-        var state = Fixture.type("Enter", into: Fixture.state())
-        #expect(state.screen == .skill("serverless-functions"))
-        state = Fixture.type("Escape", into: state)
-        #expect(state.screen == .dashboard)
-        #expect(!state.finished)
-        state = Fixture.type("q", into: state)
-        #expect(state.finished)
-        #expect(Fixture.type("C-c", into: Fixture.state()).finished)
+        let app = Fixture.type("Enter", into: Fixture.app())
+        #expect(app.state.screen == .skill("serverless-functions"))
+        Fixture.type("Escape", into: app)
+        #expect(app.state.screen == .dashboard)
+        #expect(!app.state.finished)
+        Fixture.type("q", into: app)
+        #expect(app.state.finished)
+        #expect(Fixture.type("C-c", into: Fixture.app()).state.finished)
     }
 
     @Test func helpOpensOnQuestionMarkAndAnyKeyClosesIt() {
-        var state = Fixture.type("?", into: Fixture.state())
-        #expect(state.showingHelp)
-        #expect(view(state, width: 100, height: 30).canvas.text.contains("not a promotion guarantee"))
-        state = Fixture.type("Down", into: state)
-        #expect(!state.showingHelp)
-        #expect(!state.finished)
+        let app = Fixture.type("?", into: Fixture.app())
+        #expect(app.state.showingHelp)
+        #expect(app.screen(100, 30).text.contains("not a promotion guarantee"))
+        Fixture.type("Down", into: app)
+        #expect(!app.state.showingHelp)
+        #expect(!app.state.finished)
     }
 
-    @Test func aClickSelectsTheRowUnderIt() {
-        var state = Fixture.type("Enter", into: Fixture.state())
-        let frame = view(state, width: 100, height: 30)
-        state.clickRows = frame.listRows
-        let row = try? #require(frame.listRows.first { $0.value == 2 }?.key)
-        state = update(state, .click(x: 5, y: row ?? -1)).0
-        #expect(state.skill.list.selection == 2)
+    @Test func aClickSelectsTheRowUnderIt() throws {
+        let app = Fixture.type("Enter", into: Fixture.app())
+        let row = try #require(app.state.clickRows.first { $0.value == 2 }?.key)
+        #expect(app.screen(100, 30).lines[row].contains(Fixture.senior()[2].text.prefix(20)))
+        app.handle(.click(x: 5, y: row))
+        #expect(app.state.skill.list.selection == 2)
     }
 
     @Test func theStatusLineAlwaysShowsHelpAndQuit() {
         for keys in ["", "Enter", "a", "?", "Enter n", "P"] {
-            let text = view(Fixture.type(keys, into: Fixture.state()), width: 80, height: 24).canvas.lines.last ?? ""
+            let text = Fixture.type(keys, into: Fixture.app()).screen(80, 24).lines.last ?? ""
             if keys == "Enter n" {
                 #expect(text.contains("Enter save") && text.contains("Esc cancel"), "\(keys): \(text)")
             } else {

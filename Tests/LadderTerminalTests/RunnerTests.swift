@@ -29,13 +29,21 @@ final class RecordingProgram: TerminalProgram {
 
     var isFinished: Bool { finished || time(nil) > deadline }
 
+    private var size = (width: 0, height: 0)
+
     func handle(_ event: InputEvent) {
+        if case .resize(let width, let height) = event {
+            let first = size == (0, 0)
+            size = (width, height)
+            if first { return } // the runner's size before the first frame
+        }
         events.append(event)
         if event == .key(.character("q")) { finished = true }
         reaction(event, self)
     }
 
-    func render(width: Int, height: Int) -> Canvas {
+    var frame: Canvas {
+        let (width, height) = size
         frames.append((width, height))
         if frames.count == 1 { pty?.type(keys) }
         var canvas = Canvas(width: width, height: height)

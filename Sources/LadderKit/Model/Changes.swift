@@ -7,17 +7,18 @@ public struct InputError: Error, Equatable, Sendable, CustomStringConvertible {
 }
 
 /// The changes a person can make, checked against the profile and their record and
-/// turned into journal events. Shared by the CLI and the UI so both refuse alike.
+/// turned into typed `Change`s (stamped with a time only when written). Shared by the
+/// CLI and the UI so both refuse alike. Pure: no clock, no randomness, no disk.
 public enum Changes {
     /// Start tracking a skill, or change role or level in it.
-    public static func track(_ profile: Profile, role: String, level: String) throws(InputError) -> JournalEvent {
+    public static func track(_ profile: Profile, role: String, level: String) throws(InputError) -> Change {
         guard let found = profile.role(named: role) else {
             throw InputError("unknown role '\(Safe.text(role))' for \(profile.name); choose one of: \(profile.roles.map(\.name).joined(separator: ", "))")
         }
         guard let index = profile.levelIndex(named: level) else {
             throw InputError("unknown level '\(Safe.text(level))'; choose one of: \(profile.levels.joined(separator: ", "))")
         }
-        return JournalEvent(.track, skill: profile.id, role: found.id, level: profile.levels[index])
+        return .track(skill: profile.id, role: found.id, level: profile.levels[index])
     }
 
     /// The person's tracked skill, or an error naming what they do track.
@@ -36,46 +37,45 @@ public enum Changes {
     }
 
     /// Tick expectations (any level of the person's role). Already ticked ones are left as they are.
-    public static func tick(_ ids: [String], in standing: Standing) throws(InputError) -> [JournalEvent] {
+    public static func tick(_ ids: [String], in standing: Standing) throws(InputError) -> [Change] {
         try expectations(ids, in: standing).compactMap { level, expectation in
             standing.tracked.ticks[expectation.id] == nil
-                ? JournalEvent(.tick, skill: standing.profile.id, level: level, item: expectation.id, text: expectation.text)
+                ? .tick(skill: standing.profile.id, level: level, expectation: expectation.id, text: expectation.text)
                 : nil
         }
     }
 
     /// Untick expectations; also accepts ticks whose expectation left the profile.
-    public static func untick(_ ids: [String], in standing: Standing) throws(InputError) -> [JournalEvent] {
-        var events: [JournalEvent] = []
+    public static func untick(_ ids: [String], in standing: Standing) throws(InputError) -> [Change] {
+        var changes: [Change] = []
         for id in ids {
             let key = id.lowercased()
             if let tick = standing.tracked.ticks[key] {
-                events.append(JournalEvent(.untick, skill: standing.profile.id, level: tick.level, item: key, text: tick.text))
+                changes.append(.untick(skill: standing.profile.id, level: tick.level, expectation: key, text: tick.text))
             } else {
                 _ = try expectations([id], in: standing) // unknown ids are an error; known unticked ones are a no-op
             }
         }
-        return events
+        return changes
     }
 
     /// Attach (or, with empty text, clear) a note of evidence on an expectation.
-    public static func note(_ text: String, on id: String, in standing: Standing) throws(InputError) -> JournalEvent {
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard trimmed.count <= 2_000 else { throw InputError("a note may be at most 2000 characters; this one has \(trimmed.count)") }
+    public static func note(_ text: String, on id: String, in standing: Standing) throws(InputError) -> Change {
+        let trimmed = try checkedText(text, what: "a note")
         let known = try expectations([id], in: standing).first
-        return JournalEvent(.note, skill: standing.profile.id, level: known?.level, item: known?.expectation.id ?? id,
-                            text: known?.expectation.text, note: trimmed)
+        return .note(skill: standing.profile.id, level: known?.level, expectation: known?.expectation.id ?? id,
+                     text: known?.expectation.text, note: trimmed)
     }
 
     /// Record the step up to the next level; every expectation of it must be ticked.
-    public static func step(_ standing: Standing) throws(InputError) -> JournalEvent {
+    public static func step(_ standing: Standing) throws(InputError) -> Change {
         guard let next = standing.next else {
             throw InputError("\(standing.level) is the top level of \(standing.profile.name); there is no next level")
         }
         guard next.isComplete else {
             throw InputError("\(next.summary): tick every expectation of \(next.level) before stepping up (\(next.total - next.done) open)")
         }
-        return JournalEvent(.step, skill: standing.profile.id, level: next.level)
+        return .step(skill: standing.profile.id, level: next.level)
     }
 
     /// The expectations of the person's role with these ids, or an error listing valid ids.

@@ -25,13 +25,13 @@ public enum History {
         var replay = PersonRecord(id: record.id)
         for event in record.events {
             replay.apply(event)
-            guard let skill = event.skill, let profile = profiles[skill], let kind = event.knownKind else { continue }
-            if kind == .untrack {
+            guard let skill = event.skill, let profile = profiles[skill] else { continue }
+            if case .untrack = event.change {
                 builders[skill] = nil // tracking starts over: so does its history
                 continue
             }
-            guard Builder.kinds.contains(kind), let tracked = replay.skills[skill] else { continue }
-            builders[skill, default: Builder()].add(event, kind: kind, tracked: tracked, profile: profile)
+            guard event.change.movesProgress, let tracked = replay.skills[skill] else { continue }
+            builders[skill, default: Builder()].add(event, tracked: tracked, profile: profile)
         }
         return record.trackedSkills.map { tracked in
             let name = library.summary(tracked.skill)?.name ?? tracked.skill
@@ -60,14 +60,13 @@ public enum History {
 
     /// Collects one skill's points and level spans as the journal is replayed.
     struct Builder {
-        static let kinds: Set<JournalEvent.Kind> = [.track, .tick, .untick, .step, .na, .applicable]
         var points: [HistoryPoint] = []
         var spans: [LevelSpan] = []
 
-        mutating func add(_ event: JournalEvent, kind: JournalEvent.Kind, tracked: TrackedSkill, profile: Profile) {
+        mutating func add(_ event: JournalEvent, tracked: TrackedSkill, profile: Profile) {
             if spans.last?.level != tracked.level {
                 if !spans.isEmpty { spans[spans.count - 1].to = event.at }
-                spans.append(LevelSpan(level: tracked.level, from: event.at, steppedUp: kind == .step))
+                spans.append(LevelSpan(level: tracked.level, from: event.at, steppedUp: event.kind == "step"))
             }
             guard let standing = Standing(profile: profile, tracked: tracked) else { return }
             let next = standing.next
@@ -100,7 +99,11 @@ public enum History {
         let from = JournalEvent.timestamp(start), to = JournalEvent.timestamp(now)
         var ticks = 0
         for event in events where event.skill == standing.profile.id && event.at > from && event.at <= to {
-            if event.knownKind == .tick { ticks += 1 } else if event.knownKind == .untick { ticks -= 1 }
+            switch event.change {
+            case .tick: ticks += 1
+            case .untick: ticks -= 1
+            default: break
+            }
         }
         let trackedDays = Int(now.timeIntervalSince(since) / 86_400)
         guard ticks > 0 else {

@@ -40,65 +40,23 @@ public struct PersonRecord: Equatable, Sendable {
     }
 
     /// The person's own changes (ticks, unticks, notes, steps, tracking, not
-    /// applicable) since the last review ended, oldest first.
+    /// applicable, answers) since the last review ended, oldest first.
     /// Counted by position in the fold, so a change in the same second as the end still shows.
     public func changesSinceLastReview() -> [JournalEvent] {
-        let start = events.lastIndex { $0.knownKind == .reviewEnd }.map { $0 + 1 } ?? 0
-        return Self.ownChanges(events[start...])
+        let start = events.lastIndex { if case .reviewEnd = $0.change { return true } else { return false } }.map { $0 + 1 } ?? 0
+        return events[start...].filter(\.change.isOwnChange)
     }
 
     /// The person's own changes at or after a moment (all of them when nil).
     public func changes(since moment: String?) -> [JournalEvent] {
-        Self.ownChanges(events.filter { event in moment.map { event.at >= $0 } ?? true })
-    }
-
-    static func ownChanges<S: Sequence<JournalEvent>>(_ events: S) -> [JournalEvent] {
-        let kinds: Set<JournalEvent.Kind> = [.track, .untrack, .tick, .untick, .note, .step, .na, .applicable, .answer]
-        return events.filter { $0.knownKind.map(kinds.contains) ?? false }
+        events.filter { event in event.change.isOwnChange && (moment.map { event.at >= $0 } ?? true) }
     }
 
     /// Applies one event. Unknown kinds and events about untracked skills change nothing.
     public mutating func apply(_ event: JournalEvent) {
         lastChange = max(lastChange ?? event.at, event.at)
         events.append(event)
-        guard let kind = event.knownKind else { return }
-        switch kind {
-        case .person:
-            if let name = event.name, !name.isEmpty { self.name = name }
-            if let mentee = event.mentee { self.mentee = mentee }
-        case .track:
-            guard let skill = event.skill, let role = event.role, let level = event.level else { return }
-            if var tracked = skills[skill] {
-                tracked.role = role
-                tracked.level = level
-                skills[skill] = tracked
-            } else {
-                skills[skill] = TrackedSkill(skill: skill, role: role, level: level, since: event.at)
-                skillOrder.append(skill)
-            }
-        case .untrack:
-            guard let skill = event.skill else { return }
-            skills[skill] = nil
-            skillOrder.removeAll { $0 == skill }
-        case .reviewStart:
-            if openReview == nil { reviews.append(Review(start: event.at, by: event.by)) }
-        case .reviewNote:
-            guard openReview != nil, let note = event.note, !note.isEmpty else { return }
-            reviews[reviews.count - 1].notes.append(ReviewNote(text: note, at: event.at, by: event.by))
-        case .reviewEnd:
-            guard openReview != nil else { return }
-            reviews[reviews.count - 1].end = event.at
-            reviews[reviews.count - 1].openAtEnd = openQuestions
-        case .confirm, .question:
-            guard let skill = event.skill, skills[skill] != nil else { return }
-            skills[skill]?.apply(event, kind: kind)
-            if openReview != nil {
-                if kind == .confirm { reviews[reviews.count - 1].confirmed += 1 } else { reviews[reviews.count - 1].questioned += 1 }
-            }
-        case .tick, .untick, .note, .step, .na, .applicable, .answer, .withdraw:
-            guard let skill = event.skill, skills[skill] != nil else { return }
-            skills[skill]?.apply(event, kind: kind)
-        }
+        event.change.apply(to: &self, at: event.at)
     }
 
     /// The record the events make, applied in order of `at`, events with the same

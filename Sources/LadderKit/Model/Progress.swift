@@ -60,12 +60,12 @@ public struct Standing: Equatable, Sendable {
     /// Ticks whose expectation is no longer in the profile: shown, never dropped.
     public var orphanTicks: [Tick] {
         let known = Set(profile.allExpectations().map(\.expectation.id))
-        return tracked.ticks.values.filter { !known.contains($0.item) }.sorted { $0.at < $1.at }
+        return tracked.ticks.values.filter { !known.contains($0.expectation) }.sorted { $0.at < $1.at }
     }
 
     /// A tick whose evidence (the tick or its note) is older than `cutoff`, an ISO time.
-    public func isStale(_ item: String, cutoff: String) -> Bool {
-        guard let date = tracked.evidenceDate(item) else { return false }
+    public func isStale(_ expectation: String, cutoff: String) -> Bool {
+        guard let date = tracked.evidenceDate(expectation) else { return false }
         return date < cutoff
     }
 
@@ -74,12 +74,12 @@ public struct Standing: Equatable, Sendable {
     public func agenda(cutoff: String) -> Agenda {
         let known = Dictionary(profile.allExpectations().map { ($0.expectation.id, $0.expectation.text) }, uniquingKeysWith: { a, _ in a })
         let questions = tracked.assessments.filter(\.value.isOpen).sorted { $0.value.at < $1.value.at }
-            .map { AgendaItem(item: $0.key, text: known[$0.key] ?? tracked.ticks[$0.key]?.text ?? $0.key, detail: $0.value.comment) }
+            .map { AgendaEntry(expectation: $0.key, text: known[$0.key] ?? tracked.ticks[$0.key]?.text ?? $0.key, detail: $0.value.comment) }
         let gaps = (nextLevel.flatMap { role.level($0)?.expectations } ?? [])
             .filter { tracked.ticks[$0.id] == nil && tracked.notApplicable[$0.id] == nil }
-            .map { AgendaItem(item: $0.id, text: $0.text, detail: nextLevel ?? "") }
-        let stale = tracked.ticks.values.filter { isStale($0.item, cutoff: cutoff) }.sorted { $0.at < $1.at }
-            .map { AgendaItem(item: $0.item, text: known[$0.item] ?? $0.text, detail: "evidence from \(String((tracked.evidenceDate($0.item) ?? $0.at).prefix(10)))") }
+            .map { AgendaEntry(expectation: $0.id, text: $0.text, detail: nextLevel ?? "") }
+        let stale = tracked.ticks.values.filter { isStale($0.expectation, cutoff: cutoff) }.sorted { $0.at < $1.at }
+            .map { AgendaEntry(expectation: $0.expectation, text: known[$0.expectation] ?? $0.text, detail: "evidence from \(String((tracked.evidenceDate($0.expectation) ?? $0.at).prefix(10)))") }
         return Agenda(questions: questions, gaps: gaps, stale: stale)
     }
 
@@ -92,17 +92,21 @@ public struct Standing: Equatable, Sendable {
 
 /// The next 1:1's agenda for one skill.
 public struct Agenda: Equatable, Sendable {
-    public var questions: [AgendaItem]
-    public var gaps: [AgendaItem]
-    public var stale: [AgendaItem]
+    public var questions: [AgendaEntry]
+    public var gaps: [AgendaEntry]
+    public var stale: [AgendaEntry]
     public var isEmpty: Bool { questions.isEmpty && gaps.isEmpty && stale.isEmpty }
 }
 
-public struct AgendaItem: Equatable, Sendable {
-    public var item: String
+/// One thing to talk about: an expectation and why it is on the agenda.
+public struct AgendaEntry: Equatable, Sendable, Encodable {
+    /// The expectation id (`item` in JSON).
+    public var expectation: String
     public var text: String
     /// The question's comment, the level of a gap, or the evidence date of a stale tick.
     public var detail: String
+
+    enum CodingKeys: String, CodingKey { case expectation = "item", text, detail }
 }
 
 /// How long evidence stays fresh: `LADDER_STALE_DAYS`, else 182 days (six months).

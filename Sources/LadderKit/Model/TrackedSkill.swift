@@ -11,7 +11,7 @@ public struct TrackedSkill: Equatable, Sendable {
     /// Notes (evidence) by expectation id; ticked or not.
     public var notes: [String: Note]
     /// Expectations marked not applicable, with the reason; they leave the progress count.
-    public var notApplicable: [String: Exclusion]
+    public var notApplicable: [String: NotApplicable]
     /// The reviewer's latest view of each tick.
     public var assessments: [String: Assessment]
     /// Every recorded step up, oldest first.
@@ -30,54 +30,16 @@ public struct TrackedSkill: Equatable, Sendable {
     }
 
     /// When the evidence for a tick was last shown: the later of the tick and its note.
-    public func evidenceDate(_ item: String) -> String? {
-        guard let tick = ticks[item] else { return nil }
-        return max(tick.at, notes[item]?.at ?? tick.at)
+    public func evidenceDate(_ expectation: String) -> String? {
+        guard let tick = ticks[expectation] else { return nil }
+        return max(tick.at, notes[expectation]?.at ?? tick.at)
     }
 
-    public mutating func apply(_ event: JournalEvent, kind: JournalEvent.Kind) {
-        guard let item = event.item else {
-            if kind == .step, let level = event.level {
-                steps.append(LevelStep(from: self.level, to: level, at: event.at))
-                self.level = level
-            }
-            return
-        }
-        switch kind {
-        case .tick:
-            ticks[item] = Tick(item: item, text: event.text ?? "", level: event.level ?? "", at: event.at)
-        case .untick:
-            ticks[item] = nil
-        case .note:
-            if let note = event.note, !note.isEmpty {
-                notes[item] = Note(text: note, at: event.at, expectation: event.text ?? "")
-            } else {
-                notes[item] = nil
-            }
-        case .na:
-            notApplicable[item] = Exclusion(reason: event.note ?? "", at: event.at, text: event.text ?? "")
-        case .applicable:
-            notApplicable[item] = nil
-        case .confirm, .question:
-            assessments[item] = Assessment(verdict: kind == .confirm ? .confirmed : .questioned,
-                                           comment: event.note ?? "", by: event.by, at: event.at)
-        case .answer:
-            guard assessments[item]?.isOpen == true else { return }
-            assessments[item]?.answer = event.note ?? ""
-            assessments[item]?.closedAt = event.at
-        case .withdraw:
-            guard assessments[item]?.isOpen == true else { return }
-            assessments[item]?.withdrawn = true
-            assessments[item]?.closedAt = event.at
-        default:
-            return
-        }
-    }
 }
 
 /// A ticked expectation, with the words it had when ticked.
 public struct Tick: Equatable, Sendable {
-    public var item: String
+    public var expectation: String
     public var text: String
     public var level: String
     public var at: String
@@ -91,7 +53,7 @@ public struct Note: Equatable, Sendable {
 }
 
 /// An expectation that does not apply to the person, and why.
-public struct Exclusion: Equatable, Sendable {
+public struct NotApplicable: Equatable, Sendable {
     public var reason: String
     public var at: String
     public var text: String

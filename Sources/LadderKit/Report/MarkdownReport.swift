@@ -45,13 +45,13 @@ public enum MarkdownReport {
             out.append("### \(escape(agenda.name))")
             out.append("")
             for entry in agenda.questions {
-                out.append("- [ ] Open question on \(escape(entry.text)) \(code(entry.item)): *\(escape(entry.detail))*")
+                out.append("- [ ] Open question on \(escape(entry.text)) \(code(entry.expectation)): *\(escape(entry.detail))*")
             }
             for entry in agenda.stale {
-                out.append("- [ ] Stale evidence: \(escape(entry.text)) \(code(entry.item)) (\(escape(entry.detail)))")
+                out.append("- [ ] Stale evidence: \(escape(entry.text)) \(code(entry.expectation)) (\(escape(entry.detail)))")
             }
             for entry in agenda.gaps {
-                out.append("- [ ] Toward \(escape(entry.detail)): \(escape(entry.text)) \(code(entry.item))")
+                out.append("- [ ] Toward \(escape(entry.detail)): \(escape(entry.text)) \(code(entry.expectation))")
             }
         }
 
@@ -152,7 +152,7 @@ public enum MarkdownReport {
         return out
     }
 
-    static func done(_ item: ItemReport, staleDays: Int) -> [String] {
+    static func done(_ item: ExpectationReport, staleDays: Int) -> [String] {
         var place = [item.level.map(escape), item.role.map { "as " + escape($0) }, code(item.id)].compactMap { $0 }
         if let at = item.tickedAt { place.append("ticked \(day(at))") }
         var out = ["- [x] \(escape(item.text)) (\(place.joined(separator: ", ")))"]

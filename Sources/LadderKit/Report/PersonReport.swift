@@ -119,8 +119,8 @@ public struct PersonReport: Equatable, Sendable, Encodable {
         }
         report.pace = history?.pace
 
-        func item(_ expectation: Expectation, level: String?, role: String? = nil) -> ItemReport {
-            var item = ItemReport(id: expectation.id, text: expectation.text, level: level)
+        func item(_ expectation: Expectation, level: String?, role: String? = nil) -> ExpectationReport {
+            var item = ExpectationReport(id: expectation.id, text: expectation.text, level: level)
             item.role = role
             if let note = tracked.notes[expectation.id] { item.note = NoteReport(text: note.text, at: note.at) }
             if let tick = tracked.ticks[expectation.id] {
@@ -156,32 +156,32 @@ public struct PersonReport: Equatable, Sendable, Encodable {
         var excluded = Set<String>()
         for cell in standing.role.levels {
             for expectation in cell.expectations {
-                guard let exclusion = tracked.notApplicable[expectation.id] else { continue }
+                guard let notApplicable = tracked.notApplicable[expectation.id] else { continue }
                 var entry = item(expectation, level: cell.level)
-                entry.reason = exclusion.reason
-                entry.markedAt = exclusion.at
+                entry.reason = notApplicable.reason
+                entry.markedAt = notApplicable.at
                 report.notApplicable.append(entry)
                 excluded.insert(expectation.id)
             }
         }
-        for (id, exclusion) in tracked.notApplicable.sorted(by: { $0.value.at < $1.value.at }) where !excluded.contains(id) {
-            var entry = ItemReport(id: id, text: exclusion.text, level: nil)
-            entry.reason = exclusion.reason
-            entry.markedAt = exclusion.at
+        for (id, notApplicable) in tracked.notApplicable.sorted(by: { $0.value.at < $1.value.at }) where !excluded.contains(id) {
+            var entry = ExpectationReport(id: id, text: notApplicable.text, level: nil)
+            entry.reason = notApplicable.reason
+            entry.markedAt = notApplicable.at
             report.notApplicable.append(entry)
         }
         // Ticks whose expectation left the profile: kept and shown with the words they had.
         report.removed = standing.orphanTicks.map { tick in
-            var entry = ItemReport(id: tick.item, text: tick.text, level: tick.level.isEmpty ? nil : tick.level)
+            var entry = ExpectationReport(id: tick.expectation, text: tick.text, level: tick.level.isEmpty ? nil : tick.level)
             entry.tickedAt = tick.at
-            entry.evidenceDate = tracked.evidenceDate(tick.item)
-            entry.stale = standing.isStale(tick.item, cutoff: cutoff)
-            if let note = tracked.notes[tick.item] { entry.note = NoteReport(text: note.text, at: note.at) }
-            entry.assessment = tracked.assessments[tick.item].map(AssessmentReport.init)
+            entry.evidenceDate = tracked.evidenceDate(tick.expectation)
+            entry.stale = standing.isStale(tick.expectation, cutoff: cutoff)
+            if let note = tracked.notes[tick.expectation] { entry.note = NoteReport(text: note.text, at: note.at) }
+            entry.assessment = tracked.assessments[tick.expectation].map(AssessmentReport.init)
             return entry
         }
         for tick in tracked.ticks.values {
-            switch tracked.assessments[tick.item] {
+            switch tracked.assessments[tick.expectation] {
             case .none: report.reviewerView.notReviewed += 1
             case .some(let a) where a.verdict == .confirmed: report.reviewerView.confirmed += 1
             case .some(let a) where a.isOpen: report.reviewerView.questionedOpen += 1
@@ -190,9 +190,8 @@ public struct PersonReport: Equatable, Sendable, Encodable {
         }
 
         let agenda = standing.agenda(cutoff: cutoff)
-        func entries(_ items: [AgendaItem]) -> [AgendaEntry] { items.map { AgendaEntry(item: $0.item, text: $0.text, detail: $0.detail) } }
-        return (report, SkillAgenda(skill: profile.id, name: profile.name, questions: entries(agenda.questions),
-                                    stale: entries(agenda.stale), gaps: entries(agenda.gaps)))
+        return (report, SkillAgenda(skill: profile.id, name: profile.name, questions: agenda.questions,
+                                    stale: agenda.stale, gaps: agenda.gaps))
     }
 
     // MARK: - Changes

@@ -43,13 +43,13 @@ public struct SkillReport: Equatable, Sendable, Encodable {
     public var steps: [StepReport] = []
     public var pace: Pace?
     /// Every ticked expectation, with its evidence and the reviewer's view.
-    public var done: [ItemReport] = []
+    public var done: [ExpectationReport] = []
     /// The next level's expectations not ticked yet (not applicable ones left out).
-    public var open: [ItemReport] = []
+    public var open: [ExpectationReport] = []
     /// Expectations marked not applicable, with the reason: out of the count.
-    public var notApplicable: [ItemReport] = []
+    public var notApplicable: [ExpectationReport] = []
     /// Ticks whose expectation is no longer in the profile.
-    public var removed: [ItemReport] = []
+    public var removed: [ExpectationReport] = []
     /// How the reviewer's view of the ticks stands now.
     public var reviewerView = ReviewerView()
     /// Set when the skill cannot be read (profile or role/level gone); lists are empty then.
@@ -81,9 +81,9 @@ public struct StepReport: Equatable, Sendable, Encodable {
 }
 
 /// An expectation as a report lists it.
-public struct ItemReport: Equatable, Sendable, Encodable {
+public struct ExpectationReport: Equatable, Sendable, Encodable {
     public var id: String
-    /// The words now (for a removed tick or exclusion: the words it had then).
+    /// The words now (for a removed tick or not-applicable mark: the words it had then).
     public var text: String
     public var level: String?
     /// Set when the tick was made under another role of the profile.
@@ -160,7 +160,7 @@ public struct ChangeReport: Equatable, Sendable, Encodable {
     public var at: String
     /// The journal's kind: track, untrack, tick, untick, note, step, na, applicable, answer.
     public var kind: String
-    public var item: String?
+    public var expectation: String?
     /// The expectation's words (now, or as they were when it left the profile).
     public var text: String?
     public var level: String?
@@ -172,7 +172,7 @@ public struct ChangeReport: Equatable, Sendable, Encodable {
     public var verb: String
     public var detail: String?
 
-    enum CodingKeys: String, CodingKey { case at, kind, item, text, level, note, summary }
+    enum CodingKeys: String, CodingKey { case at, kind, expectation = "item", text, level, note, summary }
 
     /// A change as it reads today: expectation words from the profile when it still has them.
     public init(_ event: JournalEvent, profile: Profile?) {
@@ -183,28 +183,20 @@ public struct ChangeReport: Equatable, Sendable, Encodable {
 
     /// `texts`: the profile's expectation words by id; `profile` names the role.
     init(_ event: JournalEvent, profile: Profile?, texts: [String: String]) {
+        let change = event.change
         at = event.at
-        kind = event.kind
-        item = event.item
-        level = event.level
-        note = event.note
-        text = event.item.flatMap { texts[$0] } ?? event.text
-        let roleName = event.role.flatMap { profile?.role(named: $0)?.name } ?? event.role ?? ""
-        let carried = (event.note ?? "").isEmpty ? nil : event.note
-        switch event.knownKind {
-        case .track: verb = "role \(roleName), level \(event.level ?? "")"; text = nil
-        case .untrack: verb = "stopped tracking"
-        case .tick: verb = "ticked" + (event.level.map { " (\($0))" } ?? "")
-        case .untick: verb = "unticked"
-        case .note: verb = carried == nil ? "note removed" : "note"
-        case .step: verb = "stepped up to \(event.level ?? "?")"
-        case .na: verb = "marked not applicable"
-        case .applicable: verb = "applicable again"
-        case .answer: verb = "answered the question"
-        default: verb = event.kind
+        kind = change.kind
+        expectation = change.expectation
+        level = change.level
+        note = change.words
+        if case .track = change {
+            text = nil
+        } else {
+            text = change.expectation.flatMap { texts[$0] } ?? change.text
         }
-        detail = carried
-        summary = verb + (text.map { ": \($0)" } ?? "") + (carried.map { " — \($0)" } ?? "")
+        verb = change.verb { role in profile?.role(named: role)?.name ?? role }
+        detail = change.words
+        summary = verb + (text.map { ": \($0)" } ?? "") + (detail.map { " — \($0)" } ?? "")
     }
 }
 
@@ -219,12 +211,6 @@ public struct SkillAgenda: Equatable, Sendable, Encodable {
     public var gaps: [AgendaEntry]
 
     public var isEmpty: Bool { questions.isEmpty && stale.isEmpty && gaps.isEmpty }
-}
-
-public struct AgendaEntry: Equatable, Sendable, Encodable {
-    public var item: String
-    public var text: String
-    public var detail: String
 }
 
 /// A review (1:1) and its calibration: how many ticks the reviewer confirmed and questioned.

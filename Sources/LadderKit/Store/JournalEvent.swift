@@ -2,70 +2,44 @@ import Foundation
 
 /// One dated change in a person's journal: a line of `people/<id>.jsonl`.
 ///
-/// Kinds: `person` (name, mentee), `track` (skill, role, level: start tracking or
-/// change role/level), `untrack`, `tick` and `untick` (skill, item, text, level),
-/// `note` (skill, item, text, note; an empty note clears it), `step` (skill, level:
-/// the new level after a step up); `na` and `applicable` (skill, item, text, note:
-/// the reason an expectation does not apply, and taking it back); reviews:
-/// `review-start` (by), `review-note` (note, by), `review-end` (by), and a
-/// reviewer's view of a tick: `confirm` and `question` (skill, item, text, note:
-/// the comment, by), `answer` (the person's reply, which closes the question) and
-/// `withdraw` (the reviewer takes the question back). Fields not used by a kind
-/// are absent. `text` keeps the expectation's words at the time, so a tick whose
-/// expectation is later changed or removed can still be shown.
-public struct JournalEvent: Codable, Equatable, Sendable {
-    public enum Kind: String, Codable, Sendable, CaseIterable {
-        case person, track, untrack, tick, untick, note, step, na, applicable
-        case reviewStart = "review-start", reviewNote = "review-note", reviewEnd = "review-end"
-        case confirm, question, answer, withdraw
-    }
-
+/// The change itself is typed (`Change`); the event adds when it happened and an id
+/// that tells merged copies apart. Both are stamped here and only here, when a change
+/// is about to be written, so the code that checks and makes changes stays pure.
+public struct JournalEvent: Equatable, Sendable {
     /// Journal line format version; a newer one opens read-only.
     public var v: Int
-    /// Random id of this event, for undo and for telling merged copies apart.
+    /// Random id of this event, for telling merged copies apart.
     public var id: String
     /// When it happened, UTC, `YYYY-MM-DDTHH:MM:SSZ`.
     public var at: String
-    /// The kind's raw value; unknown kinds (from a newer Ladder) are kept and skipped.
-    public var kind: String
-    public var skill: String?
-    public var role: String?
-    public var level: String?
-    public var item: String?
-    public var text: String?
-    public var note: String?
-    public var name: String?
-    /// Who did it, for reviews: the reviewer's name.
-    public var by: String?
-    /// On a `person` event: whether the person is someone you mentor.
-    public var mentee: Bool?
+    /// What changed.
+    public var change: Change
 
     public static let currentVersion = 1
 
-    public init(_ kind: Kind, at: String = JournalEvent.now(), skill: String? = nil, role: String? = nil,
-                level: String? = nil, item: String? = nil, text: String? = nil, note: String? = nil,
-                name: String? = nil, by: String? = nil, mentee: Bool? = nil) {
+    /// Stamps a change with its time and a new random id.
+    public init(_ change: Change, at: String, id: String = JournalEvent.newID()) {
         v = Self.currentVersion
-        id = Self.newID()
+        self.id = id
         self.at = at
-        self.kind = kind.rawValue
-        self.skill = skill
-        self.role = role
-        self.level = level
-        self.item = item
-        self.text = text
-        self.note = note
-        self.name = name
-        self.by = by
-        self.mentee = mentee
+        self.change = change
     }
 
-    public var knownKind: Kind? { Kind(rawValue: kind) }
+    /// Stamps changes made together with one time.
+    public static func stamp(_ changes: [Change], at: String) -> [JournalEvent] {
+        changes.map { JournalEvent($0, at: at) }
+    }
+
+    /// The kind's name as the journal writes it.
+    public var kind: String { change.kind }
+    /// The skill the change is about, if any.
+    public var skill: String? { change.skill }
 
     /// The calendar day of `at`, `YYYY-MM-DD`.
     public var day: String { String(at.prefix(10)) }
 
-    static func newID() -> String {
+    /// A new random event id: 16 hex digits.
+    public static func newID() -> String {
         let value = UInt64.random(in: 0...UInt64.max)
         let hex = String(value, radix: 16)
         return String(repeating: "0", count: 16 - hex.count) + hex
@@ -96,12 +70,5 @@ public struct JournalEvent: Codable, Equatable, Sendable {
         fields.tm_min = parts[4]
         fields.tm_sec = parts[5]
         return Date(timeIntervalSince1970: TimeInterval(timegm(&fields)))
-    }
-
-    /// The event as one JSON line (no newline), keys sorted so lines are stable.
-    public func encodedLine() throws -> [UInt8] {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return Array(try encoder.encode(self))
     }
 }

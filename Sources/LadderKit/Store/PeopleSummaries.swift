@@ -50,8 +50,8 @@ public struct JournalSummary: Equatable, Sendable {
     /// The summary's tracked skill as a `TrackedSkill`, to read against its profile.
     public static func trackedSkill(_ brief: SkillBrief) -> TrackedSkill {
         var skill = TrackedSkill(skill: brief.skill, role: brief.role, level: brief.level, since: "")
-        for id in brief.ticked { skill.ticks[id] = Tick(item: id, text: "", level: "", at: "") }
-        for id in brief.notApplicable { skill.notApplicable[id] = Exclusion(reason: "", at: "", text: "") }
+        for id in brief.ticked { skill.ticks[id] = Tick(expectation: id, text: "", level: "", at: "") }
+        for id in brief.notApplicable { skill.notApplicable[id] = NotApplicable(reason: "", at: "", text: "") }
         return skill
     }
 }

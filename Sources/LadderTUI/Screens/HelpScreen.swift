@@ -29,7 +29,7 @@ enum HelpScreen {
         return lines
     }
 
-    static func draw(_ state: AppState, _ body: Body, _ frame: inout Frame) {
+    static func draw(_ state: AppState, _ body: Body, _ canvas: inout Canvas) {
         let honest = TextWidth.wrap("Progress is the share of a level's expectations you ticked: a conversation aid for you and your mentor, not a promotion guarantee.", to: body.width - 2)
         let all = lines(state)
         let room = max(1, body.height - honest.count - 1)
@@ -48,15 +48,15 @@ enum HelpScreen {
             rows = max(rows, row + 1)
             let x = 1 + column * columnWidth, y = body.top + row
             if let action {
-                frame.canvas.put(key, x: x + 2, y: y, style: .bold, limit: 10)
-                frame.canvas.put(action, x: x + 13, y: y, limit: columnWidth - 14)
+                canvas.put(key, x: x + 2, y: y, style: .bold, limit: 10)
+                canvas.put(action, x: x + 13, y: y, limit: columnWidth - 14)
             } else {
-                frame.canvas.put(key, x: x, y: y, style: .accent, limit: columnWidth - 1)
+                canvas.put(key, x: x, y: y, style: .accent, limit: columnWidth - 1)
             }
         }
         var y = body.top + rows + 1
         for line in honest where y < body.bottom {
-            frame.canvas.put(line, x: 1, y: y, style: .muted)
+            canvas.put(line, x: 1, y: y, style: .muted)
             y += 1
         }
     }

@@ -28,57 +28,73 @@ enum HistoryScreen {
         }
     }
 
-    static func draw(_ state: inout AppState, _ body: Body, _ frame: inout Frame) {
+    /// The footer's lines: what the figures mean, when there is room.
+    static func footer(_ body: Body) -> [String] {
+        let honest = "Progress is a conversation aid, not a promotion guarantee; pace is an estimate from recent ticks."
+        return body.height >= 12 ? TextWidth.wrap(honest, to: body.width - 2) : []
+    }
+
+    static func histories(_ state: AppState) -> [SkillHistory] {
+        History.of(state.record, library: state.library, now: JournalEvent.date(state.now) ?? Date(timeIntervalSince1970: 0))
+    }
+
+    static func items(_ histories: [SkillHistory], _ state: AppState, _ body: Body) -> [[[(String, Style)]]] {
+        let now = JournalEvent.date(state.now) ?? Date(timeIntervalSince1970: 0)
+        return histories.map { rows($0, width: body.width, now: now, symbols: state.symbols, unicode: state.unicode) }
+    }
+
+    static func area(_ state: AppState, _ body: Body) -> ListArea? {
+        let histories = histories(state)
+        guard !histories.isEmpty else { return nil }
+        let footer = footer(body)
+        let top = body.top + 1
+        return ListArea(top: top, visible: body.bottom - top - (footer.isEmpty ? 0 : footer.count + 1),
+                        heights: items(histories, state, body).map(\.count))
+    }
+
+    static func draw(_ state: AppState, _ body: Body, _ canvas: inout Canvas) {
         let symbols = state.symbols
-        let now = JournalEvent.date(state.now) ?? Date()
-        let histories = History.of(state.record, library: state.library, now: now)
-        guard !histories.isEmpty else {
-            frame.canvas.put("\(state.record.name) tracks no skills yet: nothing to draw. Press Esc, then a to pick one.", x: 2, y: body.top + 1)
+        let histories = histories(state)
+        guard !histories.isEmpty, let area = area(state, body) else {
+            canvas.put("\(state.record.name) tracks no skills yet: nothing to draw. Press Esc, then a to pick one.", x: 2, y: body.top + 1)
             return
         }
-        let honest = "Progress is a conversation aid, not a promotion guarantee; pace is an estimate from recent ticks."
-        let footer = body.height >= 12 ? TextWidth.wrap(honest, to: body.width - 2) : []
-        let top = body.top + 1
-        let visible = body.bottom - top - (footer.isEmpty ? 0 : footer.count + 1)
-        let items = histories.map { rows($0, width: body.width, now: now, symbols: symbols, unicode: state.unicode) }
-        Widgets.scroll(&state.historyList, heights: items.map(\.count), visible: visible)
-
+        let items = items(histories, state, body)
+        let top = area.top, visible = area.visible
         var y = top
         var index = state.historyList.scroll
         var cut = false
         while index < items.count && y < top + visible {
             cut = y + items[index].count > top + visible
             for (row, line) in items[index].enumerated() where y < top + visible {
-                Widgets.put(line, x: 0, y: y, on: &frame.canvas)
+                Widgets.put(line, x: 0, y: y, on: &canvas)
                 if row == 0 && index == state.historyList.selection {
-                    frame.canvas.put(symbols.pointer, x: 0, y: y, style: .accent)
-                    frame.canvas.restyle(x: 2, y: y, count: body.width - 2, style: Style(.reverse))
+                    canvas.put(symbols.pointer, x: 0, y: y, style: .accent)
+                    canvas.restyle(x: 2, y: y, count: body.width - 2, style: Style(.reverse))
                 }
-                frame.listRows[y] = index
                 y += 1
             }
             index += 1
         }
-        if state.historyList.scroll > 0 { frame.canvas.put(" \(symbols.less) ", x: body.width - 8, y: top, style: .muted) }
-        if index < items.count || cut {
-            frame.canvas.put(" \(symbols.more) ", x: body.width - 8, y: top + visible - 1, style: .muted)
-        }
+        Widgets.markMore(above: state.historyList.scroll > 0, below: index < items.count || cut, top: top, visible: visible,
+                         canvas: &canvas, symbols: symbols)
         // Room left: the selected skill's progress after each change, newest first.
         let free = top + visible - y - 1
         if index >= items.count, !cut, free >= 4, state.historyList.selection < histories.count {
             let history = histories[state.historyList.selection]
-            frame.canvas.put("  After each change \(symbols.dot) \(history.name)", x: 0, y: y, style: .accent)
+            canvas.put("  After each change \(symbols.dot) \(history.name)", x: 0, y: y, style: .accent)
             let points = history.points.reversed().prefix(free - 1)
             for (row, point) in points.enumerated() {
                 let progress = point.toward.map { "\($0): \(point.done) of \(point.total) \(symbols.dot) \(point.percent)%" } ?? "top level"
-                frame.canvas.put("    \(point.at.prefix(10))  at \(point.level), \(progress)", x: 0, y: y + 1 + row)
+                canvas.put("    \(point.at.prefix(10))  at \(point.level), \(progress)", x: 0, y: y + 1 + row)
             }
             if history.points.count > points.count {
-                frame.canvas.put(" (\(history.points.count - points.count) earlier)", x: body.width - 16, y: y + points.count, style: .muted)
+                canvas.put(" (\(history.points.count - points.count) earlier)", x: body.width - 16, y: y + points.count, style: .muted)
             }
         }
+        let footer = footer(body)
         for (row, line) in footer.enumerated() {
-            frame.canvas.put(line, x: 1, y: body.bottom - footer.count + row, style: .muted)
+            canvas.put(line, x: 1, y: body.bottom - footer.count + row, style: .muted)
         }
     }
 

@@ -14,7 +14,7 @@ enum PeopleScreen {
         case .enter, .right, .character("l"):
             guard state.peopleList.selection < state.people.count else { return }
             let person = state.people[state.peopleList.selection]
-            effects.append(.switchPerson(person.id, name: nil))
+            effects.append(.loadPerson(person.id, create: nil))
         case .character("a"):
             state.prompt = Prompt(purpose: .newPerson, label: "Name of the person to add:", text: "")
         default:
@@ -22,31 +22,31 @@ enum PeopleScreen {
         }
     }
 
-    static func draw(_ state: inout AppState, _ body: Body, _ frame: inout Frame) {
-        var y = body.top + 1
-        frame.canvas.put("Whose record do you want to see? Mentors keep one per mentee.", x: 1, y: y, style: .bold)
-        y += 2
+    static func area(_ state: AppState, _ body: Body) -> ListArea? {
+        ListArea(top: body.top + 4, visible: body.bottom - body.top - 4, count: state.people.count)
+    }
+
+    static func draw(_ state: AppState, _ body: Body, _ canvas: inout Canvas) {
+        canvas.put("Whose record do you want to see? Mentors keep one per mentee.", x: 1, y: body.top + 1, style: .bold)
+        guard let area = area(state, body) else { return }
         let nameWidth = min(max(10, state.people.map { TextWidth.of($0.name) + ($0.mentee ? 9 : 0) }.max() ?? 0), body.width / 4)
         let dates = 14
         let skillWidth = max(10, body.width - nameWidth - 2 * dates - 16)
-        frame.canvas.put("  " + Widgets.cell("NAME", nameWidth) + "  " + Widgets.cell("SKILLS", skillWidth) + "  "
-                         + Widgets.cell("UPDATED", dates) + Widgets.cell("REVIEWED", dates) + "QUESTIONS", x: 0, y: y, style: .muted)
-        y += 1
+        canvas.put("  " + Widgets.cell("NAME", nameWidth) + "  " + Widgets.cell("SKILLS", skillWidth) + "  "
+                   + Widgets.cell("UPDATED", dates) + Widgets.cell("REVIEWED", dates) + "QUESTIONS", x: 0, y: area.top - 1, style: .muted)
         // Only the rows on screen are built: each reads its first skill's profile.
-        let visible = body.bottom - y
-        let shown = Widgets.window(&state.peopleList, count: state.people.count, visible: visible)
-        let items: [[(String, Style)]] = state.people[shown].map { person in
+        let shown = Widgets.window(state.peopleList, count: state.people.count, visible: area.visible)
+        let items: [[[(String, Style)]]] = state.people[shown].map { person in
             let current = person.id == state.person
             let name = person.name + (person.mentee ? " (mentee)" : "")
-            return [("  " + Widgets.cell(name, nameWidth) + "  ", current ? .bold : .plain),
-                    (Widgets.cell(skills(person, state), skillWidth) + "  ", .plain),
-                    (Widgets.cell(ago(person.lastChange, now: state.now), dates), .muted),
-                    (Widgets.cell(ago(person.lastReview, now: state.now), dates), .muted),
-                    (person.openQuestions > 0 ? "\(person.openQuestions) open" : "", Style(colour: .warning))]
+            return [[("  " + Widgets.cell(name, nameWidth) + "  ", current ? .bold : .plain),
+                     (Widgets.cell(skills(person, state), skillWidth) + "  ", .plain),
+                     (Widgets.cell(ago(person.lastChange, now: state.now), dates), .muted),
+                     (Widgets.cell(ago(person.lastReview, now: state.now), dates), .muted),
+                     (person.openQuestions > 0 ? "\(person.openQuestions) open" : "", Style(colour: .warning))]]
         }
-        var window = ListState(selection: state.peopleList.selection - shown.lowerBound, scroll: 0)
-        Widgets.list(items, list: &window, top: y, visible: visible, frame: &frame, symbols: state.symbols)
-        Widgets.markMore(shown, count: state.people.count, top: y, visible: visible, frame: &frame, symbols: state.symbols)
+        Widgets.list(items, list: state.peopleList, count: state.people.count, top: area.top, visible: area.visible,
+                     canvas: &canvas, symbols: state.symbols)
     }
 
     /// "66% to Senior · Serverless Functions, +2 more"

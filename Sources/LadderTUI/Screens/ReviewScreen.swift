@@ -33,43 +33,31 @@ enum ReviewScreen {
         case .escape, .left, .character("h"):
             state.goBack()
         case .character("S"):
-            save(&state, &effects, "Review started. Confirm or question each tick; press E to end.") { () throws(InputError) in
+            save(&state, &effects, SaveIntent(.text("Review started. Confirm or question each tick; press E to end."))) { () throws(InputError) in
                 [try Changes.startReview(record, by: reviewer)]
             }
         case .character("E"):
-            save(&state, &effects, "Review ended.") { () throws(InputError) in
+            save(&state, &effects, SaveIntent(.text("Review ended."))) { () throws(InputError) in
                 [try Changes.endReview(record, by: reviewer)]
             }
         case .character("r"):
-            guard record.openReview != nil else { state.message = .info("Start the review first: press S."); return }
+            guard record.openReview != nil else { state.notice = .info("Start the review first: press S."); return }
             state.prompt = Prompt(purpose: .reviewNote, label: "Review note:", text: "")
         case .character("c"), .character("w"), .character("x"):
-            guard let selected, let item = selected.event.item, let standing = state.standing(selected.skill) else {
-                state.message = .info("Choose a ticked expectation first.")
+            guard let selected, let expectation = selected.event.change.expectation, let standing = state.standing(selected.skill) else {
+                state.notice = .info("Choose a ticked expectation first.")
                 return
             }
-            SkillScreen.assess(key, item: item, standing, &state, &effects)
+            SkillScreen.assess(key, expectation: expectation, standing, &state, &effects)
         default:
             break
         }
     }
 
-    static func draw(_ state: inout AppState, _ body: Body, _ frame: inout Frame) {
+    /// The review's lower part: the agenda, the calibration trend and the notes.
+    static func lower(_ state: AppState) -> [(String, Style)] {
         let symbols = state.symbols
         let record = state.record
-        var y = body.top
-        if let open = record.openReview {
-            frame.canvas.put("Review of \(record.name) in progress since \(String(open.start.prefix(10))) \(symbols.dot) \(open.confirmed) confirmed, \(open.questioned) questioned",
-                             x: 1, y: y, style: .accent)
-        } else {
-            frame.canvas.put("No review of \(record.name) is open: press S to start one.", x: 1, y: y, style: .bold)
-        }
-        y += 1
-        let since = record.lastEndedReview?.end.map { "the last review (\(String($0.prefix(10))))" } ?? "the start"
-        let list = rows(state)
-        frame.canvas.put("Since \(since): \(list.count) change\(list.count == 1 ? "" : "s")", x: 1, y: y, style: .muted)
-        y += 2
-        // The agenda and notes take the lower part, the changes the rest.
         var lower: [(String, Style)] = []
         let cutoff = state.staleCutoff
         for skill in record.trackedSkills {
@@ -93,12 +81,25 @@ enum ReviewScreen {
             lower.append(("Review notes", .accent))
             for note in notes { lower.append(("  - \(note.text)", .plain)) }
         }
-        let lowerRows = min(lower.count, max(0, (body.bottom - y) / 2))
-        let visible = body.bottom - y - (lowerRows > 0 ? lowerRows + 1 : 0)
-        if list.isEmpty {
-            frame.canvas.put("  Nothing changed since \(since).", x: 0, y: y, style: .muted)
-        }
-        // Each change on a line; a tick's reviewer view on the line under it.
+        return lower
+    }
+
+    /// The changes list sits under two header lines; the lower part takes at most half the rest.
+    static func layout(_ lowerCount: Int, _ body: Body) -> (top: Int, visible: Int, lowerRows: Int) {
+        let top = body.top + 3
+        let lowerRows = min(lowerCount, max(0, (body.bottom - top) / 2))
+        return (top, body.bottom - top - (lowerRows > 0 ? lowerRows + 1 : 0), lowerRows)
+    }
+
+    static func area(_ state: AppState, _ body: Body) -> ListArea? {
+        let list = rows(state)
+        guard !list.isEmpty else { return nil }
+        let layout = layout(lower(state).count, body)
+        return ListArea(top: layout.top, visible: layout.visible, heights: items(list, state).map(\.count))
+    }
+
+    /// Each change on a line; a tick's reviewer view on the line under it.
+    static func items(_ list: [Row], _ state: AppState) -> [[[(String, Style)]]] {
         var items: [[[(String, Style)]]] = []
         var lastSkill: String?
         for row in list {
@@ -107,15 +108,35 @@ enum ReviewScreen {
             lastSkill = row.skill
             let summary = ChangeReport(row.event, profile: state.library.profile(row.skill)).summary
             var lines: [[(String, Style)]] = [[("  \(row.event.day)  ", .muted), (header, .bold), (summary, .plain)]]
-            if row.event.knownKind == .tick, let item = row.event.item,
-               let assessment = record.skills[row.skill]?.assessments[item] {
-                lines.append([("              " + assessmentText(assessment, symbols: symbols), style(assessment))])
+            if case .tick(_, _, let id, _) = row.event.change, let assessment = state.record.skills[row.skill]?.assessments[id] {
+                lines.append([("              " + assessmentText(assessment, symbols: state.symbols), style(assessment))])
             }
             items.append(lines)
         }
-        Widgets.wrappedList(items, list: &state.review, top: y, visible: visible, frame: &frame, symbols: symbols)
-        for (index, (text, style)) in lower.prefix(lowerRows).enumerated() {
-            frame.canvas.put(text, x: 1, y: body.bottom - lowerRows + index, style: style)
+        return items
+    }
+
+    static func draw(_ state: AppState, _ body: Body, _ canvas: inout Canvas) {
+        let symbols = state.symbols
+        let record = state.record
+        if let open = record.openReview {
+            canvas.put("Review of \(record.name) in progress since \(String(open.start.prefix(10))) \(symbols.dot) \(open.confirmed) confirmed, \(open.questioned) questioned",
+                       x: 1, y: body.top, style: .accent)
+        } else {
+            canvas.put("No review of \(record.name) is open: press S to start one.", x: 1, y: body.top, style: .bold)
+        }
+        let since = record.lastEndedReview?.end.map { "the last review (\(String($0.prefix(10))))" } ?? "the start"
+        let list = rows(state)
+        canvas.put("Since \(since): \(list.count) change\(list.count == 1 ? "" : "s")", x: 1, y: body.top + 1, style: .muted)
+        let lower = lower(state)
+        let layout = layout(lower.count, body)
+        if list.isEmpty {
+            canvas.put("  Nothing changed since \(since).", x: 0, y: layout.top, style: .muted)
+        }
+        Widgets.list(Array(items(list, state).dropFirst(state.review.scroll)), list: state.review, count: list.count,
+                     top: layout.top, visible: layout.visible, canvas: &canvas, symbols: symbols)
+        for (index, (text, style)) in lower.prefix(layout.lowerRows).enumerated() {
+            canvas.put(text, x: 1, y: body.bottom - layout.lowerRows + index, style: style)
         }
     }
 

@@ -5,14 +5,15 @@ import LadderKit
 enum SkillScreen {
     /// One row of the checklist: an expectation of the shown level, or a tick whose
     /// expectation left the profile.
-    enum Item: Equatable {
+    enum Row: Equatable {
         case expectation(Expectation, level: String)
         case orphan(Tick)
 
+        /// The expectation id.
         var id: String {
             switch self {
             case .expectation(let e, _): return e.id
-            case .orphan(let tick): return tick.item
+            case .orphan(let tick): return tick.expectation
             }
         }
     }
@@ -38,7 +39,7 @@ enum SkillScreen {
         return standing.nextLevel ?? standing.level
     }
 
-    static func items(_ state: AppState, _ standing: Standing) -> [Item] {
+    static func rows(_ state: AppState, _ standing: Standing) -> [Row] {
         let level = shownLevel(state, standing)
         let expectations = standing.role.level(level)?.expectations ?? []
         return expectations.map { .expectation($0, level: level) } + standing.orphanTicks.map { .orphan($0) }
@@ -56,7 +57,7 @@ enum SkillScreen {
             }
             return
         }
-        let list = items(state, standing)
+        let list = rows(state, standing)
         if state.skill.list.navigate(key, count: list.count) { return }
         let levels = standing.profile.levels
         let shown = levels.firstIndex(of: shownLevel(state, standing)) ?? 0
@@ -64,11 +65,11 @@ enum SkillScreen {
         case .escape, .backspace:
             state.goBack()
         case .left, .character("h"), .character("["):
-            guard shown > 0 else { state.message = .info("\(levels[0]) is the first level."); return }
+            guard shown > 0 else { state.notice = .info("\(levels[0]) is the first level."); return }
             state.skill.level = levels[shown - 1]
             state.skill.list = ListState()
         case .right, .character("l"), .character("]"), .tab:
-            guard shown + 1 < levels.count else { state.message = .info("\(levels[shown]) is the top level."); return }
+            guard shown + 1 < levels.count else { state.notice = .info("\(levels[shown]) is the top level."); return }
             state.skill.level = levels[shown + 1]
             state.skill.list = ListState()
         case .character(" "), .character("x"), .enter:
@@ -76,44 +77,43 @@ enum SkillScreen {
             toggle(list[state.skill.list.selection], standing, &state, &effects)
         case .character("n"):
             guard state.skill.list.selection < list.count, case .expectation(let e, _) = list[state.skill.list.selection] else {
-                state.message = .info("Notes go on expectations that are still in the profile.")
+                state.notice = .info("Notes go on expectations that are still in the profile.")
                 return
             }
-            state.prompt = Prompt(purpose: .note(skill: standing.profile.id, item: e.id), label: "Note (evidence):",
+            state.prompt = Prompt(purpose: .note(skill: standing.profile.id, expectation: e.id), label: "Note (evidence):",
                                   text: standing.tracked.notes[e.id]?.text ?? "")
         case .character("s"):
             guard let next = standing.next else {
-                state.message = .info("\(standing.level) is the top level: nothing to step up to.")
+                state.notice = .info("\(standing.level) is the top level: nothing to step up to.")
                 return
             }
             if next.isComplete {
                 state.prompt = Prompt(purpose: .confirmStep(skill: standing.profile.id),
                                       label: "Record your step up from \(standing.level) to \(next.level), dated today? (y/n)", text: "")
             } else {
-                state.message = .info("Tick every \(next.level) expectation first: \(next.total - next.done) of \(next.total) open.")
+                state.notice = .info("Tick every \(next.level) expectation first: \(next.total - next.done) of \(next.total) open.")
             }
         case .character("N"):
             guard state.skill.list.selection < list.count, case .expectation(let e, _) = list[state.skill.list.selection] else { return }
             if standing.tracked.notApplicable[e.id] != nil {
-                let standing = standing
-                save(&state, &effects, "Counts again.") { () throws(InputError) in
+                save(&state, &effects, SaveIntent(.text("Counts again."))) { () throws(InputError) in
                     [try Changes.notApplicable(e.id, reason: nil, in: standing)]
                 }
             } else {
-                state.prompt = Prompt(purpose: .notApplicable(skill: standing.profile.id, item: e.id),
+                state.prompt = Prompt(purpose: .notApplicable(skill: standing.profile.id, expectation: e.id),
                                       label: "Why does it not apply to you?", text: "")
             }
         case .character("a"):
             guard state.skill.list.selection < list.count else { return }
-            let item = list[state.skill.list.selection].id
-            guard standing.tracked.assessments[item]?.isOpen == true else {
-                state.message = .info("There is no open question on this expectation.")
+            let id = list[state.skill.list.selection].id
+            guard standing.tracked.assessments[id]?.isOpen == true else {
+                state.notice = .info("There is no open question on this expectation.")
                 return
             }
-            state.prompt = Prompt(purpose: .answer(skill: standing.profile.id, item: item), label: "Your answer:", text: "")
+            state.prompt = Prompt(purpose: .answer(skill: standing.profile.id, expectation: id), label: "Your answer:", text: "")
         case .character("c"), .character("w"):
             guard state.skill.list.selection < list.count else { return }
-            assess(key, item: list[state.skill.list.selection].id, standing, &state, &effects)
+            assess(key, expectation: list[state.skill.list.selection].id, standing, &state, &effects)
         case .character("e"):
             state.picker = ListState()
             if let index = standing.profile.roles.firstIndex(where: { $0.id == standing.role.id }) { state.picker.selection = index }
@@ -123,104 +123,132 @@ enum SkillScreen {
         }
     }
 
-    static func toggle(_ item: Item, _ standing: Standing, _ state: inout AppState, _ effects: inout [Effect]) {
-        do {
-            let ticked = standing.tracked.ticks[item.id] != nil
-            let events = ticked ? try Changes.untick([item.id], in: standing) : try Changes.tick([item.id], in: standing)
-            var after = standing
-            for event in events { after.tracked.apply(event, kind: event.knownKind ?? .tick) }
-            let summary = after.next?.summary ?? "top level"
-            var text = ticked ? "Unticked. \(summary)" : "Ticked. \(summary)"
-            if !ticked, after.next?.isComplete == true, let next = after.next {
-                text = "Every \(next.level) expectation is ticked. Press s to record your step up."
+    /// Ticks or unticks a row; the status line is worded once the change is saved.
+    static func toggle(_ row: Row, _ standing: Standing, _ state: inout AppState, _ effects: inout [Effect]) {
+        let skill = standing.profile.id
+        if standing.tracked.ticks[row.id] != nil {
+            save(&state, &effects, SaveIntent(.unticked(skill: skill))) { () throws(InputError) in
+                try Changes.untick([row.id], in: standing)
             }
-            effects.append(.save(events, success: text))
-        } catch {
-            state.message = .error(error.message)
+        } else {
+            save(&state, &effects, SaveIntent(.ticked(skill: skill))) { () throws(InputError) in
+                try Changes.tick([row.id], in: standing)
+            }
         }
     }
 
     /// A reviewer's confirm (`c`), question (`w`, asks for a comment) or withdraw (`x`) on a tick.
-    static func assess(_ key: Key, item: String, _ standing: Standing, _ state: inout AppState, _ effects: inout [Effect]) {
-        guard standing.tracked.ticks[item] != nil else {
-            state.message = .info("Only ticked expectations can be confirmed or questioned.")
+    static func assess(_ key: Key, expectation: String, _ standing: Standing, _ state: inout AppState, _ effects: inout [Effect]) {
+        guard standing.tracked.ticks[expectation] != nil else {
+            state.notice = .info("Only ticked expectations can be confirmed or questioned.")
             return
         }
         let reviewer = state.reviewer
         switch key {
         case .character("c"):
-            save(&state, &effects, "Confirmed.") { () throws(InputError) in
-                [try Changes.confirm(item, comment: "", in: standing, by: reviewer)]
+            save(&state, &effects, SaveIntent(.text("Confirmed."))) { () throws(InputError) in
+                [try Changes.confirm(expectation, comment: "", in: standing, by: reviewer)]
             }
         case .character("w"):
-            state.prompt = Prompt(purpose: .question(skill: standing.profile.id, item: item), label: "Question (what is unclear?):", text: "")
+            state.prompt = Prompt(purpose: .question(skill: standing.profile.id, expectation: expectation),
+                                  label: "Question (what is unclear?):", text: "")
         default:
-            save(&state, &effects, "Question withdrawn.") { () throws(InputError) in
-                [try Changes.withdraw(item, in: standing, by: reviewer)]
+            save(&state, &effects, SaveIntent(.text("Question withdrawn."))) { () throws(InputError) in
+                [try Changes.withdraw(expectation, in: standing, by: reviewer)]
             }
         }
     }
 
     static func stepUp(_ state: inout AppState, _ skill: String, _ effects: inout [Effect]) {
         guard let standing = state.standing(skill) else { return }
+        state.skill = SkillViewState()
         do {
-            let event = try Changes.step(standing)
-            state.skill = SkillViewState()
-            effects.append(.save([event], success: "Stepped up to \(event.level ?? "the next level"). Congratulations!"))
+            let change = try Changes.step(standing)
+            save(&state, &effects, [change], SaveIntent(.text("Stepped up to \(change.level ?? "the next level"). Congratulations!")))
         } catch {
-            state.message = .error(error.message)
+            state.notice = .error(error.message)
         }
     }
 
     // MARK: - Drawing
 
-    static func draw(_ state: inout AppState, _ body: Body, _ frame: inout Frame) {
+    /// Where the parts of the screen go: the matrix only when at least six rows
+    /// remain for the checklist.
+    struct Layout {
+        var matrixTop: Int?
+        var progressRow: Int
+        var listTop: Int
+        var visible: Int
+    }
+
+    static func layout(_ standing: Standing, _ body: Body) -> Layout {
+        var y = body.top + 1
+        var matrixTop: Int?
+        let matrixRows = standing.profile.roles.count + 2
+        if body.bottom - y - matrixRows - 3 >= 6 {
+            matrixTop = y + 1
+            y += 1 + matrixRows
+        }
+        y += 1
+        let listTop = y + 2
+        return Layout(matrixTop: matrixTop, progressRow: y, listTop: listTop, visible: body.bottom - listTop)
+    }
+
+    static func area(_ state: AppState, _ body: Body) -> ListArea? {
+        guard case .skill(let skill) = state.screen, let standing = state.standing(skill) else { return nil }
+        let layout = layout(standing, body)
+        return ListArea(top: layout.listTop, visible: layout.visible,
+                        heights: rendered(rows(state, standing), standing, state, width: body.width).map(\.count))
+    }
+
+    static func draw(_ state: AppState, _ body: Body, _ canvas: inout Canvas) {
         guard case .skill(let skill) = state.screen else { return }
         let symbols = state.symbols
         guard let standing = state.standing(skill) else {
             let tracked = state.record.skills[skill]
             let text = "Your role '\(tracked?.role ?? "?")' or level '\(tracked?.level ?? "?")' is no longer in this profile. Press e to choose them again; your ticks are kept."
             for (row, line) in TextWidth.wrap(text, to: body.width - 2).enumerated() {
-                frame.canvas.put(line, x: 1, y: body.top + 1 + row, style: Style(colour: .warning))
+                canvas.put(line, x: 1, y: body.top + 1 + row, style: Style(colour: .warning))
             }
             return
         }
-        var y = body.top
+        let layout = layout(standing, body)
         let head = "\(standing.role.name) \(symbols.dot) level \(standing.level)"
             + (standing.nextLevel.map { " \(symbols.arrow) next \($0)" } ?? " (top level)")
-        frame.canvas.put(head, x: 1, y: y, style: .bold)
+        canvas.put(head, x: 1, y: body.top, style: .bold)
         if let last = standing.tracked.steps.last {
             let since = " \(symbols.dot) since \(String(last.at.prefix(10)))"
-            frame.canvas.put(since, x: 1 + TextWidth.of(head), y: y, style: .muted)
+            canvas.put(since, x: 1 + TextWidth.of(head), y: body.top, style: .muted)
         }
-        y += 1
         let shown = shownLevel(state, standing)
-        let list = items(state, standing)
-        // The matrix needs a header, a row per role and a legend; draw it only
-        // when at least six rows remain for the checklist.
-        let matrixRows = standing.profile.roles.count + 2
-        if body.bottom - y - matrixRows - 3 >= 6 {
-            y += 1
-            y = drawMatrix(standing, shown: shown, top: y, width: body.width, symbols: symbols, &frame.canvas)
+        if let top = layout.matrixTop {
+            drawMatrix(standing, shown: shown, top: top, width: body.width, symbols: symbols, &canvas)
         }
-        y += 1
+        let y = layout.progressRow
         let cell = standing.role.level(shown)
         let progress = standing.progress(toward: shown)
         let which = shown == standing.nextLevel ? "next level" : shown == standing.level ? "your level" : "level"
         // On a narrow terminal the level's name alone, so the figures keep their room.
         let label = body.width < 60 ? "\(shown)  "
             : "\(shown) \(symbols.dot) \(which)\(cell?.required == true ? ", Required" : ", optional for this role")  "
-        var x = frame.canvas.put(label, x: 1, y: y, style: .accent) + 1
+        let x = canvas.put(label, x: 1, y: y, style: .accent) + 1
         if let progress {
-            x = Widgets.put(Widgets.progressBar(progress, width: body.width - x - 1, symbols: symbols), x: x, y: y, on: &frame.canvas)
+            Widgets.put(Widgets.progressBar(progress, width: body.width - x - 1, symbols: symbols), x: x, y: y, on: &canvas)
         }
-        y += 1
-        drawChecklist(list, standing, top: y, bottom: body.bottom, width: body.width, &state, &frame)
+        let list = rows(state, standing)
+        if list.isEmpty {
+            canvas.put("  No expectations at this level.", x: 0, y: layout.listTop, style: .muted)
+            return
+        }
+        let items = rendered(Array(list.dropFirst(state.skill.list.scroll)), standing, state, width: body.width,
+                             firstIndex: state.skill.list.scroll, all: list)
+        Widgets.list(items, list: state.skill.list, count: list.count, top: layout.listTop, visible: layout.visible,
+                     canvas: &canvas, symbols: symbols)
     }
 
-    /// The role × level matrix; returns the row after it.
+    /// The role × level matrix, its header and legend.
     static func drawMatrix(_ standing: Standing, shown: String, top: Int, width: Int, symbols: Symbols,
-                           _ canvas: inout Canvas) -> Int {
+                           _ canvas: inout Canvas) {
         let profile = standing.profile
         let roleWidth = min(max(8, profile.roles.map { TextWidth.of($0.name) }.max() ?? 0), max(8, width / 3))
         let room = width - roleWidth - 3
@@ -251,19 +279,22 @@ enum SkillScreen {
             y += 1
         }
         canvas.put("\(symbols.required) Required  \(symbols.optional) optional  [ ] your level", x: 2, y: y, style: .muted)
-        return y + 1
     }
 
-    static func drawChecklist(_ list: [Item], _ standing: Standing, top: Int, bottom: Int, width: Int,
-                              _ state: inout AppState, _ frame: inout Frame) {
+    /// The checklist's rows as drawn: each expectation wrapped, with its marks and
+    /// note under it. `firstIndex` is where `list` starts in `all` (the whole list),
+    /// so the heading over ticks that left the profile lands on the first of them.
+    static func rendered(_ list: [Row], _ standing: Standing, _ state: AppState, width: Int,
+                         firstIndex: Int = 0, all: [Row]? = nil) -> [[[(String, Style)]]] {
         let symbols = state.symbols
         let cutoff = state.staleCutoff // once per frame, not per expectation
         let textWidth = max(10, width - 7)
+        let firstOrphan = (all ?? list).firstIndex { if case .orphan = $0 { return true } else { return false } }
         var rendered: [[[(String, Style)]]] = []
-        var orphanHeaderAt: Int?
-        for (index, item) in list.enumerated() {
+        for (offset, row) in list.enumerated() {
+            let index = firstIndex + offset
             var rows: [[(String, Style)]] = []
-            switch item {
+            switch row {
             case .expectation(let expectation, _):
                 let ticked = standing.tracked.ticks[expectation.id] != nil
                 let excluded = standing.tracked.notApplicable[expectation.id]
@@ -293,22 +324,17 @@ enum SkillScreen {
                     }
                 }
             case .orphan(let tick):
-                if orphanHeaderAt == nil { orphanHeaderAt = index }
-                let lines = TextWidth.wrap(Safe.text(tick.text.isEmpty ? "(expectation \(tick.item))" : tick.text), to: textWidth)
+                let lines = TextWidth.wrap(Safe.text(tick.text.isEmpty ? "(expectation \(tick.expectation))" : tick.text), to: textWidth)
                 for (n, line) in lines.enumerated() {
                     rows.append([(n == 0 ? "  \(symbols.ticked) " : "      ", Style(colour: .warning)), (line, .muted)])
                 }
                 rows.append([("      no longer in the profile (ticked \(String(tick.at.prefix(10)))); Space unticks", Style(colour: .warning))])
             }
-            if index == orphanHeaderAt {
+            if index == firstOrphan {
                 rows.insert([("  Ticked, but no longer in the profile:", Style(.bold, colour: .warning))], at: 0)
             }
             rendered.append(rows)
         }
-        if list.isEmpty {
-            frame.canvas.put("  No expectations at this level.", x: 0, y: top + 1, style: .muted)
-            return
-        }
-        Widgets.wrappedList(rendered, list: &state.skill.list, top: top + 1, visible: bottom - top - 1, frame: &frame, symbols: symbols)
+        return rendered
     }
 }

@@ -2,7 +2,7 @@ import LadderKit
 
 /// The first screen: every skill the person tracks, with role, level and progress
 /// toward the next level.
-enum Dashboard {
+enum DashboardScreen {
     static func keys(_ state: AppState) -> [(String, String)] {
         state.record.skillOrder.isEmpty
             ? [("a", "add a skill"), ("P", "people")]
@@ -30,12 +30,20 @@ enum Dashboard {
         }
     }
 
-    static func draw(_ state: inout AppState, _ body: Body, _ frame: inout Frame) {
+    /// The list starts under the header; file problems take the last rows.
+    static func area(_ state: AppState, _ body: Body) -> ListArea? {
+        let count = state.record.skillOrder.count
+        guard count > 0 else { return nil }
+        let problemRows = min(state.journalProblems.count, 3)
+        let top = body.top + 2
+        return ListArea(top: top, visible: body.bottom - top - (problemRows > 0 ? problemRows + 1 : 0), count: count)
+    }
+
+    static func draw(_ state: AppState, _ body: Body, _ canvas: inout Canvas) {
         let symbols = state.symbols
-        var y = body.top + 1
         let tracked = state.record.trackedSkills
-        if tracked.isEmpty {
-            frame.canvas.put("\(state.record.name) tracks no skills yet. Press a to pick one.", x: 2, y: y)
+        guard let area = area(state, body) else {
+            canvas.put("\(state.record.name) tracks no skills yet. Press a to pick one.", x: 2, y: body.top + 1)
             return
         }
         let names = tracked.map { state.library.profile($0.skill)?.name ?? $0.skill }
@@ -48,37 +56,32 @@ enum Dashboard {
         let nameWidth = min(max(5, names.map(TextWidth.of).max() ?? 0), body.width / 3)
         let roleWidth = min(max(4, roles.map(TextWidth.of).max() ?? 0), body.width / 5)
         let levelWidth = min(max(5, levels.map(TextWidth.of).max() ?? 0), body.width / 5)
-        frame.canvas.put("  " + Widgets.cell("SKILL", nameWidth) + "  " + Widgets.cell("ROLE", roleWidth) + "  "
-                         + Widgets.cell("LEVEL", levelWidth) + "  PROGRESS TO NEXT LEVEL", x: 0, y: y, style: .muted)
-        y += 1
-        var items: [[(String, Style)]] = []
-        for (index, skill) in tracked.enumerated() {
+        canvas.put("  " + Widgets.cell("SKILL", nameWidth) + "  " + Widgets.cell("ROLE", roleWidth) + "  "
+                   + Widgets.cell("LEVEL", levelWidth) + "  PROGRESS TO NEXT LEVEL", x: 0, y: area.top - 1, style: .muted)
+        var items: [[[(String, Style)]]] = []
+        for (index, skill) in tracked.enumerated().dropFirst(state.dashboard.scroll).prefix(area.visible) {
             var line: [(String, Style)] = [("  " + Widgets.cell(names[index], nameWidth) + "  ", .bold)]
-            guard state.library.profile(skill.skill) != nil else {
+            if state.library.profile(skill.skill) == nil {
                 line.append(("profile '\(skill.skill)' not found: was its file removed?", Style(colour: .bad)))
-                items.append(line)
-                continue
-            }
-            guard let standing = standings[index] else {
-                line.append(("role '\(skill.role)' or level '\(skill.level)' is no longer in the profile; open it to choose again", Style(colour: .bad)))
-                items.append(line)
-                continue
-            }
-            line.append((Widgets.cell(roles[index], roleWidth) + "  ", .plain))
-            line.append((Widgets.cell(levels[index], levelWidth) + "  ", .plain))
-            if let next = standing.next {
-                let room = body.width - 2 - nameWidth - roleWidth - levelWidth - 6
-                line += Widgets.progressBar(next, width: room, symbols: symbols)
-                if next.isComplete { line.append(("  ready to step up", Style(colour: .good))) }
+            } else if let standing = standings[index] {
+                line.append((Widgets.cell(roles[index], roleWidth) + "  ", .plain))
+                line.append((Widgets.cell(levels[index], levelWidth) + "  ", .plain))
+                if let next = standing.next {
+                    let room = body.width - 2 - nameWidth - roleWidth - levelWidth - 6
+                    line += Widgets.progressBar(next, width: room, symbols: symbols)
+                    if next.isComplete { line.append(("  ready to step up", Style(colour: .good))) }
+                } else {
+                    line.append(("top level reached", Style(colour: .good)))
+                }
             } else {
-                line.append(("top level reached", Style(colour: .good)))
+                line.append(("role '\(skill.role)' or level '\(skill.level)' is no longer in the profile; open it to choose again", Style(colour: .bad)))
             }
-            items.append(line)
+            items.append([line])
         }
+        Widgets.list(items, list: state.dashboard, count: tracked.count, top: area.top, visible: area.visible,
+                     canvas: &canvas, symbols: symbols)
         let problemRows = min(state.journalProblems.count, 3)
-        let visible = body.bottom - y - (problemRows > 0 ? problemRows + 1 : 0)
-        Widgets.list(items, list: &state.dashboard, top: y, visible: visible, frame: &frame, symbols: symbols)
-        drawProblems(state.journalProblems, at: body.bottom - problemRows, width: body.width, &frame.canvas)
+        drawProblems(state.journalProblems, at: body.bottom - problemRows, width: body.width, &canvas)
     }
 
     /// Lists file problems in the last rows of a screen, so a bad line is never silent.

@@ -1,0 +1,86 @@
+/// How each kind of change moves a person's record: the fold of the journal.
+extension Change {
+    /// Applies the change, made at `at`, to a record. Changes about skills the person
+    /// does not track, and unknown changes, leave it as it was.
+    func apply(to record: inout PersonRecord, at: String) {
+        switch self {
+        case .person(let name, let mentee):
+            if let name, !name.isEmpty { record.name = name }
+            if let mentee { record.mentee = mentee }
+        case .track(let skill, let role, let level):
+            if var tracked = record.skills[skill] {
+                tracked.role = role
+                tracked.level = level
+                record.skills[skill] = tracked
+            } else {
+                record.skills[skill] = TrackedSkill(skill: skill, role: role, level: level, since: at)
+                record.skillOrder.append(skill)
+            }
+        case .untrack(let skill):
+            record.skills[skill] = nil
+            record.skillOrder.removeAll { $0 == skill }
+        case .reviewStart(let by):
+            if record.openReview == nil { record.reviews.append(Review(start: at, by: by)) }
+        case .reviewNote(let note, let by):
+            guard record.openReview != nil, !note.isEmpty else { return }
+            record.reviews[record.reviews.count - 1].notes.append(ReviewNote(text: note, at: at, by: by))
+        case .reviewEnd:
+            guard record.openReview != nil else { return }
+            record.reviews[record.reviews.count - 1].end = at
+            record.reviews[record.reviews.count - 1].openAtEnd = record.openQuestions
+        case .confirm(let skill, _, _, _, _), .question(let skill, _, _, _, _):
+            guard record.skills[skill] != nil else { return }
+            record.skills[skill]?.apply(self, at: at)
+            if record.openReview != nil {
+                if case .confirm = self {
+                    record.reviews[record.reviews.count - 1].confirmed += 1
+                } else {
+                    record.reviews[record.reviews.count - 1].questioned += 1
+                }
+            }
+        case .tick(let skill, _, _, _), .untick(let skill, _, _, _), .note(let skill, _, _, _, _), .step(let skill, _),
+             .notApplicable(let skill, _, _, _, _), .applicable(let skill, _, _, _), .answer(let skill, _, _),
+             .withdraw(let skill, _, _):
+            record.skills[skill]?.apply(self, at: at)
+        case .unknown:
+            return
+        }
+    }
+
+}
+
+extension TrackedSkill {
+    /// Applies a change about this skill, made at `at` (in place, so the record's
+    /// dictionaries are not copied).
+    mutating func apply(_ change: Change, at: String) {
+        switch change {
+        case .step(_, let level):
+            steps.append(LevelStep(from: self.level, to: level, at: at))
+            self.level = level
+        case .tick(_, let level, let id, let text):
+            ticks[id] = Tick(expectation: id, text: text, level: level, at: at)
+        case .untick(_, _, let id, _):
+            ticks[id] = nil
+        case .note(_, _, let id, let text, let note):
+            notes[id] = note.isEmpty ? nil : Note(text: note, at: at, expectation: text ?? "")
+        case .notApplicable(_, _, let id, let text, let reason):
+            notApplicable[id] = NotApplicable(reason: reason, at: at, text: text)
+        case .applicable(_, _, let id, _):
+            notApplicable[id] = nil
+        case .confirm(_, let id, _, let comment, let by):
+            assessments[id] = Assessment(verdict: .confirmed, comment: comment, by: by, at: at)
+        case .question(_, let id, _, let comment, let by):
+            assessments[id] = Assessment(verdict: .questioned, comment: comment, by: by, at: at)
+        case .answer(_, let id, let answer):
+            guard assessments[id]?.isOpen == true else { return }
+            assessments[id]?.answer = answer
+            assessments[id]?.closedAt = at
+        case .withdraw(_, let id, _):
+            guard assessments[id]?.isOpen == true else { return }
+            assessments[id]?.withdrawn = true
+            assessments[id]?.closedAt = at
+        case .person, .track, .untrack, .reviewStart, .reviewNote, .reviewEnd, .unknown:
+            return
+        }
+    }
+}

@@ -1,0 +1,105 @@
+/// What one journal line changes, by kind, with exactly the fields that kind uses.
+///
+/// A skill is a profile id; an expectation is an expectation id; `text` keeps the
+/// expectation's words at the time, so a tick whose expectation is later reworded
+/// or removed can still be shown. `by` is the reviewer. Applying, inverting and
+/// describing a change live beside it (`Change+Apply`, `Change+Inverse`,
+/// `Change+Description`); how it is written on disk is `JournalEvent+JSON`.
+public enum Change: Equatable, Sendable {
+    /// Who the record is about: a name, and whether you mentor them.
+    case person(name: String?, mentee: Bool?)
+    /// Start tracking a skill, or change role or level in it.
+    case track(skill: String, role: String, level: String)
+    /// Stop tracking a skill.
+    case untrack(skill: String)
+    case tick(skill: String, level: String, expectation: String, text: String)
+    case untick(skill: String, level: String, expectation: String, text: String)
+    /// A note of evidence; an empty note clears it.
+    case note(skill: String, level: String?, expectation: String, text: String?, note: String)
+    /// A step up: `level` is the new level.
+    case step(skill: String, level: String)
+    /// The expectation does not apply to the person, and why.
+    case notApplicable(skill: String, level: String?, expectation: String, text: String, reason: String)
+    /// Taking a not-applicable mark back.
+    case applicable(skill: String, level: String?, expectation: String, text: String)
+    case reviewStart(by: String?)
+    case reviewNote(note: String, by: String?)
+    case reviewEnd(by: String?)
+    /// The reviewer confirms a tick, with an optional comment.
+    case confirm(skill: String, expectation: String, text: String, comment: String, by: String?)
+    /// The reviewer questions a tick; the comment says what is unclear.
+    case question(skill: String, expectation: String, text: String, comment: String, by: String?)
+    /// The person's reply to an open question, which closes it.
+    case answer(skill: String, expectation: String, answer: String)
+    /// The reviewer takes an open question back.
+    case withdraw(skill: String, expectation: String, by: String?)
+    /// A line this Ladder does not understand (a newer Ladder's kind, or a known kind
+    /// missing a field it needs): kept as it was, applied to nothing.
+    case unknown(JournalLine)
+
+    /// The kind's name as the journal writes it (`"tick"`, `"review-start"`, …).
+    public var kind: String {
+        switch self {
+        case .person: return "person"
+        case .track: return "track"
+        case .untrack: return "untrack"
+        case .tick: return "tick"
+        case .untick: return "untick"
+        case .note: return "note"
+        case .step: return "step"
+        case .notApplicable: return "na"
+        case .applicable: return "applicable"
+        case .reviewStart: return "review-start"
+        case .reviewNote: return "review-note"
+        case .reviewEnd: return "review-end"
+        case .confirm: return "confirm"
+        case .question: return "question"
+        case .answer: return "answer"
+        case .withdraw: return "withdraw"
+        case .unknown(let line): return line.kind
+        }
+    }
+
+    /// The skill (profile id) the change is about, if any.
+    public var skill: String? {
+        switch self {
+        case .track(let skill, _, _), .untrack(let skill), .tick(let skill, _, _, _), .untick(let skill, _, _, _),
+             .note(let skill, _, _, _, _), .step(let skill, _), .notApplicable(let skill, _, _, _, _),
+             .applicable(let skill, _, _, _), .confirm(let skill, _, _, _, _), .question(let skill, _, _, _, _),
+             .answer(let skill, _, _), .withdraw(let skill, _, _):
+            return skill
+        case .person, .reviewStart, .reviewNote, .reviewEnd, .unknown:
+            return nil
+        }
+    }
+
+    /// The expectation id the change is about, if any.
+    public var expectation: String? {
+        switch self {
+        case .tick(_, _, let id, _), .untick(_, _, let id, _), .note(_, _, let id, _, _),
+             .notApplicable(_, _, let id, _, _), .applicable(_, _, let id, _), .confirm(_, let id, _, _, _),
+             .question(_, let id, _, _, _), .answer(_, let id, _), .withdraw(_, let id, _):
+            return id
+        case .person, .track, .untrack, .step, .reviewStart, .reviewNote, .reviewEnd, .unknown:
+            return nil
+        }
+    }
+
+    /// A change the person makes to their own record (not a reviewer's, not a review's):
+    /// what "since the last review" lists.
+    public var isOwnChange: Bool {
+        switch self {
+        case .track, .untrack, .tick, .untick, .note, .step, .notApplicable, .applicable, .answer: return true
+        case .person, .reviewStart, .reviewNote, .reviewEnd, .confirm, .question, .withdraw, .unknown: return false
+        }
+    }
+
+    /// A change that can move progress toward a level: a point in the history.
+    public var movesProgress: Bool {
+        switch self {
+        case .track, .tick, .untick, .step, .notApplicable, .applicable: return true
+        case .person, .untrack, .note, .reviewStart, .reviewNote, .reviewEnd, .confirm, .question, .answer, .withdraw, .unknown:
+            return false
+        }
+    }
+}

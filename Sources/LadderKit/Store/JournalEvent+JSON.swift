@@ -1,0 +1,141 @@
+import Foundation
+
+/// A journal line as it is on disk: a JSON object with the version, id, time and
+/// kind, and the fields its kind uses (absent otherwise). Fields by kind:
+/// `person` (name, mentee), `track` (skill, role, level), `untrack` (skill),
+/// `tick`/`untick` (skill, item, text, level), `note` (skill, item, text, note, level),
+/// `step` (skill, level: the new level), `na`/`applicable` (skill, item, text, note:
+/// the reason, level), `review-start`/`review-end` (by), `review-note` (note, by),
+/// `confirm`/`question` (skill, item, text, note: the comment, by), `answer` (skill,
+/// item, note: the reply), `withdraw` (skill, item, by). `item` is the expectation id.
+public struct JournalLine: Codable, Equatable, Sendable {
+    public var v: Int
+    public var id: String
+    public var at: String
+    public var kind: String
+    public var skill: String?
+    public var role: String?
+    public var level: String?
+    public var item: String?
+    public var text: String?
+    public var note: String?
+    public var name: String?
+    public var by: String?
+    public var mentee: Bool?
+}
+
+extension Change {
+    /// The change a line holds; `.unknown` when its kind is not one this Ladder knows
+    /// or a field the kind needs is missing.
+    init(_ line: JournalLine) {
+        let unknown = Change.unknown(line)
+        switch line.kind {
+        case "person":
+            self = .person(name: line.name, mentee: line.mentee)
+        case "track":
+            guard let skill = line.skill, let role = line.role, let level = line.level else { self = unknown; return }
+            self = .track(skill: skill, role: role, level: level)
+        case "untrack":
+            guard let skill = line.skill else { self = unknown; return }
+            self = .untrack(skill: skill)
+        case "tick", "untick":
+            guard let skill = line.skill, let item = line.item else { self = unknown; return }
+            self = line.kind == "tick"
+                ? .tick(skill: skill, level: line.level ?? "", expectation: item, text: line.text ?? "")
+                : .untick(skill: skill, level: line.level ?? "", expectation: item, text: line.text ?? "")
+        case "note":
+            guard let skill = line.skill, let item = line.item else { self = unknown; return }
+            self = .note(skill: skill, level: line.level, expectation: item, text: line.text, note: line.note ?? "")
+        case "step":
+            guard let skill = line.skill, let level = line.level else { self = unknown; return }
+            self = .step(skill: skill, level: level)
+        case "na":
+            guard let skill = line.skill, let item = line.item else { self = unknown; return }
+            self = .notApplicable(skill: skill, level: line.level, expectation: item, text: line.text ?? "", reason: line.note ?? "")
+        case "applicable":
+            guard let skill = line.skill, let item = line.item else { self = unknown; return }
+            self = .applicable(skill: skill, level: line.level, expectation: item, text: line.text ?? "")
+        case "review-start":
+            self = .reviewStart(by: line.by)
+        case "review-note":
+            guard let note = line.note else { self = unknown; return }
+            self = .reviewNote(note: note, by: line.by)
+        case "review-end":
+            self = .reviewEnd(by: line.by)
+        case "confirm", "question":
+            guard let skill = line.skill, let item = line.item else { self = unknown; return }
+            self = line.kind == "confirm"
+                ? .confirm(skill: skill, expectation: item, text: line.text ?? "", comment: line.note ?? "", by: line.by)
+                : .question(skill: skill, expectation: item, text: line.text ?? "", comment: line.note ?? "", by: line.by)
+        case "answer":
+            guard let skill = line.skill, let item = line.item else { self = unknown; return }
+            self = .answer(skill: skill, expectation: item, answer: line.note ?? "")
+        case "withdraw":
+            guard let skill = line.skill, let item = line.item else { self = unknown; return }
+            self = .withdraw(skill: skill, expectation: item, by: line.by)
+        default:
+            self = unknown
+        }
+    }
+}
+
+extension JournalLine {
+    /// The line that writes an event.
+    init(_ event: JournalEvent) {
+        v = event.v
+        id = event.id
+        at = event.at
+        kind = event.change.kind
+        switch event.change {
+        case .person(let name, let mentee):
+            self.name = name
+            self.mentee = mentee
+        case .track(let skill, let role, let level):
+            (self.skill, self.role, self.level) = (skill, role, level)
+        case .untrack(let skill):
+            self.skill = skill
+        case .tick(let skill, let level, let item, let text), .untick(let skill, let level, let item, let text):
+            (self.skill, self.level, self.item, self.text) = (skill, level, item, text)
+        case .note(let skill, let level, let item, let text, let note):
+            (self.skill, self.level, self.item, self.text, self.note) = (skill, level, item, text, note)
+        case .step(let skill, let level):
+            (self.skill, self.level) = (skill, level)
+        case .notApplicable(let skill, let level, let item, let text, let reason):
+            (self.skill, self.level, self.item, self.text, self.note) = (skill, level, item, text, reason)
+        case .applicable(let skill, let level, let item, let text):
+            (self.skill, self.level, self.item, self.text) = (skill, level, item, text)
+        case .reviewStart(let by), .reviewEnd(let by):
+            self.by = by
+        case .reviewNote(let note, let by):
+            (self.note, self.by) = (note, by)
+        case .confirm(let skill, let item, let text, let comment, let by),
+             .question(let skill, let item, let text, let comment, let by):
+            (self.skill, self.item, self.text, self.note, self.by) = (skill, item, text, comment, by)
+        case .answer(let skill, let item, let answer):
+            (self.skill, self.item, self.note) = (skill, item, answer)
+        case .withdraw(let skill, let item, let by):
+            (self.skill, self.item, self.by) = (skill, item, by)
+        case .unknown(let line):
+            self = line
+        }
+    }
+}
+
+extension JournalEvent: Codable {
+    public init(from decoder: Decoder) throws {
+        let line = try JournalLine(from: decoder)
+        self.init(Change(line), at: line.at, id: line.id)
+        v = line.v
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        try JournalLine(self).encode(to: encoder)
+    }
+
+    /// The event as one JSON line (no newline), keys sorted so lines are stable.
+    public func encodedLine() throws -> [UInt8] {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return Array(try encoder.encode(self))
+    }
+}

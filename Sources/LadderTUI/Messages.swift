@@ -1,0 +1,94 @@
+import LadderKit
+
+/// What `update` reacts to: input from the terminal, the time, and the outcome of
+/// every effect it asked for. The runner feeds each outcome back, so what happens
+/// after a save (navigation, undo, the status line) is decided in one place.
+public enum Message: Equatable, Sendable {
+    case input(InputEvent)
+    /// The current time, sent by the runtime when it changes.
+    case clock(String)
+    /// The changes are on disk as these events.
+    case saved([JournalEvent], SaveIntent)
+    /// The changes could not be written; nothing changed on disk.
+    case notSaved(reason: String, SaveIntent)
+    /// A person's record was read (on start, or after switching person).
+    case loaded(LoadedPerson, switched: Bool)
+    /// A person's record could not be read.
+    case notLoaded(reason: String)
+    /// Everyone's summary, for the people screen.
+    case peopleLoaded([PersonSummary])
+}
+
+/// A person's record as read from the store.
+public struct LoadedPerson: Equatable, Sendable {
+    public var id: PersonID
+    public var record: PersonRecord
+    public var problems: [FileProblem]
+    public var readOnly: Bool
+
+    public init(id: PersonID, record: PersonRecord, problems: [FileProblem], readOnly: Bool) {
+        self.id = id
+        self.record = record
+        self.problems = problems
+        self.readOnly = readOnly
+    }
+}
+
+/// Work for the runtime: `update` asks, the runner does it and answers with a message.
+public enum Effect: Equatable, Sendable {
+    /// Write changes to the current person's journal, stamped with the time.
+    case save([Change], SaveIntent)
+    /// Read a person's record; `create` names a new person, written before it is read.
+    case loadPerson(PersonID, create: String?)
+    /// Read everyone's summary for the people screen.
+    case loadPeople
+}
+
+/// What a save is for: what to say once it is on disk, where to go, and whether it
+/// takes back an earlier change (`u`).
+public struct SaveIntent: Equatable, Sendable {
+    public var outcome: Outcome
+    public var open: Screen?
+    public var isUndo: Bool
+
+    public init(_ outcome: Outcome, open: Screen? = nil, isUndo: Bool = false) {
+        self.outcome = outcome
+        self.open = open
+        self.isUndo = isUndo
+    }
+
+    /// The words for the status line, worded from the record after the save.
+    public enum Outcome: Equatable, Sendable {
+        case text(String)
+        /// "Ticked. Senior: 2 of 3 · 66%", or the step-up hint when the level is complete.
+        case ticked(skill: String)
+        case unticked(skill: String)
+    }
+}
+
+/// Text being typed at the bottom of the screen, or a yes/no question.
+public struct Prompt: Equatable, Sendable {
+    public enum Purpose: Equatable, Sendable {
+        case note(skill: String, expectation: String)
+        case search
+        case newPerson
+        case confirmStep(skill: String)
+        case notApplicable(skill: String, expectation: String)
+        case question(skill: String, expectation: String)
+        case answer(skill: String, expectation: String)
+        case reviewNote
+    }
+
+    public var purpose: Purpose
+    public var label: String
+    public var text: String
+}
+
+/// What the last action did, or why it could not: the message line.
+public struct Notice: Equatable, Sendable {
+    public var text: String
+    public var isError: Bool
+
+    public static func info(_ text: String) -> Notice { Notice(text: text, isError: false) }
+    public static func error(_ text: String) -> Notice { Notice(text: text, isError: true) }
+}

@@ -1,0 +1,80 @@
+import LadderKit
+
+/// Typing into the prompt: characters add, Backspace removes, Ctrl-U clears,
+/// Enter finishes, Esc cancels. A yes/no question takes y or n.
+func updatePrompt(_ state: inout AppState, _ key: Key, _ effects: inout [Effect]) {
+    guard var prompt = state.prompt else { return }
+    if case .confirmStep(let skill) = prompt.purpose {
+        state.prompt = nil
+        if key == .character("y") || key == .character("Y") || key == .enter {
+            SkillScreen.stepUp(&state, skill, &effects)
+        } else {
+            state.notice = .info("Step up not recorded.")
+        }
+        return
+    }
+    switch key {
+    case .escape, .control("c"):
+        state.prompt = nil
+        if prompt.purpose == .search { state.browser.query = "" }
+        return
+    case .enter:
+        state.prompt = nil
+        finishPrompt(&state, prompt, &effects)
+        return
+    case .backspace, .delete:
+        if !prompt.text.isEmpty { prompt.text.removeLast() }
+    case .control("u"):
+        prompt.text = ""
+    case .character(let character):
+        if prompt.text.count < 2_000 { prompt.text.append(character) }
+    default:
+        break
+    }
+    state.prompt = prompt
+    if prompt.purpose == .search {
+        state.browser.query = prompt.text
+        state.browser.list = ListState()
+    }
+}
+
+/// Enter on a prompt: the typed text becomes a change, a search or a new person.
+func finishPrompt(_ state: inout AppState, _ prompt: Prompt, _ effects: inout [Effect]) {
+    let text = prompt.text
+    let reviewer = state.reviewer
+    switch prompt.purpose {
+    case .search:
+        state.browser.query = text
+    case .newPerson:
+        let name = text.trimmingCharacters(in: .whitespaces)
+        guard !name.isEmpty else { state.notice = .info("No name given; nobody added."); return }
+        effects.append(.loadPerson(PersonID(name: name), create: name))
+    case .confirmStep:
+        break
+    case .note(let skill, let expectation):
+        guard let standing = state.standing(skill) else { return }
+        save(&state, &effects, SaveIntent(.text(text.isEmpty ? "Note removed." : "Note saved."))) { () throws(InputError) in
+            [try Changes.note(text, on: expectation, in: standing)]
+        }
+    case .notApplicable(let skill, let expectation):
+        guard let standing = state.standing(skill) else { return }
+        save(&state, &effects, SaveIntent(.text("Marked not applicable; it is out of the count."))) { () throws(InputError) in
+            [try Changes.notApplicable(expectation, reason: text, in: standing)]
+        }
+    case .question(let skill, let expectation):
+        guard let standing = state.standing(skill) else { return }
+        save(&state, &effects, SaveIntent(.text("Question saved; it stays open until answered or withdrawn."))) { () throws(InputError) in
+            [try Changes.question(expectation, comment: text, in: standing, by: reviewer)]
+        }
+    case .answer(let skill, let expectation):
+        guard let standing = state.standing(skill) else { return }
+        save(&state, &effects, SaveIntent(.text("Answer saved; the question is closed."))) { () throws(InputError) in
+            [try Changes.answer(expectation, text: text, in: standing)]
+        }
+    case .reviewNote:
+        let record = state.record
+        save(&state, &effects, SaveIntent(.text("Review note saved."))) { () throws(InputError) in
+            [try Changes.reviewNote(text, record, by: reviewer)]
+        }
+    }
+}
