@@ -21,7 +21,7 @@ import Foundation
 struct ProfileIndex {
     static let kind = "ladder-profile-index"
     /// Bump when the index layout, the profile model or what `ProfileFile` accepts changes.
-    static let format = 2
+    static let format = 3
     static let fileName = "profiles.index"
     static let shardCount = 16
 
@@ -86,7 +86,8 @@ struct ProfileIndex {
     }
 
     /// One entry line: kind (S summary, P problem), source, stamp (4 fields, empty
-    /// for bundled), hash, racy; then for S the summary and record, for P the problem.
+    /// for bundled), hash, racy; then for S the summary and record, for P the problem
+    /// (with, for a profile from a newer Ladder, its schema, id and name).
     static func entry(_ line: FieldReader.Line) -> Entry? {
         guard let kind = line.string(0), let source = line.string(1), let hash = line.string(6) else { return nil }
         var entry = Entry(source: source, stamp: nil, hash: hash)
@@ -109,10 +110,15 @@ struct ProfileIndex {
                 entry.record = Record(shard: shard, offset: offset, length: length, checksum: checksum)
             }
         case "P":
-            guard line.count == 14, let file = line.string(8), let number = line.int(9), let column = line.int(10),
+            guard line.count == 17, let file = line.string(8), let number = line.int(9), let column = line.int(10),
                   let message = line.string(11), let excerpt = line.string(12) else { return nil }
+            // A profile from a newer Ladder: its schema, then its id and name ("" when it had none).
+            let newer = line.int(14).map { schema in
+                NewerSchema(schema: schema, id: line.string(15).flatMap { $0.isEmpty ? nil : $0 },
+                            name: line.string(16).flatMap { $0.isEmpty ? nil : $0 })
+            }
             entry.problem = StoredProblem(FileProblem(file: file, line: number, column: column, message: message,
-                                                      excerpt: line.string(13) == "1" ? excerpt : nil))
+                                                      excerpt: line.string(13) == "1" ? excerpt : nil, newer: newer))
         default:
             return nil
         }
@@ -163,6 +169,9 @@ struct ProfileIndex {
                 writer.field(problem.message)
                 writer.field(problem.excerpt ?? "")
                 writer.field(problem.excerpt != nil ? "1" : "")
+                writer.field(problem.newer.map { String($0.schema) } ?? "")
+                writer.field(problem.newer?.id ?? "")
+                writer.field(problem.newer?.name ?? "")
             }
             writer.endLine()
         }

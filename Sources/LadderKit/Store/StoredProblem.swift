@@ -5,6 +5,7 @@ struct StoredProblem: Codable, Equatable, Sendable {
     var column: Int
     var message: String
     var excerpt: String?
+    var newer: NewerSchema?
 
     init(_ problem: FileProblem) {
         file = problem.file
@@ -12,9 +13,10 @@ struct StoredProblem: Codable, Equatable, Sendable {
         column = problem.column
         message = problem.message
         excerpt = problem.excerpt
+        newer = problem.newer
     }
 
     var problem: FileProblem {
-        FileProblem(file: file, line: line, column: column, message: message, excerpt: excerpt)
+        FileProblem(file: file, line: line, column: column, message: message, excerpt: excerpt, newer: newer)
     }
 }
