@@ -10,13 +10,8 @@ enum ContentHash {
         return String(repeating: "0", count: 16 - hex.count) + hex
     }
 
+    /// The same hash over raw memory (a raw buffer is a collection of bytes).
     static func of(_ bytes: UnsafeRawBufferPointer) -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in bytes {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x100_0000_01b3
-        }
-        let hex = String(hash, radix: 16)
-        return String(repeating: "0", count: 16 - hex.count) + hex
+        of(bytes[...])
     }
 }
