@@ -131,7 +131,7 @@ extension ProfileLibrary {
     /// The profile, or an error listing the available ids.
     func requireProfile(_ query: String) throws(InputError) -> Profile {
         guard let profile = profile(query) else {
-            if let newer = newerProfiles.first(where: { $0.newer?.id == query }) {
+            if let newer = newerProfiles.first(where: { $0.newer?.id == query || $0.newer?.name?.lowercased() == query.lowercased() }) {
                 throw InputError("\(newer.file): \(newer.message)")
             }
             throw InputError("unknown skill '\(Safe.text(query))'; choose one of: \(summaries.map(\.id).joined(separator: ", "))")

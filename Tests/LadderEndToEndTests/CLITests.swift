@@ -159,6 +159,7 @@ import Testing
         let show = try ladder("show", "future-skill")
         #expect(show.status != 0)
         #expect(show.stderr.contains("\(file): schema 99 is newer than this Ladder understands (1); update Ladder to read it"))
+        #expect(try ladder("show", "Future Skill").stderr.contains("update Ladder to read it"))
         let track = try ladder("track", "future-skill", "--role", "x", "--level", "y")
         #expect(track.status != 0)
         #expect(journal().isEmpty)
