@@ -31,7 +31,7 @@ struct Debug: ParsableCommand {
             for index in 1...max(1, count) {
                 if rewrite {
                     let yaml = try ProfileFile.encode(Self.profile(index))
-                    try report { try SafeFile.writeAtomically(Array(yaml.utf8), to: folder.profilesPath + "/debug-loop.yaml") }
+                    try report { try ProfileFile.write(yaml, id: "debug-loop", to: ProfileFile.path(for: "debug-loop", in: folder), replacing: true) }
                 }
                 let event = JournalEvent(.tick(skill: "debug-loop", level: "One", expectation: "\(label)-\(index)", text: "\(label) \(index)"),
                                          at: JournalEvent.now())

@@ -6,28 +6,51 @@ import LadderKit
 struct Profiles: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "List every available profile (bundled and your own).")
 
-    @Flag(help: "Print JSON: id, name, domain, group, keywords, updated, roles, levels.")
+    @Flag(help: """
+        Print JSON: id, name, domain, group, keywords, updated, roles, levels, source. A profile \
+        from a newer Ladder has only id, name, source, schema, needs_newer_ladder (true) and message.
+        """)
     var json = false
 
     struct Entry: Encodable {
-        var id, name, domain, group, updated, source: String
-        var keywords, roles, levels: [String]
+        var id, name, source: String
+        var domain, group, updated: String?
+        var keywords, roles, levels: [String]?
+        var schema: Int?
+        var needs_newer_ladder: Bool?
+        var message: String?
     }
 
     func run() throws {
         let context = try Context.load()
+        // Every problem, with its place, on stderr; a newer Ladder's profiles are also listed below.
         for problem in context.library.problems { printError("warning: \(problem)") }
-        let entries = context.library.summaries.map { p in
-            Entry(id: p.id, name: p.name, domain: p.domain, group: p.group, updated: p.updated,
-                  source: context.library.sources[p.id] ?? "", keywords: p.keywords,
-                  roles: p.roles.map(\.name), levels: p.levels)
+        var entries = context.library.summaries.map { p in
+            Entry(id: p.id, name: p.name, source: context.library.sources[p.id] ?? "", domain: p.domain, group: p.group,
+                  updated: p.updated, keywords: p.keywords, roles: p.roles.map(\.name), levels: p.levels)
+        }
+        for problem in context.library.newerProfiles {
+            let newer = problem.newer ?? NewerSchema(schema: 0)
+            entries.append(Entry(id: newer.id ?? Self.fileID(problem.file), name: newer.name ?? "", source: problem.file,
+                                 schema: newer.schema, needs_newer_ladder: true, message: problem.message))
         }
         if json { return try printJSON(entries) }
         let table = TextTable(header: ["ID", "NAME", "DOMAIN / GROUP", "ROLES", "LEVELS", "UPDATED"])
-        for p in context.library.summaries {
-            table.add([p.id, p.name, "\(p.domain) / \(p.group)", "\(p.roles.count)", "\(p.levels.count)", p.updated])
+        for e in entries {
+            if let schema = e.schema {
+                table.add([e.id, e.name, "schema \(schema): update Ladder to read it", "-", "-", "-"])
+            } else {
+                table.add([e.id, e.name, "\(e.domain ?? "") / \(e.group ?? "")", "\(e.roles?.count ?? 0)", "\(e.levels?.count ?? 0)", e.updated ?? ""])
+            }
         }
         print(table.render())
+    }
+
+    /// A file's name without its folder and `.yaml`: the id a profile file usually has.
+    static func fileID(_ path: String) -> String {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        for suffix in [".yaml", ".yml"] where name.hasSuffix(suffix) { return String(name.dropLast(suffix.count)) }
+        return name
     }
 }
 
@@ -108,6 +131,9 @@ extension ProfileLibrary {
     /// The profile, or an error listing the available ids.
     func requireProfile(_ query: String) throws(InputError) -> Profile {
         guard let profile = profile(query) else {
+            if let newer = newerProfiles.first(where: { $0.newer?.id == query || $0.newer?.name?.lowercased() == query.lowercased() }) {
+                throw InputError("\(newer.file): \(newer.message)")
+            }
             throw InputError("unknown skill '\(Safe.text(query))'; choose one of: \(summaries.map(\.id).joined(separator: ", "))")
         }
         return profile

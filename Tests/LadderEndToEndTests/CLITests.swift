@@ -135,6 +135,36 @@ import Testing
         #expect(output.stderr.contains("1 of 2 files failed"))
     }
 
+    /// A profile from a newer Ladder is listed, saying to update, and never opened.
+    @Test func aProfileFromANewerLadderIsListedWithUpdateLadder() throws {
+        defer { TestSupport.removeFolder(home) }
+        try FileManager.default.createDirectory(atPath: home + "/profiles", withIntermediateDirectories: true)
+        let file = home + "/profiles/future.yaml"
+        try "schema: 99\nid: future-skill\nname: Future Skill\nsomething_new: [1, 2]\n".write(toFile: file, atomically: true, encoding: .utf8)
+        for _ in 0..<2 { // the first run parses and writes the cache; the second reads the cache
+            let plain = try ladder("profiles")
+            #expect(plain.status == 0, "\(plain.stderr)")
+            let row = plain.stdout.split(separator: "\n").first { $0.hasPrefix("future-skill") }
+            #expect(row?.contains("Future Skill") == true && row?.contains("update Ladder to read it") == true, "\(plain.stdout)")
+            #expect(plain.stdout.contains("serverless-functions"))
+            let list = try #require(try json(ladder("profiles", "--json")) as? [[String: Any]])
+            let entry = try #require(list.first { $0["id"] as? String == "future-skill" })
+            #expect(entry["needs_newer_ladder"] as? Bool == true)
+            #expect(entry["schema"] as? Int == 99)
+            #expect(entry["source"] as? String == file)
+            #expect((entry["message"] as? String)?.hasSuffix("update Ladder to read it") == true)
+            #expect(entry["roles"] == nil && entry["levels"] == nil)
+            #expect(list.first { $0["id"] as? String == "serverless-functions" }?["needs_newer_ladder"] == nil)
+        }
+        let show = try ladder("show", "future-skill")
+        #expect(show.status != 0)
+        #expect(show.stderr.contains("\(file): schema 99 is newer than this Ladder understands (1); update Ladder to read it"))
+        #expect(try ladder("show", "Future Skill").stderr.contains("update Ladder to read it"))
+        let track = try ladder("track", "future-skill", "--role", "x", "--level", "y")
+        #expect(track.status != 0)
+        #expect(journal().isEmpty)
+    }
+
     @Test func anotherPersonHasTheirOwnJournal() throws {
         defer { TestSupport.removeFolder(home) }
         #expect(try ladder("track", "serverless-functions", "--role", "Platform Engineer", "--level", "Junior", "--person", "Ана").status == 0)

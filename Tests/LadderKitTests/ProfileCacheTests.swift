@@ -229,6 +229,24 @@ import Testing
         #expect(!fixed.problems.contains { $0.file.hasSuffix("broken.yaml") })
     }
 
+    /// A profile from a newer Ladder is a problem that keeps its schema, id and name
+    /// through the cache, and hides nothing.
+    @Test func aProfileFromANewerLadderIsKeptAsSuchByTheCache() throws {
+        let folder = try Self.makeFolder()
+        defer { TestSupport.removeFolder(folder.path) }
+        let yaml = "schema: 99\nid: future\nname: \"Fu\\tture\"\nnew_key: 1\n"
+        try SafeFile.writeAtomically(Array(yaml.utf8), to: folder.profilesPath + "/future.yaml")
+        let first = ProfileLibrary.load(from: folder)
+        let second = ProfileLibrary.load(from: folder)
+        #expect(second.cacheReport?.reused ?? 0 > 0)
+        for library in [first, second] {
+            #expect(library.newerProfiles.map(\.newer) == [NewerSchema(schema: 99, id: "future", name: "Fu\tture")])
+            #expect(library.profile("future") == nil)
+            #expect(library.profile("alpha-ops") != nil)
+        }
+        #expect(ProfileLibrary.load(from: folder, cache: false).newerProfiles == first.newerProfiles)
+    }
+
     @Test func anUnwritableCacheStillLoads() throws {
         let folder = try Self.makeFolder()
         defer { TestSupport.removeFolder(folder.path) }

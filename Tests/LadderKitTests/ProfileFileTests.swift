@@ -84,6 +84,9 @@ import Testing
         let p = problem(valid.replacingOccurrences(of: "schema: 1", with: "schema: 99"))
         #expect(p?.message.contains("newer than this Ladder understands") == true)
         #expect(p?.line == 1)
+        #expect(p?.newer == NewerSchema(schema: 99, id: "tiny", name: "Tiny"))
+        #expect(problem("schema: 99\nid: [odd]\n")?.newer == NewerSchema(schema: 99))
+        #expect(problem(valid.replacingOccurrences(of: "id: tiny", with: "id: [odd]"))?.newer == nil)
     }
 
     @Test func anAliasBombIsRefusedBeforeComposing() {

@@ -9,13 +9,17 @@ public struct FileProblem: Error, Equatable, Sendable, CustomStringConvertible {
     public var message: String
     /// The text of the offending line, if known (already made safe to print).
     public var excerpt: String?
+    /// Set when the file is a profile from a newer Ladder: listed, never opened.
+    public var newer: NewerSchema?
 
-    public init(file: String, line: Int = 0, column: Int = 0, message: String, excerpt: String? = nil) {
+    public init(file: String, line: Int = 0, column: Int = 0, message: String, excerpt: String? = nil,
+                newer: NewerSchema? = nil) {
         self.file = file
         self.line = line
         self.column = column
         self.message = message
         self.excerpt = excerpt
+        self.newer = newer
     }
 
     /// Builds a problem whose excerpt is the given line of `source`.

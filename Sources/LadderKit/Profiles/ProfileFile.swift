@@ -70,7 +70,9 @@ public enum ProfileFile {
         }
         // Before the key check: a newer Ladder's keys are not typos.
         if let schemaNode = node["schema"], let schema = schemaNode.int, schema > Profile.currentSchema {
-            throw at(schemaNode, "schema \(schema) is newer than this Ladder understands (\(Profile.currentSchema)); update Ladder to read it", file, text)
+            var problem = at(schemaNode, "schema \(schema) is newer than this Ladder understands (\(Profile.currentSchema)); update Ladder to read it", file, text)
+            problem.newer = NewerSchema(schema: schema, id: node["id"]?.string.map(short), name: node["name"]?.string.map(short))
+            throw problem
         }
         try checkKeys(node, file: file, text: text)
         let profile: Profile

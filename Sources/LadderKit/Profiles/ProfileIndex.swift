@@ -1,54 +1,4 @@
 import Foundation
-import LadderProfiles
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
-/// What lists and searches need of a profile, without its expectations.
-public struct ProfileSummary: Codable, Equatable, Sendable {
-    public var id: String
-    public var name: String
-    public var keywords: [String]
-    public var domain: String
-    public var group: String
-    public var updated: String
-    public var levels: [String]
-    public var roles: [RoleSummary]
-    /// Expectations over every role and level.
-    public var expectations: Int
-
-    public init(id: String, name: String, keywords: [String], domain: String, group: String, updated: String,
-                levels: [String], roles: [RoleSummary], expectations: Int) {
-        self.id = id
-        self.name = name
-        self.keywords = keywords
-        self.domain = domain
-        self.group = group
-        self.updated = updated
-        self.levels = levels
-        self.roles = roles
-        self.expectations = expectations
-    }
-
-    public init(_ profile: Profile) {
-        id = profile.id
-        name = profile.name
-        keywords = profile.keywords
-        domain = profile.domain
-        group = profile.group
-        updated = profile.updated
-        levels = profile.levels
-        roles = profile.roles.map { RoleSummary(id: $0.id, name: $0.name) }
-        expectations = profile.roles.reduce(0) { total, role in total + role.levels.reduce(0) { $0 + $1.expectations.count } }
-    }
-}
-
-public struct RoleSummary: Codable, Equatable, Sendable {
-    public var id: String
-    public var name: String
-}
 
 /// The derived cache of the profile library, `<data>/cache/profiles.index` and its
 /// shards `profiles-NN-HASH.shard`.
@@ -71,7 +21,7 @@ public struct RoleSummary: Codable, Equatable, Sendable {
 struct ProfileIndex {
     static let kind = "ladder-profile-index"
     /// Bump when the index layout, the profile model or what `ProfileFile` accepts changes.
-    static let format = 2
+    static let format = 3
     static let fileName = "profiles.index"
     static let shardCount = 16
 
@@ -136,7 +86,8 @@ struct ProfileIndex {
     }
 
     /// One entry line: kind (S summary, P problem), source, stamp (4 fields, empty
-    /// for bundled), hash, racy; then for S the summary and record, for P the problem.
+    /// for bundled), hash, racy; then for S the summary and record, for P the problem
+    /// (with, for a profile from a newer Ladder, its schema, id and name).
     static func entry(_ line: FieldReader.Line) -> Entry? {
         guard let kind = line.string(0), let source = line.string(1), let hash = line.string(6) else { return nil }
         var entry = Entry(source: source, stamp: nil, hash: hash)
@@ -159,10 +110,15 @@ struct ProfileIndex {
                 entry.record = Record(shard: shard, offset: offset, length: length, checksum: checksum)
             }
         case "P":
-            guard line.count == 14, let file = line.string(8), let number = line.int(9), let column = line.int(10),
+            guard line.count == 17, let file = line.string(8), let number = line.int(9), let column = line.int(10),
                   let message = line.string(11), let excerpt = line.string(12) else { return nil }
+            // A profile from a newer Ladder: its schema, then its id and name ("" when it had none).
+            let newer = line.int(14).map { schema in
+                NewerSchema(schema: schema, id: line.string(15).flatMap { $0.isEmpty ? nil : $0 },
+                            name: line.string(16).flatMap { $0.isEmpty ? nil : $0 })
+            }
             entry.problem = StoredProblem(FileProblem(file: file, line: number, column: column, message: message,
-                                                      excerpt: line.string(13) == "1" ? excerpt : nil))
+                                                      excerpt: line.string(13) == "1" ? excerpt : nil, newer: newer))
         default:
             return nil
         }
@@ -213,109 +169,12 @@ struct ProfileIndex {
                 writer.field(problem.message)
                 writer.field(problem.excerpt ?? "")
                 writer.field(problem.excerpt != nil ? "1" : "")
+                writer.field(problem.newer.map { String($0.schema) } ?? "")
+                writer.field(problem.newer?.id ?? "")
+                writer.field(problem.newer?.name ?? "")
             }
             writer.endLine()
         }
         return CacheEnvelope.wrap(kind: Self.kind, format: Self.format, body: writer.bytes)
-    }
-}
-
-/// The JSON form of a full profile in a shard.
-enum ProfileJSON {
-    static func encode(_ profile: Profile) throws -> [UInt8] {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes]
-        return Array(try encoder.encode(profile))
-    }
-
-    static func decode(_ bytes: [UInt8]) -> Profile? {
-        try? JSONDecoder().decode(Profile.self, from: Data(bytes))
-    }
-}
-
-/// Loads full profiles on first use and keeps them: from their shard record when
-/// the record's checksum holds, else by parsing the source. Shared by copies of a
-/// library (it only memoises, so sharing changes no answer).
-final class ProfileLoader: @unchecked Sendable {
-    struct Location {
-        var source: String
-        var record: ProfileIndex.Record?
-    }
-
-    private let lock = NSLock()
-    private var loaded: [String: Profile]
-    private var failed: Set<String> = []
-    private let locations: [String: Location]
-    private let folder: DataFolder?
-    private var haystacks: [String]?
-
-    init(folder: DataFolder?, locations: [String: Location], loaded: [String: Profile] = [:]) {
-        self.folder = folder
-        self.locations = locations
-        self.loaded = loaded
-    }
-
-    func profile(_ id: String) -> Profile? {
-        lock.lock()
-        defer { lock.unlock() }
-        if let profile = loaded[id] { return profile }
-        if failed.contains(id) { return nil }
-        guard let location = locations[id] else { return nil }
-        var profile: Profile?
-        if let record = location.record, let folder {
-            let cachePath = CacheFolder.path(in: folder)
-            profile = Self.read(record, in: cachePath).flatMap(ProfileJSON.decode)
-            if profile?.id != id, ProfileIndex.isShardName(record.shard) {
-                // Shards are named by their content, so a record that fails its checksum
-                // means a damaged file: drop it, and the next load rebuilds it.
-                unlink(cachePath + "/" + record.shard)
-            }
-        }
-        if profile?.id != id, let folder { profile = Self.parseSource(location.source, folder: folder) }
-        guard let profile, profile.id == id else {
-            failed.insert(id)
-            return nil
-        }
-        loaded[id] = profile
-        return profile
-    }
-
-    /// The lower-cased search text of each summary, made on first search.
-    func haystacks(_ summaries: [ProfileSummary]) -> [String] {
-        lock.lock()
-        defer { lock.unlock() }
-        if let haystacks, haystacks.count == summaries.count { return haystacks }
-        let made = summaries.map { ([$0.name, $0.id, $0.domain, $0.group] + $0.keywords).joined(separator: " ").lowercased() }
-        haystacks = made
-        return made
-    }
-
-    /// A record's bytes, if its checksum holds.
-    static func read(_ record: ProfileIndex.Record, in cachePath: String) -> [UInt8]? {
-        guard ProfileIndex.isShardName(record.shard), record.offset >= 0, record.length > 0, record.length <= ProfileFile.maxBytes * 4 else { return nil }
-        let fd = open(cachePath + "/" + record.shard, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { return nil }
-        defer { close(fd) }
-        var bytes = [UInt8](repeating: 0, count: record.length)
-        var done = 0
-        while done < record.length {
-            let count = bytes.withUnsafeMutableBytes { pread(fd, $0.baseAddress! + done, record.length - done, off_t(record.offset + done)) }
-            if count < 0 && errno == EINTR { continue }
-            guard count > 0 else { return nil }
-            done += count
-        }
-        return ContentHash.of(bytes) == record.checksum ? bytes : nil
-    }
-
-    /// Parses a source afresh: a bundled file or a file in the profiles folder.
-    static func parseSource(_ source: String, folder: DataFolder) -> Profile? {
-        if source.hasPrefix("bundled:") {
-            let file = String(source.dropFirst("bundled:".count))
-            guard let bytes = bundledProfiles.first(where: { $0.file == file })?.bytes else { return nil }
-            return try? ProfileFile.decode(bytes, file: source)
-        }
-        let path = folder.profilesPath + "/" + source
-        guard let bytes = (try? SafeFile.contents(of: path, limit: ProfileFile.maxBytes)) ?? nil else { return nil }
-        return try? ProfileFile.decode(bytes, file: path)
     }
 }

@@ -14,6 +14,8 @@ import Darwin
 public struct ProfileLibrary: Sendable {
     /// Every profile's summary, sorted by name.
     public private(set) var summaries: [ProfileSummary]
+    /// Files that did not load, each with where and why (profiles from a newer
+    /// Ladder among them, see `newerProfiles`).
     public private(set) var problems: [FileProblem]
     /// Where each profile came from, by id: a path, or `bundled:<file>`.
     public private(set) var sources: [String: String]
@@ -90,6 +92,10 @@ public struct ProfileLibrary: Sendable {
         return ProfileLibrary(summaries: chosen.values.compactMap(\.summary), problems: problems, sources: sources,
                               loader: ProfileLoader(folder: folder, locations: locations), cacheReport: builder.report)
     }
+
+    /// The problems that are profiles from a newer Ladder (each with `newer` set):
+    /// to be listed with "update Ladder to read it", never opened.
+    public var newerProfiles: [FileProblem] { problems.filter { $0.newer != nil } }
 
     /// Every profile in full, sorted by name. Reads each one: prefer `summaries`
     /// and `profile(_:)` where a list or one profile will do.

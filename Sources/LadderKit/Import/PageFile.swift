@@ -1,0 +1,65 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Reads the text of a skill page for `PageImporter`: a regular file, or standard
+/// input when the page is named `-`. Either way more than `maxBytes` is refused
+/// without reading it all (a file by its size, before it is opened for reading;
+/// standard input after `maxBytes + 1` bytes), so `/dev/zero` or a huge file cannot
+/// fill memory. Files go through `SafeFile.contents`, the same checks as every file
+/// Ladder reads.
+public enum PageFile {
+    /// The name that means standard input.
+    public static let standardInput = "-"
+    /// A skill page's text is a few kilobytes; this is far more than any page.
+    public static let maxBytes = 1 << 20
+
+    /// How the page is named in messages and in the profile's problems: `<stdin>`
+    /// for standard input, else the path as given.
+    public static func displayName(_ page: String) -> String {
+        page == standardInput ? "<stdin>" : page
+    }
+
+    /// The page's bytes. Errors say what to pass instead: a missing file, a folder,
+    /// anything but a regular file, a page over `maxBytes`.
+    public static func read(_ page: String) throws(StoreError) -> [UInt8] {
+        if page == standardInput { return try readStandardInput() }
+        var info = stat()
+        if stat(page, &info) == 0 {
+            // Checked here only for the clearer message; SafeFile checks again on the open file.
+            if SafeFile.isFolder(info) {
+                throw StoreError("\(Safe.text(page)) is a folder; pass the page's text file")
+            }
+            if SafeFile.isRegular(info) && info.st_size > maxBytes { throw tooLarge(page) }
+        }
+        let bytes: [UInt8]?
+        do {
+            bytes = try SafeFile.contents(of: page, limit: maxBytes)
+        } catch {
+            throw StoreError("\(error.message); pass the page's text file, or - to read it from standard input")
+        }
+        guard let bytes else { throw StoreError("cannot read \(Safe.text(page)): no such file") }
+        return bytes
+    }
+
+    /// Standard input up to `maxBytes`; one byte more is refused.
+    static func readStandardInput() throws(StoreError) -> [UInt8] {
+        let data: Data?
+        do {
+            data = try FileHandle.standardInput.read(upToCount: maxBytes + 1)
+        } catch {
+            throw StoreError("cannot read standard input: \(Safe.text(String(String(describing: error).prefix(120))))")
+        }
+        let bytes = data.map { [UInt8]($0) } ?? []
+        guard bytes.count <= maxBytes else { throw tooLarge(standardInput) }
+        return bytes
+    }
+
+    static func tooLarge(_ page: String) -> StoreError {
+        let shown = page == standardInput ? "standard input" : Safe.text(page)
+        return StoreError("\(shown) holds more than \(maxBytes) bytes; the text of a skill page is a few kilobytes")
+    }
+}
