@@ -1,3 +1,4 @@
+import CellGrid
 import LadderKit
 
 /// The running UI: holds the state, feeds events to `update`, runs the effects
@@ -5,6 +6,8 @@ import LadderKit
 public final class LadderApp: TerminalProgram {
     public private(set) var state: AppState
     let store: Store
+    /// The size of the last `.resize`: what `frame` is drawn at.
+    public private(set) var size = (width: 80, height: 24)
 
     /// Opens the UI on a person's record. `environment` gives `LADDER_STALE_DAYS`.
     public init(store: Store, library: ProfileLibrary, person: PersonID, unicode: Bool = true,
@@ -32,12 +35,21 @@ public final class LadderApp: TerminalProgram {
     public var isFinished: Bool { state.finished }
 
     public func handle(_ event: InputEvent) {
+        switch event {
+        case .idle: return
+        case .resize(let width, let height): size = (width, height)
+        default: break
+        }
         state.now = JournalEvent.now()
         let (next, effects) = update(state, event)
         state = next
         for effect in effects { run(effect) }
     }
 
+    /// The current state drawn at the size of the last `.resize`.
+    public var frame: Canvas { render(width: size.width, height: size.height) }
+
+    /// The current state drawn at the given size.
     public func render(width: Int, height: Int) -> Canvas {
         let frame = view(state, width: width, height: height)
         state.clickRows = frame.listRows

@@ -1,3 +1,4 @@
+import CellGrid
 import LadderKit
 
 /// The whole UI's behaviour: a new state and the effects to run, from an event.
@@ -6,7 +7,7 @@ public func update(_ state: AppState, _ event: InputEvent) -> (AppState, [Effect
     var state = state
     var effects: [Effect] = []
     switch event {
-    case .resize:
+    case .resize, .idle: // idle: nothing to notice yet
         return (state, [])
     case .scroll(let up):
         return update(state, .key(up ? .up : .down))

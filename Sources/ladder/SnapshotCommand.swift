@@ -1,4 +1,5 @@
 import ArgumentParser
+import CellGrid
 import LadderKit
 import LadderTUI
 
@@ -35,12 +36,14 @@ struct Snapshot: ParsableCommand {
         let (width, height) = try parsedSize()
         let context = try Context.load()
         let app = LadderApp(store: context.store, library: context.library, person: try person.id(), unicode: !ascii)
-        _ = app.render(width: width, height: height)
+        // As the terminal runner does: the size first, then the keys, one frame after each.
+        app.handle(.resize(width: width, height: height))
+        _ = app.frame
         for event in KeyNames.parse(keys) {
             if app.isFinished { break }
             app.handle(event)
-            _ = app.render(width: width, height: height)
+            _ = app.frame
         }
-        print(app.render(width: width, height: height).text)
+        print(app.frame.text)
     }
 }
