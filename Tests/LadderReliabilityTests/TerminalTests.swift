@@ -12,7 +12,7 @@ import Glibc
 /// (`stty -g` before and after, alternate screen off) with the last tick saved; a
 /// terminal that cannot run the UI gets a clear message; LANG=C, NO_COLOR, random
 /// resizes and hostile text.
-@Suite(.serialized) struct TerminalTests {
+@Suite(.serialized, .needsTmux) struct TerminalTests {
     /// A data folder where `me` tracks the small profile (or `profile`'s skill).
     struct Setup {
         let scratch: String
@@ -55,7 +55,6 @@ import Glibc
 
     @Test(arguments: [SIGINT, SIGTERM, SIGHUP])
     func aQuitSignalRestoresTheTerminalAndKeepsTheLastTick(_ signal: Int32) throws {
-        guard R.tmuxReady(#function) else { return }
         let setup = try setUp("signal-\(signal)")
         defer { TestSupport.removeFolder(setup.scratch) }
         let pane = try session(setup)
@@ -80,7 +79,6 @@ import Glibc
     /// runs an interactive shell: in a shell without job control the kernel discards
     /// the stop, as the process group is orphaned.)
     @Test func suspendAndResumeGiveTheTerminalBackAndTakeItAgain() throws {
-        guard R.tmuxReady(#function) else { return }
         let setup = try setUp("suspend")
         defer { TestSupport.removeFolder(setup.scratch) }
         let pane = try session(setup, ["PS1": "prompt$ "], command: "exec sh -i")
@@ -124,7 +122,6 @@ import Glibc
     /// TERM unset, dumb or unknown; stdin or stdout not a terminal: a message that
     /// names the problem and points to the CLI, exit status 2, the terminal untouched.
     @Test func aTerminalThatCannotRunTheUIGetsAClearMessage() throws {
-        guard R.tmuxReady(#function) else { return }
         let setup = try setUp("no-ui")
         defer { TestSupport.removeFolder(setup.scratch) }
         let script = """
@@ -160,7 +157,6 @@ import Glibc
 
     /// LANG=C: the UI draws only ASCII (the backend passes `unicode: false`).
     @Test func aPlainCLocaleDrawsASCII() throws {
-        guard R.tmuxReady(#function) else { return }
         let setup = try setUp("lang-c", profile: String(decoding: R.bundledProfile, as: UTF8.self), skill: "serverless-functions",
                               role: "cloud-engineer", level: "Middle")
         defer { TestSupport.removeFolder(setup.scratch) }
@@ -181,7 +177,6 @@ import Glibc
     /// NO_COLOR=1: no colour in any cell (attributes such as bold or reverse may stay);
     /// without it, colour is used (so the check can see colour at all).
     @Test func noColorMeansNoColour() throws {
-        guard R.tmuxReady(#function) else { return }
         for noColor in [false, true] {
             let setup = try setUp("no-color-\(noColor)")
             defer { TestSupport.removeFolder(setup.scratch) }
@@ -228,7 +223,6 @@ import Glibc
     /// Random `tmux resize-window` sizes from 10×3 up, then a normal size: Ladder keeps
     /// running, redraws, and quits cleanly.
     @Test func randomResizesInARealTerminalNeverCrash() throws {
-        guard R.tmuxReady(#function) else { return }
         let setup = try setUp("resize")
         defer { TestSupport.removeFolder(setup.scratch) }
         let pane = try session(setup)
@@ -256,7 +250,6 @@ import Glibc
     /// the geometry of the headless frame: the level headers, the matrix markers and
     /// the checkboxes sit at the same columns, whatever wide text comes before them.
     @Test func hostileTextInARealTerminalIsShownNotExecuted() throws {
-        guard R.tmuxReady(#function) else { return }
         let setup = try setUp("hostile-tmux", profile: HostileProfileTests.hostile, skill: "hostile", role: "dev", level: "One")
         defer { TestSupport.removeFolder(setup.scratch) }
         let pane = try session(setup, width: 100, height: 30)
