@@ -73,6 +73,39 @@ import Glibc
         #expect(kinds == ["track", "tick"])
     }
 
+    /// Signals that end a process by default and that Swift's backtracer reports as a
+    /// crash (it prints "Program crashed" and a backtrace).
+    static let reportedCrashes: Set<Int32> = [SIGILL, SIGTRAP, SIGABRT, SIGBUS, SIGFPE, SIGSEGV]
+
+    /// Every signal whose default action ends the process (all but KILL and STOP can be
+    /// caught) ends Ladder within a few seconds, with the terminal as it was (`stty -g`
+    /// identical, the alternate screen left) and the conventional status, 128 + the
+    /// signal: by exit for those that wait for the loop, by dying of the signal for
+    /// crashes, whose report prints on the restored terminal. The backtracer is on
+    /// (`interactive=no`), as it is for users.
+    @Test(arguments: [SIGHUP, SIGINT, SIGQUIT, SIGILL, SIGTRAP, SIGABRT, SIGBUS, SIGFPE, SIGUSR1, SIGSEGV, SIGUSR2, SIGPIPE,
+                      SIGALRM, SIGTERM, SIGSYS, SIGXCPU, SIGVTALRM, SIGPROF])
+    func everySignalThatEndsTheProcessRestoresTheTerminal(_ signal: Int32) throws {
+        let setup = try setUp("ending-\(signal)")
+        defer { TestSupport.removeFolder(setup.scratch) }
+        let pane = try session(setup, ["SWIFT_BACKTRACE": "interactive=no"])
+        #expect(try pane.waitFor("Small skill") != nil, "\(pane.shown)")
+        #expect(try pane.display("#{alternate_on}") == "1")
+        let pid = setup.pid
+        let sent = Date()
+        #expect(kill(pid, signal) == 0)
+        #expect(R.eventually(timeout: 5) { !R.isAlive(pid) }, "still running 5 s after signal \(signal); screen: \(pane.shown)")
+        #expect(finished(setup) == "\(128 + signal)", "exit status; screen: \(pane.shown)")
+        #expect(Date().timeIntervalSince(sent) < 5, "took \(Date().timeIntervalSince(sent)) s")
+        #expect(!setup.file("before").isEmpty)
+        #expect(setup.file("before") == setup.file("after"), "stty -g differs after signal \(signal)")
+        #expect(try pane.display("#{alternate_on}") == "0")
+        if Self.reportedCrashes.contains(signal) {
+            let history = try pane.history()
+            #expect(history.contains("Program crashed") && history.contains("crashed:"), "no crash report: \(history)")
+        }
+    }
+
     /// SIGTSTP (sent with kill) and Ctrl-Z hand the terminal back and stop Ladder, as
     /// in a shell with job control; `fg` continues it, it takes the terminal back and
     /// redraws; the work goes on and quitting leaves the terminal as it was. (The pane
