@@ -3,10 +3,13 @@
 //
 // Layers, each a target; data flows one way, top to bottom:
 //   ladder (executable)  argument parsing and wiring only
-//   LadderTerminal       the ncurses backend: the only code that imports curses
 //   LadderTUI            app state, update(state, event), view(state) -> Canvas; pure Swift
 //   LadderKit            model, profile files, journal store, progress
 //   LadderProfiles       the bundled profiles, embedded in the binary
+//   LadderTerminal       the Terminal protocol and run loop: NcursesTerminal (the only
+//                        code that imports curses) and HeadlessTerminal; knows only CellGrid
+//   CellGrid             Cell, Style, Canvas, Key, InputEvent, TerminalProgram, text width,
+//                        neutralising control characters: what the UI and the backend share
 //   CNcursesw            the system's libncursesw (module map + shim)
 import PackageDescription
 
@@ -28,6 +31,9 @@ let package = Package(
         ),
 
         // MARK: Libraries
+        // The cell grid both sides share: no dependencies, so the terminal backend and
+        // its run loop build and test without the model or the screens.
+        .target(name: "CellGrid"),
         // The profiles that ship with Ladder, embedded as bytes so the binary finds
         // them wherever it runs from. Add a new file here and in BundledProfiles.swift.
         .target(
@@ -38,24 +44,25 @@ let package = Package(
         .target(
             name: "LadderKit",
             dependencies: [
+                "CellGrid",
                 "LadderProfiles",
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
         .target(
             name: "LadderTUI",
-            dependencies: ["LadderKit"]
+            dependencies: ["CellGrid", "LadderKit"]
         ),
         .target(
             name: "LadderTerminal",
-            dependencies: ["LadderTUI", "CNcursesw"]
+            dependencies: ["CellGrid", "CNcursesw"]
         ),
 
         // MARK: Executable
         .executableTarget(
             name: "ladder",
             dependencies: [
-                "LadderKit", "LadderTUI", "LadderTerminal",
+                "CellGrid", "LadderKit", "LadderTUI", "LadderTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -65,7 +72,7 @@ let package = Package(
         .executableTarget(
             name: "ladder-bench",
             dependencies: [
-                "LadderKit", "LadderTUI",
+                "CellGrid", "LadderKit", "LadderTUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -82,16 +89,16 @@ let package = Package(
         ),
         .testTarget(
             name: "LadderTUITests",
-            dependencies: ["LadderTUI", "LadderKit", "LadderTestSupport"],
+            dependencies: ["CellGrid", "LadderTUI", "LadderKit", "LadderTestSupport"],
             exclude: ["Snapshots"]
         ),
         .testTarget(
             name: "LadderTerminalTests",
-            dependencies: ["LadderTerminal", "LadderTUI", "LadderTestSupport"]
+            dependencies: ["CellGrid", "LadderTerminal", "LadderTestSupport"]
         ),
         .testTarget(
             name: "LadderReliabilityTests",
-            dependencies: ["LadderKit", "LadderTUI", "LadderTestSupport"]
+            dependencies: ["CellGrid", "LadderKit", "LadderTUI", "LadderTestSupport"]
         ),
         .testTarget(
             name: "LadderEndToEndTests",

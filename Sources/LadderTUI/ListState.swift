@@ -1,3 +1,4 @@
+import CellGrid
 import LadderKit
 
 /// A selection in a list and how far the list is scrolled. `update` keeps the

@@ -1,3 +1,4 @@
+import CellGrid
 import LadderKit
 
 /// What `update` reacts to: input from the terminal, the time, and the outcome of

@@ -1,3 +1,4 @@
+import CellGrid
 import LadderKit
 
 /// Typing into the prompt: characters add, Backspace removes, Ctrl-U clears,

@@ -1,3 +1,4 @@
+import CellGrid
 import LadderKit
 
 /// The whole UI's behaviour: from a state and a message, the next state and the

@@ -1,3 +1,4 @@
+import CellGrid
 import LadderKit
 
 /// The smallest terminal the screens are drawn in; below it a notice says so.

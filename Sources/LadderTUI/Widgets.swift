@@ -1,3 +1,4 @@
+import CellGrid
 import LadderKit
 
 /// The symbols the UI draws, in Unicode or, for terminals without it, ASCII.

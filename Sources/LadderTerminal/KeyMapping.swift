@@ -1,5 +1,5 @@
+import CellGrid
 import CNcursesw
-import LadderTUI
 
 /// What one answer from `wget_wch` means. Pure, so the whole table is unit-tested.
 enum KeyInput: Equatable {

@@ -1,5 +1,5 @@
+import CellGrid
 import CNcursesw
-import LadderTUI
 
 extension NcursesTerminal {
     /// Copies the canvas to the screen: every cell, with its style, through the wide

@@ -1,30 +1,60 @@
+import CellGrid
 import CNcursesw
-import LadderTUI
 
 extension NcursesTerminal {
     /// The next thing the user did, or nil when nothing arrived within
     /// `inputTimeoutMilliseconds` (or the key has no name in `Key`).
     public func nextEvent() -> InputEvent? {
-        guard let window else { return nil }
-        var value: wint_t = 0
-        let status = wget_wch(window, &value)
-        guard status != ERR else { return nil }
-        switch KeyMapping.decode(isKeyCode: status == KEY_CODE_YES, value: UInt32(value)) {
-        case .key(let key):
-            return .key(key)
-        case .resize:
-            let (width, height) = size
-            return .resize(width: width, height: height)
-        case .mouse:
-            var event = MEVENT()
-            guard getmouse(&event) == OK else { return nil }
-            return KeyMapping.decode(mouseButtons: event.bstate, x: Int(event.x), y: Int(event.y))
-        case .ignored:
-            return nil
+        if case .event(let event) = read() { return event }
+        return nil
+    }
+
+    /// Reads for up to `timeout`, in slices of `inputTimeoutMilliseconds` with a look at
+    /// the signal flags between them, so a quit signal ends the wait within a slice.
+    public func nextInput(timeout: Duration) -> TerminalInput {
+        let clock = ContinuousClock()
+        let deadline = clock.now.advanced(by: timeout)
+        while true {
+            if signalIsPending { return .interrupted }
+            let input = read()
+            guard input == .timedOut else { return input }
+            if clock.now >= deadline { return .timedOut }
         }
     }
 
-    /// SIGINT, SIGTERM, SIGHUP or SIGQUIT, once one has arrived since `start()`.
+    /// One `wget_wch`, waiting at most `inputTimeoutMilliseconds`.
+    private func read() -> TerminalInput {
+        guard let window else { return .timedOut }
+        var value: wint_t = 0
+        let status = wget_wch(window, &value)
+        guard status != ERR else { return .timedOut }
+        switch KeyMapping.decode(isKeyCode: status == KEY_CODE_YES, value: UInt32(value)) {
+        case .key(let key):
+            return .event(.key(key))
+        case .resize:
+            let (width, height) = size
+            return .event(.resize(width: width, height: height))
+        case .mouse:
+            var event = MEVENT()
+            guard getmouse(&event) == OK,
+                  let decoded = KeyMapping.decode(mouseButtons: event.bstate, x: Int(event.x), y: Int(event.y)) else {
+                return .interrupted
+            }
+            return .event(decoded)
+        case .ignored:
+            return .interrupted
+        }
+    }
+
+    /// A quit, suspend or continue signal is waiting for the run loop.
+    private var signalIsPending: Bool {
+        guard ownsSignals else { return false }
+        let flags = SignalHandling.flags.pointee
+        return flags.quit != 0 || flags.suspend != 0 || flags.continued != 0
+    }
+
+    /// The first quit signal (SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGUSR1, SIGPIPE, …)
+    /// since `start()`.
     public var pendingQuitSignal: Int32? {
         let signal = SignalHandling.flags.pointee.quit
         return ownsSignals && signal != 0 ? signal : nil

@@ -1,6 +1,6 @@
+import CellGrid
 import CNcursesw
 import Foundation
-import LadderTUI
 
 /// The ncurses backend: owns the terminal from `start()` to `stop()`, copies a `Canvas`
 /// to the screen and turns keys, mouse and resizes into `InputEvent`s.
@@ -11,7 +11,7 @@ import LadderTUI
 /// Input is read in raw mode: Ctrl-C arrives as `.key(.control("c"))` and Ctrl-Z as
 /// `.key(.control("z"))` (the runner suspends on it); SIGINT, SIGTERM, SIGHUP and
 /// SIGQUIT sent from elsewhere set `pendingQuitSignal` for the run loop.
-public final class NcursesTerminal {
+public final class NcursesTerminal: Terminal {
     /// The locale is UTF-8: non-ASCII text and box drawing reach the screen.
     public private(set) var unicode = false
     /// Colour pairs are set up: the terminal has colours and `NO_COLOR` is unset or empty.
@@ -21,8 +21,8 @@ public final class NcursesTerminal {
     /// True between a successful `start()` and `stop()`.
     public var isActive: Bool { screen != nil }
 
-    /// How long `nextEvent()` waits for input before returning nil, so the caller can
-    /// look at signals in between.
+    /// How long one read of `nextEvent()` waits for input before returning nil, so the
+    /// caller (and `nextInput(timeout:)`) can look at signals in between.
     public var inputTimeoutMilliseconds: Int32 = 250 {
         didSet { if let window { wtimeout(window, inputTimeoutMilliseconds) } }
     }

@@ -9,7 +9,14 @@ import Darwin
 /// Handlers may only make async-signal-safe calls, so they never touch curses or
 /// Swift objects: the quit/suspend/continue handlers store a number in `flags`, which
 /// the run loop reads between events; the crash handler writes bytes prepared at start
-/// (`exitBytes`) and the termios saved at start with `write` and `tcsetattr`.
+/// (`exitBytes`) and the termios saved at start with `write` and `tcsetattr`, lets the
+/// previous handler (Swift's backtracer) report the crash, then dies of the signal.
+///
+/// Every signal whose default action ends the process is one or the other, so none
+/// can leave the terminal raw: those that can wait for the write in progress are quit
+/// signals (`quitSignals`); faults, and signals that say the program is broken, are
+/// crash signals (`crashSignals`). SIGXFSZ is left alone: the store ignores it so a
+/// file-size limit fails the write instead of killing the process.
 ///
 /// The shared state lives in memory allocated once and reached through
 /// `nonisolated(unsafe)` static pointers. That is deliberate: the pointers never
@@ -20,7 +27,7 @@ import Darwin
 enum SignalHandling {
     /// Written by handlers, read and cleared by the run loop.
     struct Flags {
-        /// The first quit signal received (SIGINT, SIGTERM, SIGHUP, SIGQUIT), or 0.
+        /// The first quit signal received (one of `quitSignals`), or 0.
         var quit: Int32 = 0
         /// Nonzero after SIGTSTP (sent with `kill`; Ctrl-Z arrives as a key in raw mode).
         var suspend: Int32 = 0
@@ -76,12 +83,26 @@ enum SignalHandling {
     }()
     nonisolated(unsafe) static var atexitRegistered = false
 
-    static let quitSignals: [Int32] = [SIGINT, SIGTERM, SIGHUP, SIGQUIT]
-    static let crashSignals: [Int32] = [SIGILL, SIGTRAP, SIGSEGV, SIGBUS, SIGABRT, SIGFPE]
+    /// Signals that end the process by default and can wait for the run loop: it
+    /// finishes the event in progress (a write), restores the terminal and exits with
+    /// 128 + the signal. On Linux also SIGSTKFLT, SIGPWR and the real-time signals.
+    static let quitSignals: [Int32] = {
+        var signals = [SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM, SIGPIPE, SIGVTALRM, SIGPROF,
+                       SIGXCPU, SIGIO]
+        #if os(Linux)
+        signals += [SIGSTKFLT, SIGPWR]
+        let realTime = __libc_current_sigrtmin()...__libc_current_sigrtmax()
+        signals += realTime.filter { $0 > 0 && Int($0) < signalSlots }
+        #endif
+        return signals
+    }()
+    /// Faults, and signals that say the program is broken: the terminal is restored at
+    /// once, the previous handler reports, and the process dies of the signal.
+    static let crashSignals: [Int32] = [SIGILL, SIGTRAP, SIGSEGV, SIGBUS, SIGABRT, SIGFPE, SIGSYS]
 
     /// Forces the lazy statics into existence so handlers never run their initialisers.
     static func prepare() {
-        _ = (flags, exitBytes, savedTermios, previous, replaced, replayBuffer)
+        _ = (flags, exitBytes, savedTermios, previous, replaced, replayBuffer, quitSignals, crashSignals)
     }
 
     // MARK: The run loop's signals
@@ -168,20 +189,46 @@ enum SignalHandling {
         for signal in crashSignals {
             // SA_ONSTACK: on a thread with an alternate signal stack, a stack overflow
             // can still restore the terminal.
-            install(signal, flags: SA_SIGINFO | SA_ONSTACK, keepIgnored: false, fresh: true, handler: .withInfo({ signal, info, _ in
-                SignalHandling.restoreTerminal()
-                // Hand the signal to whoever had it before (Swift's backtracer, or the
-                // default action). A fault re-executes and faults again; a signal that
-                // was sent (abort, kill) is sent again and delivered once we return.
-                _ = sigaction(signal, SignalHandling.previous + Int(signal), nil)
-                SignalHandling.replaced[Int(signal)] = 0
-                if let info, info.pointee.si_code <= 0 { raise(signal) }
+            install(signal, flags: SA_SIGINFO | SA_ONSTACK, keepIgnored: false, fresh: true, handler: .withInfo({ signal, info, context in
+                SignalHandling.crashed(signal, info: info, context: context)
             }))
         }
         if !atexitRegistered {
             atexitRegistered = true
             atexit { SignalHandling.restoreTerminal() }
         }
+    }
+
+    /// The crash handler: restores the terminal, hands the signal to whoever had it
+    /// before (Swift's backtracer prints its report on the restored terminal), then
+    /// dies of the signal with its default action. Dying is not left to the fault
+    /// happening again: a signal sent with `kill` would not, and the process would run
+    /// on with its terminal given back. Async-signal-safe.
+    static func crashed(_ signal: Int32, info: UnsafeMutablePointer<siginfo_t>?, context: UnsafeMutableRawPointer?) {
+        let index = Int(signal)
+        let before = previous[index]
+        let sent = info.map { $0.pointee.si_code <= 0 } ?? true
+        if sent && isIgnored(before) { return } // ignored before we came: still ignored
+        restoreTerminal()
+        _ = sigaction(signal, previous + index, nil)
+        replaced[index] = 0
+        if !isIgnored(before) {
+            if before.sa_flags & SA_SIGINFO != 0 {
+                handlerWithInfo(of: before)?(signal, info, context)
+            } else {
+                plainHandler(of: before)?(signal)
+            }
+        }
+        var defaultAction = sigaction()
+        setHandler(&defaultAction, .plain(nil))
+        sigemptyset(&defaultAction.sa_mask)
+        _ = sigaction(signal, &defaultAction, nil)
+        var unblock = sigset_t()
+        sigemptyset(&unblock)
+        sigaddset(&unblock, signal)
+        _ = pthread_sigmask(SIG_UNBLOCK, &unblock, nil)
+        _ = raise(signal)
+        _exit(128 + signal) // not reached: the default action of every crash signal ends the process
     }
 
     static func disarmRestore() {
@@ -292,12 +339,29 @@ enum SignalHandling {
 
     private static func isIgnored(_ action: sigaction) -> Bool {
         guard action.sa_flags & SA_SIGINFO == 0 else { return false }
+        return unsafeBitCast(plainHandler(of: action), to: Int.self) == 1 // SIG_IGN
+    }
+
+    /// The action's handler when it is a function (not SIG_DFL, nor SIG_IGN) taking
+    /// only the signal.
+    private static func plainHandler(of action: sigaction) -> (@convention(c) (Int32) -> Void)? {
         #if os(Linux)
         let handler = action.__sigaction_handler.sa_handler
         #else
         let handler = action.__sigaction_u.__sa_handler
         #endif
-        return unsafeBitCast(handler, to: Int.self) == 1 // SIG_IGN
+        return unsafeBitCast(handler, to: Int.self) == 1 ? nil : handler
+    }
+
+    /// The action's handler when it was installed with SA_SIGINFO.
+    private static func handlerWithInfo(
+        of action: sigaction
+    ) -> (@convention(c) (Int32, UnsafeMutablePointer<siginfo_t>?, UnsafeMutableRawPointer?) -> Void)? {
+        #if os(Linux)
+        return action.__sigaction_handler.sa_sigaction
+        #else
+        return action.__sigaction_u.__sa_sigaction
+        #endif
     }
 
     private static func setHandler(_ action: inout sigaction, _ handler: Handler) {

@@ -1,5 +1,5 @@
+import CellGrid
 import LadderKit
-import LadderTUI
 
 /// The plain-text form of a profile that `ladder show` prints.
 enum ProfileText {

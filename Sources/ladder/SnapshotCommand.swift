@@ -1,4 +1,5 @@
 import ArgumentParser
+import CellGrid
 import LadderKit
 import LadderTUI
 

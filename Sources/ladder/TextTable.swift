@@ -1,5 +1,5 @@
+import CellGrid
 import LadderKit
-import LadderTUI
 
 /// A plain-text table with columns padded to their widest cell (display columns,
 /// so CJK and emoji line up). Cells are made safe to print.

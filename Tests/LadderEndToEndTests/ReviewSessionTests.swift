@@ -4,9 +4,8 @@ import Testing
 
 /// A mentor's 1:1 in a real terminal: open the mentee, read what changed, confirm one
 /// tick, question another, end the review, then export the report.
-@Suite(.serialized) struct ReviewSessionTests {
+@Suite(.serialized, .needsTmux) struct ReviewSessionTests {
     @Test func aFullReviewInTheTerminalThenTheReport() throws {
-        guard TerminalSessionTests().tmuxReady() else { return }
         let home = try TestSupport.makeTempFolder("ladder-review")
         defer { TestSupport.removeFolder(home) }
         func ladder(_ arguments: String...) throws -> TestSupport.Output {

@@ -3,20 +3,8 @@ import LadderTestSupport
 import Testing
 
 /// Ladder in a real terminal (tmux): a new user's first session, ticking, quitting.
-@Suite(.serialized) struct TerminalSessionTests {
-    /// Returns false (and says why) when tmux is missing and not required.
-    func tmuxReady() -> Bool {
-        if Tmux.isAvailable { return true }
-        if Tmux.isRequired {
-            Issue.record("tmux is not installed but LADDER_REQUIRE_TMUX=1: install tmux (apt-get install tmux)")
-        } else {
-            print("SKIPPED: tmux is not installed; set LADDER_REQUIRE_TMUX=1 to make this a failure")
-        }
-        return false
-    }
-
+@Suite(.serialized, .needsTmux) struct TerminalSessionTests {
     @Test func firstRunTickAndQuitLeavesTheJournalAndAWorkingShell() throws {
-        guard tmuxReady() else { return }
         let home = try TestSupport.makeTempFolder("ladder-tmux")
         defer { TestSupport.removeFolder(home) }
         let session = try Tmux(command: TestSupport.ladderBinary, width: 100, height: 30,
@@ -49,7 +37,6 @@ import Testing
     }
 
     @Test func resizingRedrawsAndTooSmallSaysSo() throws {
-        guard tmuxReady() else { return }
         let home = try TestSupport.makeTempFolder("ladder-tmux")
         defer { TestSupport.removeFolder(home) }
         #expect(try TestSupport.ladder(["track", "serverless-functions", "--role", "Cloud Engineer", "--level", "Middle"], home: home).status == 0)

@@ -1,3 +1,4 @@
+import CellGrid
 import Foundation
 import LadderKit
 import LadderTestSupport

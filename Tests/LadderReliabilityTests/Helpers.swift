@@ -122,18 +122,6 @@ enum R {
 
     // MARK: Terminal
 
-    /// True when tmux can run; otherwise records an issue (LADDER_REQUIRE_TMUX=1) or
-    /// prints why the test is skipped.
-    static func tmuxReady(_ test: String) -> Bool {
-        if Tmux.isAvailable { return true }
-        if Tmux.isRequired {
-            Issue.record("tmux is not installed but LADDER_REQUIRE_TMUX=1: install tmux (apt-get install tmux)")
-        } else {
-            print("SKIPPED \(test): tmux is not installed; set LADDER_REQUIRE_TMUX=1 to make this a failure")
-        }
-        return false
-    }
-
     /// The environment for `ladder` in a tmux pane.
     static func paneEnvironment(home: String, _ extra: [String: String] = [:]) -> [String: String] {
         var env = ["LADDER_HOME": home, "TERM": "xterm-256color", "LANG": "C.UTF-8", "SWIFT_BACKTRACE": "enable=no"]

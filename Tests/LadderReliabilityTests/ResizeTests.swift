@@ -1,3 +1,4 @@
+import CellGrid
 import Foundation
 import LadderKit
 import LadderTestSupport
@@ -5,8 +6,10 @@ import LadderTUI
 import Testing
 
 /// Headless: hundreds of random sizes (down to 10×3, and below) mixed with random
-/// keys, clicks and scrolls on every screen never crash, and every frame is exactly
-/// the size asked for with an aligned cell grid.
+/// keys, clicks and scrolls on every screen never crash; every frame is drawn at the
+/// size of the last resize, with an aligned cell grid; below 40×10 the frame is the
+/// too-small notice, from 40×10 up the title bar and the status line; and once the
+/// terminal is large again the screen is back, with its title.
 @Suite struct ResizeTests {
     @Test(arguments: [true, false])
     func randomSizesAndKeysNeverCrash(_ unicode: Bool) throws {
@@ -27,11 +30,13 @@ import Testing
                            .character("é"), .character("漢"), .function(1)]
         var random = SeededRandom(seed: unicode ? 10 : 11)
         var width = 100, height = 30
-        let fixed = [(10, 3), (11, 3), (10, 4), (1, 1), (0, 0), (2, 1), (200, 60), (80, 24)]
+        app.handle(.resize(width: width, height: height))
+        let fixed = [(10, 3), (11, 3), (10, 4), (1, 1), (0, 0), (2, 1), (200, 60), (80, 24), (39, 10), (40, 9), (40, 10)]
+        var tooSmall = 0, fullSize = 0
         for step in 0..<800 {
             switch Int.random(in: 0..<10, using: &random) {
             case 0...3:
-                (width, height) = step % 25 == 0 ? fixed[step / 25 % fixed.count]
+                (width, height) = step % 20 == 0 ? fixed[step / 20 % fixed.count]
                     : (Int.random(in: 10...200, using: &random), Int.random(in: 3...60, using: &random))
                 app.handle(.resize(width: width, height: height))
             case 4:
@@ -41,33 +46,60 @@ import Testing
             default:
                 app.handle(.key(keys.randomElement(using: &random) ?? .down))
             }
-            if app.isFinished { break }
-            app.handle(.resize(width: width, height: height))
+            #expect(!app.isFinished, "step \(step): none of these keys quits")
             let canvas = app.frame
-            #expect(canvas.width == max(0, width) && canvas.height == max(0, height), "step \(step)")
-            #expect(canvas.cells.count == canvas.width * canvas.height)
-            if step % 10 == 0 { HostileProfileTests.checkGrid(canvas, "step \(step) at \(width)x\(height)") }
+            let label = "step \(step) at \(width)x\(height)"
+            #expect(canvas.width == width && canvas.height == height, "\(label): the frame is \(canvas.width)x\(canvas.height)")
+            let lines = canvas.lines
+            if width < 40 || height < 10 {
+                tooSmall += 1
+                if width >= 10 && height >= 3 {
+                    let words = lines.joined(separator: " ").split(separator: " ").map(String.init)
+                    #expect(words.prefix(4) == ["Terminal", "too", "small:", "\(width)×\(height)."], "\(label): \(canvas.text)")
+                }
+            } else {
+                fullSize += 1
+                #expect(lines.first?.hasPrefix(" Ladder ") == true, "\(label): no title bar: \(canvas.text)")
+                #expect(lines.last.map { !$0.trimmingCharacters(in: .whitespaces).isEmpty } == true, "\(label): no status line")
+                #expect(!canvas.text.contains("Terminal too small"), "\(label)")
+            }
+            if step % 10 == 0 { HostileProfileTests.checkGrid(canvas, label) }
             if !unicode && step % 10 == 0 {
                 // ASCII mode: nothing but ASCII, apart from text that came from files.
                 let text = canvas.text
-                #expect(!text.contains("│") && !text.contains("─") && !text.contains("█") && !text.contains("→"), "step \(step): \(text)")
+                #expect(!text.contains("│") && !text.contains("─") && !text.contains("█") && !text.contains("→"), "\(label): \(text)")
             }
         }
+        #expect(tooSmall > 50 && fullSize > 50, "the sizes did not cover both sides of 40x10: \(tooSmall) small, \(fullSize) full")
+
+        // Large again, on a screen reached by keys from wherever the random walk ended.
+        for _ in 0..<6 { app.handle(.key(.escape)) } // closes prompts and help, goes back
+        app.handle(.key(.character("P")))
+        app.handle(.resize(width: 100, height: 30))
+        let lines = app.frame.lines
+        #expect(lines.first?.hasPrefix(" Ladder ") == true && lines.first?.hasSuffix(" People") == true, "\(app.frame.text)")
     }
 
-    /// At the smallest size, each screen still draws something, exactly 10×3.
-    @Test func everyScreenDrawsAt10x3() throws {
+    /// At 10×3 every screen shows the too-small notice (and quitting still works); at
+    /// 100×30 again, the screen it was on, with its title.
+    @Test func everyScreenShowsTheNoticeAt10x3AndComesBack() throws {
         let (scratch, home) = try R.dataFolder("tiny")
         defer { TestSupport.removeFolder(scratch) }
         let folder = DataFolder(path: home)
         try Store(folder: folder).append([JournalEvent(.track(skill: "serverless-functions", role: "cloud-engineer", level: "Middle"), at: JournalEvent.now())], for: .me)
         let app = LadderApp(store: Store(folder: folder), library: ProfileLibrary.load(from: folder), person: .me)
-        for keys in [[], [Key.enter], [.character("?")], [.escape, .escape, .character("P")], [.escape, .character("a")]] {
-            for key in keys { app.handle(.key(key)) }
+        let steps: [([Key], String)] = [([], "Your skills"), ([.enter], "Serverless Functions"), ([.character("?")], "Help"),
+                                        ([.escape, .escape, .character("P")], "People"), ([.escape, .character("a")], "Profiles")]
+        for (keys, title) in steps {
             app.handle(.resize(width: 10, height: 3))
-            let canvas = app.frame
-            #expect(canvas.lines.count == 3)
-            #expect(!canvas.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty, "\(keys): blank at 10x3")
+            for key in keys { app.handle(.key(key)) }
+            #expect(app.frame.lines == ["Terminal", "too small:", "10×3."], "\(keys): \(app.frame.text)")
+            app.handle(.resize(width: 100, height: 30))
+            let top = app.frame.lines.first ?? ""
+            #expect(top.hasPrefix(" Ladder ") && top.hasSuffix(" " + title), "\(keys): '\(top)'")
         }
+        app.handle(.resize(width: 10, height: 3))
+        app.handle(.key(.character("q")))
+        #expect(app.isFinished)
     }
 }

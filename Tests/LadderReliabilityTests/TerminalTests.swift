@@ -1,3 +1,4 @@
+import CellGrid
 import Foundation
 import LadderKit
 import LadderTestSupport
@@ -11,7 +12,7 @@ import Glibc
 /// (`stty -g` before and after, alternate screen off) with the last tick saved; a
 /// terminal that cannot run the UI gets a clear message; LANG=C, NO_COLOR, random
 /// resizes and hostile text.
-@Suite(.serialized) struct TerminalTests {
+@Suite(.serialized, .needsTmux) struct TerminalTests {
     /// A data folder where `me` tracks the small profile (or `profile`'s skill).
     struct Setup {
         let scratch: String
@@ -54,7 +55,6 @@ import Glibc
 
     @Test(arguments: [SIGINT, SIGTERM, SIGHUP])
     func aQuitSignalRestoresTheTerminalAndKeepsTheLastTick(_ signal: Int32) throws {
-        guard R.tmuxReady(#function) else { return }
         let setup = try setUp("signal-\(signal)")
         defer { TestSupport.removeFolder(setup.scratch) }
         let pane = try session(setup)
@@ -73,13 +73,45 @@ import Glibc
         #expect(kinds == ["track", "tick"])
     }
 
+    /// Signals that end a process by default and that Swift's backtracer reports as a
+    /// crash (it prints "Program crashed" and a backtrace).
+    static let reportedCrashes: Set<Int32> = [SIGILL, SIGTRAP, SIGABRT, SIGBUS, SIGFPE, SIGSEGV]
+
+    /// Every signal whose default action ends the process (all but KILL and STOP can be
+    /// caught) ends Ladder within a few seconds, with the terminal as it was (`stty -g`
+    /// identical, the alternate screen left) and the conventional status, 128 + the
+    /// signal: by exit for those that wait for the loop, by dying of the signal for
+    /// crashes, whose report prints on the restored terminal. The backtracer is on
+    /// (`interactive=no`), as it is for users.
+    @Test(arguments: [SIGHUP, SIGINT, SIGQUIT, SIGILL, SIGTRAP, SIGABRT, SIGBUS, SIGFPE, SIGUSR1, SIGSEGV, SIGUSR2, SIGPIPE,
+                      SIGALRM, SIGTERM, SIGSYS, SIGXCPU, SIGVTALRM, SIGPROF])
+    func everySignalThatEndsTheProcessRestoresTheTerminal(_ signal: Int32) throws {
+        let setup = try setUp("ending-\(signal)")
+        defer { TestSupport.removeFolder(setup.scratch) }
+        let pane = try session(setup, ["SWIFT_BACKTRACE": "interactive=no"])
+        #expect(try pane.waitFor("Small skill") != nil, "\(pane.shown)")
+        #expect(try pane.display("#{alternate_on}") == "1")
+        let pid = setup.pid
+        let sent = Date()
+        #expect(kill(pid, signal) == 0)
+        #expect(R.eventually(timeout: 5) { !R.isAlive(pid) }, "still running 5 s after signal \(signal); screen: \(pane.shown)")
+        #expect(finished(setup) == "\(128 + signal)", "exit status; screen: \(pane.shown)")
+        #expect(Date().timeIntervalSince(sent) < 5, "took \(Date().timeIntervalSince(sent)) s")
+        #expect(!setup.file("before").isEmpty)
+        #expect(setup.file("before") == setup.file("after"), "stty -g differs after signal \(signal)")
+        #expect(try pane.display("#{alternate_on}") == "0")
+        if Self.reportedCrashes.contains(signal) {
+            let history = try pane.history()
+            #expect(history.contains("Program crashed") && history.contains("crashed:"), "no crash report: \(history)")
+        }
+    }
+
     /// SIGTSTP (sent with kill) and Ctrl-Z hand the terminal back and stop Ladder, as
     /// in a shell with job control; `fg` continues it, it takes the terminal back and
     /// redraws; the work goes on and quitting leaves the terminal as it was. (The pane
     /// runs an interactive shell: in a shell without job control the kernel discards
     /// the stop, as the process group is orphaned.)
     @Test func suspendAndResumeGiveTheTerminalBackAndTakeItAgain() throws {
-        guard R.tmuxReady(#function) else { return }
         let setup = try setUp("suspend")
         defer { TestSupport.removeFolder(setup.scratch) }
         let pane = try session(setup, ["PS1": "prompt$ "], command: "exec sh -i")
@@ -123,7 +155,6 @@ import Glibc
     /// TERM unset, dumb or unknown; stdin or stdout not a terminal: a message that
     /// names the problem and points to the CLI, exit status 2, the terminal untouched.
     @Test func aTerminalThatCannotRunTheUIGetsAClearMessage() throws {
-        guard R.tmuxReady(#function) else { return }
         let setup = try setUp("no-ui")
         defer { TestSupport.removeFolder(setup.scratch) }
         let script = """
@@ -159,7 +190,6 @@ import Glibc
 
     /// LANG=C: the UI draws only ASCII (the backend passes `unicode: false`).
     @Test func aPlainCLocaleDrawsASCII() throws {
-        guard R.tmuxReady(#function) else { return }
         let setup = try setUp("lang-c", profile: String(decoding: R.bundledProfile, as: UTF8.self), skill: "serverless-functions",
                               role: "cloud-engineer", level: "Middle")
         defer { TestSupport.removeFolder(setup.scratch) }
@@ -180,7 +210,6 @@ import Glibc
     /// NO_COLOR=1: no colour in any cell (attributes such as bold or reverse may stay);
     /// without it, colour is used (so the check can see colour at all).
     @Test func noColorMeansNoColour() throws {
-        guard R.tmuxReady(#function) else { return }
         for noColor in [false, true] {
             let setup = try setUp("no-color-\(noColor)")
             defer { TestSupport.removeFolder(setup.scratch) }
@@ -227,7 +256,6 @@ import Glibc
     /// Random `tmux resize-window` sizes from 10×3 up, then a normal size: Ladder keeps
     /// running, redraws, and quits cleanly.
     @Test func randomResizesInARealTerminalNeverCrash() throws {
-        guard R.tmuxReady(#function) else { return }
         let setup = try setUp("resize")
         defer { TestSupport.removeFolder(setup.scratch) }
         let pane = try session(setup)
@@ -255,7 +283,6 @@ import Glibc
     /// the geometry of the headless frame: the level headers, the matrix markers and
     /// the checkboxes sit at the same columns, whatever wide text comes before them.
     @Test func hostileTextInARealTerminalIsShownNotExecuted() throws {
-        guard R.tmuxReady(#function) else { return }
         let setup = try setUp("hostile-tmux", profile: HostileProfileTests.hostile, skill: "hostile", role: "dev", level: "One")
         defer { TestSupport.removeFolder(setup.scratch) }
         let pane = try session(setup, width: 100, height: 30)

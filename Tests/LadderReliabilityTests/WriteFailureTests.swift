@@ -1,3 +1,4 @@
+import CellGrid
 import Foundation
 import LadderKit
 import LadderTestSupport
@@ -156,8 +157,7 @@ import Glibc
     /// In a real terminal under `ulimit -f`: ticking says "Not saved" with the reason,
     /// the journal is unchanged, the app keeps running; with the limit lifted
     /// (`prlimit`), the same key saves; quitting restores the terminal.
-    @Test func theUIInATerminalShowsAFileSizeLimitAndKeepsWorking() throws {
-        guard R.tmuxReady(#function) else { return }
+    @Test(.needsTmux) func theUIInATerminalShowsAFileSizeLimitAndKeepsWorking() throws {
         let (scratch, home, path) = try folderWithJournal("tmux-fsize")
         defer { TestSupport.removeFolder(scratch) }
         let pidFile = scratch + "/pid"

@@ -1,3 +1,4 @@
+import CellGrid
 import LadderTestSupport
 import Testing
 @testable import LadderKit

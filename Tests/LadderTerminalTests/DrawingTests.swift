@@ -1,4 +1,4 @@
-import LadderTUI
+import CellGrid
 import Testing
 @testable import LadderTerminal
 

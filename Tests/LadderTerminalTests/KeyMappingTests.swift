@@ -1,5 +1,5 @@
+import CellGrid
 import CNcursesw
-import LadderTUI
 import Testing
 @testable import LadderTerminal
 

@@ -3,17 +3,20 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import LadderTUI
+import CellGrid
 import Testing
 @testable import LadderTerminal
 
-/// A program that records what it was given and draws how many events it has seen.
+/// A program that records what it was given and draws how many keys it has seen.
 /// It types `keys` once its first frame is drawn (typed earlier, they would meet the
 /// cooked line discipline: echo, and Ctrl-C flushing the queue). It finishes on "q",
 /// or by itself after a few seconds so a broken loop cannot hang the test run.
+/// `.idle` is counted apart: how many arrive depends on how fast the machine is.
 final class RecordingProgram: TerminalProgram {
     var events: [InputEvent] = []
+    var idles = 0
     var frames: [(width: Int, height: Int)] = []
+    var size = (width: 0, height: 0)
     var finished = false
     let reaction: (InputEvent, RecordingProgram) -> Void
     private let pty: PseudoTerminal?
@@ -29,25 +32,23 @@ final class RecordingProgram: TerminalProgram {
 
     var isFinished: Bool { finished || time(nil) > deadline }
 
-    private var size = (width: 0, height: 0)
-
     func handle(_ event: InputEvent) {
-        if case .resize(let width, let height) = event {
-            let first = size == (0, 0)
-            size = (width, height)
-            if first { return } // the runner's size before the first frame
+        if event == .idle {
+            idles += 1
+            return
         }
         events.append(event)
+        if case .resize(let width, let height) = event { size = (width, height) }
         if event == .key(.character("q")) { finished = true }
         reaction(event, self)
     }
 
     var frame: Canvas {
-        let (width, height) = size
-        frames.append((width, height))
+        frames.append(size)
         if frames.count == 1 { pty?.type(keys) }
-        var canvas = Canvas(width: width, height: height)
-        canvas.put("events seen: \(events.count)", x: 0, y: 0)
+        var canvas = Canvas(width: size.width, height: size.height)
+        let keys = events.filter { if case .key = $0 { return true } else { return false } }
+        canvas.put("events seen: \(keys.count)", x: 0, y: 0)
         return canvas
     }
 }
@@ -72,9 +73,10 @@ extension CursesTests {
             #expect(outcome == .finished)
             #expect(outcome.exitStatus == 0)
             #expect(capabilities?.colour == true)
-            #expect(program.events == [.key(.character("a")), .key(.character("b")), .key(.up), .key(.control("c")),
-                                       .key(.character("q"))])
-            #expect(program.frames.count == 5) // the first frame and one after each event but the last
+            #expect(program.events == [.resize(width: 30, height: 6), .key(.character("a")), .key(.character("b")), .key(.up),
+                                       .key(.control("c")), .key(.character("q"))])
+            // The first frame, one after each event but the last, one looked at after each idle.
+            #expect(program.frames.count == 5 + program.idles)
             #expect(program.frames.allSatisfy { $0 == (30, 6) })
             let output = pty.drain()
             #expect(output.contains("events seen: 0"))
@@ -97,7 +99,7 @@ extension CursesTests {
             ) { _ in program }
             #expect(outcome == .signalled(SIGTERM))
             #expect(outcome.exitStatus == 143)
-            #expect(program.events == [.key(.character("k"))]) // "x" was never taken
+            #expect(program.events == [.resize(width: 40, height: 12), .key(.character("k"))]) // "x" was never taken
             _ = pty.drain()
             #expect(pty.modes() == before)
         }
@@ -111,13 +113,14 @@ extension CursesTests {
                     _ = ioctl(pty.controller, UInt(TIOCSWINSZ), &size)
                     kill(getpid(), SIGWINCH)
                 }
-                if case .resize = event { pty.type("q") }
+                if event == .resize(width: 25, height: 7) { pty.type("q") }
             }
             let outcome = try TerminalRunner.run(
                 terminal: NcursesTerminal(environment: Self.xterm, input: pty.terminal, output: pty.terminal)
             ) { _ in program }
             #expect(outcome == .finished)
-            #expect(program.events == [.key(.character("r")), .resize(width: 25, height: 7), .key(.character("q"))])
+            #expect(program.events == [.resize(width: 40, height: 10), .key(.character("r")), .resize(width: 25, height: 7),
+                                       .key(.character("q"))])
             #expect(program.frames.first! == (40, 10))
             #expect(program.frames.last! == (25, 7))
             _ = pty.drain()

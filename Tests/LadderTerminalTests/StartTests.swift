@@ -3,7 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import LadderTUI
+import CellGrid
 import Testing
 @testable import LadderTerminal
 

@@ -6,8 +6,8 @@ public final class Tmux {
     public let name: String
     public let socket: String
 
-    /// Whether tmux is installed. Tests that need it fail when `LADDER_REQUIRE_TMUX=1`
-    /// and otherwise skip, saying so.
+    /// Whether tmux is installed. Tests that need it (`@Test(.needsTmux)`) fail when
+    /// `LADDER_REQUIRE_TMUX=1` and otherwise skip, saying so.
     public static var isAvailable: Bool {
         ["/usr/bin/tmux", "/usr/local/bin/tmux", "/bin/tmux"].contains { FileManager.default.isExecutableFile(atPath: $0) }
     }
@@ -20,13 +20,22 @@ public final class Tmux {
 
     /// Starts a detached session of the given size running `command` through `sh -c`.
     /// The session uses its own server socket so tests never touch the user's tmux.
+    /// Throws `Missing` when tmux is not installed.
     public init(command: String, width: Int = 100, height: Int = 30, environment: [String: String] = [:]) throws {
+        guard Tmux.isAvailable else { throw Missing() }
         name = "ladder-test"
         socket = NSTemporaryDirectory() + "ladder-tmux-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         let exports = environment.sorted { $0.key < $1.key }
             .map { "export \($0.key)='\($0.value.replacingOccurrences(of: "'", with: "'\\''"))'; " }.joined()
         try tmux(["-f", "/dev/null", "new-session", "-d", "-s", name, "-x", "\(width)", "-y", "\(height)",
                   "sh -c \"\(exports.replacingOccurrences(of: "\"", with: "\\\""))\(command)\"; exec sh"])
+    }
+
+    /// tmux is not installed, where a test needs it (`LADDER_REQUIRE_TMUX=1`).
+    public struct Missing: Error, CustomStringConvertible {
+        public var description: String {
+            "tmux is not installed but LADDER_REQUIRE_TMUX=1: install tmux (apt-get install tmux)"
+        }
     }
 
     deinit {
@@ -129,6 +138,11 @@ public final class Tmux {
     /// The screen as plain text.
     public func screen() throws -> String {
         try tmux(["capture-pane", "-p", "-t", name]).stdout
+    }
+
+    /// The scrollback and the screen as plain text.
+    public func history() throws -> String {
+        try tmux(["capture-pane", "-p", "-S", "-", "-t", name]).stdout
     }
 
     /// The screen with its attributes and colours as escape sequences (`capture-pane -e`).

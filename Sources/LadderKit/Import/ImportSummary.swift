@@ -1,3 +1,5 @@
+import CellGrid
+
 /// The one-screen report `ladder import` prints: the skill, its roles and levels,
 /// the Required and optional counts, a table of expectations per cell, and where
 /// the profile was written (nil: printed on standard output). Every text from the

@@ -1,3 +1,5 @@
+import CellGrid
+
 /// Why a skill page could not be imported, with where: `file:line: message`, and
 /// a hint line that says what to do when the user can do something.
 ///

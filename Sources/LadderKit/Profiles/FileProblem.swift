@@ -1,3 +1,5 @@
+import CellGrid
+
 /// A problem found in a file Ladder reads, with where it is, reported as
 /// `file:line:column: message`, then the offending line and a caret under the column.
 public struct FileProblem: Error, Equatable, Sendable, CustomStringConvertible {

@@ -1,3 +1,4 @@
+import CellGrid
 import LadderKit
 
 /// Every available profile, filtered by a search; Enter tracks or opens one.

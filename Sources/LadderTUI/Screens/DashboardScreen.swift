@@ -1,3 +1,4 @@
+import CellGrid
 import LadderKit
 
 /// The first screen: every skill the person tracks, with role, level and progress

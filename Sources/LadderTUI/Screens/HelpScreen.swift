@@ -1,3 +1,4 @@
+import CellGrid
 import LadderKit
 
 /// Every key, by screen, and what the progress figure means; in two columns when

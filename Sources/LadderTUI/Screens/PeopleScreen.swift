@@ -1,3 +1,4 @@
+import CellGrid
 import LadderKit
 
 /// Everyone in the store: switch to a person (a mentee) or add one.

@@ -1,3 +1,4 @@
+import CellGrid
 import LadderKit
 
 /// Choosing a role and then the current level before tracking a skill.

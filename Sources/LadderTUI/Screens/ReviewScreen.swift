@@ -1,3 +1,4 @@
+import CellGrid
 import LadderKit
 
 /// A 1:1 review of the shown person: every change since the last review, grouped by

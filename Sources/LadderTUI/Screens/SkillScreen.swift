@@ -1,3 +1,4 @@
+import CellGrid
 import LadderKit
 
 /// A tracked skill: the role × level matrix (Required marked, the person's level

@@ -1,4 +1,3 @@
-
 /// How many terminal columns text takes, grapheme by grapheme, the way terminals
 /// and glibc's `wcwidth` count them: East Asian wide and full-width characters and
 /// emoji take two, combining marks and zero-width characters none, the rest one.

@@ -1,0 +1,12 @@
+/// The run loop's view of a program: what a terminal backend drives.
+///
+/// Implemented by `LadderApp`; kept small so backends stay independent of screens, and
+/// so a test can drive the loop with a program of a few lines.
+public protocol TerminalProgram: AnyObject {
+    /// Handles one event. The runner sends `.resize` with the terminal's size before the first frame and after every resize.
+    func handle(_ event: InputEvent)
+    /// The current frame, drawn at the size of the last `.resize`.
+    var frame: Canvas { get }
+    /// True once the user has asked to quit.
+    var isFinished: Bool { get }
+}
