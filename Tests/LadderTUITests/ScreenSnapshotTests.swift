@@ -48,3 +48,28 @@ import Testing
         expectSnapshot(app.screen(10, 3), "too-small-10x3")
     }
 }
+
+/// Screens in the states a reader meets less often: a prompt open, an error on the
+/// message line, the review at 80×24, and a width under 60.
+@Suite struct MoreSnapshotTests {
+    @Test func aPromptOpenOnTheSkillScreen() {
+        let app = Fixture.type("Enter Down n Owns Space the Space FinOps Space dashboard", into: Fixture.app())
+        expectSnapshot(app.screen(80, 24), "skill-note-prompt-80x24")
+    }
+
+    @Test func anErrorOnTheMessageLine() {
+        let app = Fixture.type("Enter Down Down N Enter", into: Fixture.app())
+        #expect(app.state.notice?.isError == true)
+        expectSnapshot(app.screen(80, 24), "skill-error-80x24")
+    }
+
+    @Test func theReviewAt80x24() {
+        let app = Fixture.type("Enter Down Space Escape R S Down c Down Down w which Space service? Enter", into: Fixture.app())
+        expectSnapshot(app.screen(80, 24), "review-80x24")
+    }
+
+    @Test func aWidthUnder60() {
+        expectSnapshot(Fixture.type("Enter", into: Fixture.app()).screen(50, 20), "skill-50x20")
+        expectSnapshot(Fixture.app().screen(50, 20), "dashboard-50x20")
+    }
+}

@@ -55,20 +55,23 @@ enum DashboardScreen {
         }
         // Columns as wide as their content, each capped so the progress bar keeps room.
         let nameWidth = min(max(5, names.map(TextWidth.of).max() ?? 0), body.width / 3)
-        let roleWidth = min(max(4, roles.map(TextWidth.of).max() ?? 0), body.width / 5)
-        let levelWidth = min(max(5, levels.map(TextWidth.of).max() ?? 0), body.width / 5)
-        canvas.put("  " + Widgets.cell("SKILL", nameWidth) + "  " + Widgets.cell("ROLE", roleWidth) + "  "
-                   + Widgets.cell("LEVEL", levelWidth) + "  PROGRESS TO NEXT LEVEL", x: 0, y: area.top - 1, style: .muted)
+        // Under 70 columns the role goes first, so level and progress keep their room.
+        let showsRole = body.width >= 70
+        let roleWidth = showsRole ? min(max(4, roles.map(TextWidth.of).max() ?? 0), body.width / 5) : 0
+        let levelWidth = min(max(5, levels.map(TextWidth.of).max() ?? 0), showsRole ? body.width / 5 : body.width / 3)
+        let progressTitle = body.width >= 70 ? "PROGRESS TO NEXT LEVEL" : "PROGRESS"
+        canvas.put("  " + Widgets.cell("SKILL", nameWidth) + "  " + (showsRole ? Widgets.cell("ROLE", roleWidth) + "  " : "")
+                   + Widgets.cell("LEVEL", levelWidth) + "  " + progressTitle, x: 0, y: area.top - 1, style: .muted)
         var items: [[[(String, Style)]]] = []
         for (index, skill) in tracked.enumerated().dropFirst(state.dashboard.scroll).prefix(area.visible) {
             var line: [(String, Style)] = [("  " + Widgets.cell(names[index], nameWidth) + "  ", .bold)]
             if state.library.profile(skill.skill) == nil {
                 line.append(("profile '\(skill.skill)' not found: was its file removed?", Style(colour: .bad)))
             } else if let standing = standings[index] {
-                line.append((Widgets.cell(roles[index], roleWidth) + "  ", .plain))
+                if showsRole { line.append((Widgets.cell(roles[index], roleWidth) + "  ", .plain)) }
                 line.append((Widgets.cell(levels[index], levelWidth) + "  ", .plain))
                 if let next = standing.next {
-                    let room = body.width - 2 - nameWidth - roleWidth - levelWidth - 6
+                    let room = body.width - 2 - nameWidth - (showsRole ? roleWidth + 2 : 0) - levelWidth - 4
                     line += Widgets.progressBar(next, width: room, symbols: symbols)
                     if next.isComplete { line.append(("  ready to step up", Style(colour: .good))) }
                 } else {

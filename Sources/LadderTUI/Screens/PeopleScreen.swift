@@ -1,4 +1,5 @@
 import CellGrid
+import Foundation
 import LadderKit
 
 /// Everyone in the store: switch to a person (a mentee) or add one.
@@ -77,5 +78,3 @@ enum PeopleScreen {
         }
     }
 }
-
-import Foundation
