@@ -1,8 +1,15 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// A person's journal read from disk: the events that loaded, and a problem for
 /// every line that did not (a torn last line after a crash, a line from a bad
-/// merge). Lines that fail are left in the file untouched and skipped.
+/// merge, a line over 64 KB). Lines that fail are left in the file untouched and
+/// skipped. An event id on several lines (a merge done by hand) counts once: later
+/// copies are dropped, and reported only when their content differs.
 public struct Journal: Sendable {
     public var events: [JournalEvent]
     public var problems: [FileProblem]
@@ -18,57 +25,100 @@ public struct Journal: Sendable {
     /// Parses journal bytes; `file` names the file in problems. Never fails: every
     /// line is either an event or a problem with its line and column.
     public static func parse(_ bytes: [UInt8], file: String) -> Journal {
+        var reader = Reader(file: file)
+        var lines = JournalLines(salt: JournalLines.randomSalt())
+        lines.feed(bytes[...]) { reader.add($0) }
+        lines.finish { reader.add($0) }
+        return reader.journal
+    }
+
+    /// Reads a journal file line by line through a bounded buffer (never the whole
+    /// file at once); nil when there is no such file. A symbolic link, a folder or a
+    /// FIFO is refused before reading. With `salt`, also returns the salted hashes of
+    /// the lines that hold events (see `JournalLines`), for the append-only checks.
+    static func read(_ path: String, file: String? = nil, salt: UInt64? = nil) throws(StoreError) -> (journal: Journal, eventLines: Set<UInt64>)? {
+        guard let (fd, _) = try SafeFile.openForReading(path) else { return nil }
+        defer { close(fd) }
+        var reader = Reader(file: file ?? path, keepsHashes: salt != nil)
+        var lines = JournalLines(salt: salt ?? JournalLines.randomSalt())
+        try lines.readAll(fd, path: path) { reader.add($0) }
+        return (reader.journal, reader.eventLines)
+    }
+
+    /// Turns lines into events and problems, one at a time.
+    struct Reader {
+        let file: String
+        var keepsHashes = false
         var journal = Journal()
-        let decoder = JSONDecoder()
-        var lineNumber = 0
-        var start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0 // a UTF-8 BOM from an editor
-        let count = bytes.count
-        while start < count {
-            lineNumber += 1
-            var end = start
-            while end < count && bytes[end] != 0x0A { end += 1 }
-            let isLast = end >= count
-            var lineEnd = end
-            if lineEnd > start && bytes[lineEnd - 1] == 0x0D { lineEnd -= 1 } // CRLF
-            let line = bytes[start..<lineEnd]
-            start = end + 1
-            if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
+        /// Salted hashes of the lines holding events, when `keepsHashes`.
+        var eventLines: Set<UInt64> = []
+        /// Each event id read so far: its line and the hash of that line.
+        private var seen: [String: (line: Int, hash: UInt64)] = [:]
+        private let decoder = JSONDecoder()
+
+        init(file: String, keepsHashes: Bool = false) {
+            self.file = file
+            self.keepsHashes = keepsHashes
+        }
+
+        mutating func add(_ line: JournalLines.Line) {
+            var bytes = line.bytes
+            if line.number == 1 && bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) } // a BOM from an editor
+            if let last = bytes.last, last == 0x0D, !line.tooLong { bytes = bytes.dropLast() } // CRLF
+            if line.tooLong {
+                journal.problems.append(FileProblem(file: file, line: line.number, column: 1,
+                    message: "this line is \(line.length) bytes, longer than the \(JournalLines.maxLineBytes / 1024) KB a journal line may be; it was skipped and is kept in the file",
+                    excerpt: String(decoding: bytes.prefix(120), as: UTF8.self)))
+                return
+            }
+            if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return }
             do {
-                let event = try decoder.decode(JournalEvent.self, from: Data(line))
+                let event = try decoder.decode(JournalEvent.self, from: Data(bytes))
+                if keepsHashes { eventLines.insert(line.hash) }
                 if event.v > JournalEvent.currentVersion {
-                    journal.markNewer(version: event.v, file: file, line: lineNumber)
-                    continue
+                    journal.markNewer(version: event.v, file: file, line: line.number)
+                    return
                 }
+                if let first = seen[event.id] {
+                    // The same event twice (a merge done by hand): it counts once. Only a
+                    // copy that differs is worth a word.
+                    if first.hash != line.hash {
+                        journal.problems.append(FileProblem(file: file, line: line.number, column: 1,
+                            message: "event \(Safe.text(String(event.id.prefix(40)))) is already on line \(first.line) with other content; this line was skipped and is kept in the file",
+                            excerpt: String(decoding: bytes.prefix(120), as: UTF8.self)))
+                    }
+                    return
+                }
+                seen[event.id] = (line.number, line.hash)
                 journal.events.append(event)
             } catch {
-                if let version = try? decoder.decode(VersionOnly.self, from: Data(line)).v, version > JournalEvent.currentVersion {
-                    journal.markNewer(version: version, file: file, line: lineNumber)
-                    continue
+                if let version = try? decoder.decode(VersionOnly.self, from: Data(bytes)).v, version > JournalEvent.currentVersion {
+                    if keepsHashes { eventLines.insert(line.hash) }
+                    journal.markNewer(version: version, file: file, line: line.number)
+                    return
                 }
-                let text = String(decoding: line.prefix(120), as: UTF8.self)
-                let syntax = JSONCheck.firstError(in: line)
-                let column = syntax.map { JSONCheck.column(ofByte: $0.offset, in: line) } ?? 1
-                let message: String
-                if isLast && syntax != nil {
-                    message = "the last line is incomplete (Ladder was stopped while writing it); it was skipped and the rest loaded"
-                    journal.problems.append(FileProblem(file: file, line: lineNumber, column: 1, message: message, excerpt: text))
+                let text = String(decoding: bytes.prefix(120), as: UTF8.self)
+                let syntax = JSONCheck.firstError(in: bytes)
+                let column = syntax.map { JSONCheck.column(ofByte: $0.offset, in: bytes) } ?? 1
+                if line.last && syntax != nil {
+                    let message = "the last line is incomplete (Ladder was stopped while writing it); it was skipped and the rest loaded"
+                    journal.problems.append(FileProblem(file: file, line: line.number, column: 1, message: message, excerpt: text))
                 } else {
-                    let why = syntax.map { "not valid JSON: \($0.reason)" } ?? reason(error)
-                    message = "this line is not a journal event (\(why)); it was skipped and is kept in the file"
-                    journal.problems.append(FileProblem(file: file, line: lineNumber, column: column, message: message, excerpt: text))
+                    let why = syntax.map { "not valid JSON: \($0.reason)" } ?? Journal.reason(error)
+                    let message = "this line is not a journal event (\(why)); it was skipped and is kept in the file"
+                    journal.problems.append(FileProblem(file: file, line: line.number, column: column, message: message, excerpt: text))
                 }
             }
         }
-        return journal
     }
 
-    private mutating func markNewer(version: Int, file: String, line: Int) {
+    fileprivate mutating func markNewer(version: Int, file: String, line: Int) {
         readOnly = true
         problems.append(FileProblem(file: file, line: line, column: 1,
             message: "written by a newer Ladder (format \(version)); this person opens read-only until you update Ladder"))
     }
 
-    private struct VersionOnly: Decodable { var v: Int }
+    fileprivate struct VersionOnly: Decodable { var v: Int }
 
     static func reason(_ error: Error) -> String {
         switch error {
