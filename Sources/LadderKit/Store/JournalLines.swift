@@ -107,16 +107,7 @@ struct JournalLines {
     /// Reads `fd` to its end through a 64 KB buffer, emitting every line.
     /// `path` names the file in errors.
     mutating func readAll(_ fd: Int32, path: String, _ emit: (Line) -> Void) throws(StoreError) {
-        var buffer = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let count = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-            if count < 0 {
-                if errno == EINTR || errno == EAGAIN { continue }
-                throw .system("read", path, errno: errno)
-            }
-            if count == 0 { break }
-            feed(buffer[0..<count], emit)
-        }
+        try SafeFile.readChunks(fd, path: path) { (chunk) throws(StoreError) in feed(chunk, emit) }
         finish(emit)
     }
 }

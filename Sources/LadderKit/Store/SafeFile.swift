@@ -129,6 +129,17 @@ public enum SafeFile {
         }
         var result: [UInt8] = []
         if stats.st_size > 0 { result.reserveCapacity(Int(stats.st_size)) }
+        try readChunks(fd, path: path) { (chunk) throws(StoreError) in
+            result.append(contentsOf: chunk)
+            if let limit, result.count > limit { // grew while we read it
+                throw StoreError("could not read \(Safe.text(path)): it is more than the \(limit) bytes allowed")
+            }
+        }
+        return result
+    }
+
+    /// Reads `fd` to its end through one 64 KB buffer, handing `body` each chunk.
+    static func readChunks(_ fd: Int32, path: String, _ body: (ArraySlice<UInt8>) throws(StoreError) -> Void) throws(StoreError) {
         var buffer = [UInt8](repeating: 0, count: 1 << 16)
         while true {
             let count = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
@@ -137,12 +148,8 @@ public enum SafeFile {
                 throw .system("read", path, errno: errno)
             }
             if count == 0 { break }
-            result.append(contentsOf: buffer[0..<count])
-            if let limit, result.count > limit { // grew while we read it
-                throw StoreError("could not read \(Safe.text(path)): it is more than the \(limit) bytes allowed")
-            }
+            try body(buffer[0..<count])
         }
-        return result
     }
 
     /// Opens a regular file for reading, or nil when it does not exist. Refuses a
