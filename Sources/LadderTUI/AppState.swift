@@ -141,6 +141,3 @@ public struct SkillViewState: Equatable, Sendable {
     public var level: String?
     public var list = ListState()
 }
-
-/// A person as the people screen lists them.
-public typealias PersonSummary = JournalSummary

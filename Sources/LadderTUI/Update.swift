@@ -21,7 +21,7 @@ public func update(_ state: AppState, _ message: Message) -> (AppState, [Effect]
     case .notLoaded(let reason):
         state.notice = .error(reason)
     case .peopleLoaded(let summaries):
-        let current = JournalSummary(state.record, journal: Journal())
+        let current = PersonSummary(state.record, journal: Journal())
         state.people = summaries.map { $0.id == state.person ? current : $0 }
         if let index = state.people.firstIndex(where: { $0.id == state.person }) { state.peopleList.selection = index }
     }

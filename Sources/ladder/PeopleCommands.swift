@@ -21,6 +21,9 @@ struct People: ParsableCommand {
                 throw CLIError("a person's name must be 1 to 200 characters")
             }
             let id = PersonID(name: trimmed)
+            guard !(mentee && id == .me) else {
+                throw CLIError("'\(Safe.text(trimmed))' has the id me, which is you, the owner of this data folder: you cannot be your own mentee. Add your mentee by their own name, e.g. ladder people add \"Ana Silva\" --mentee")
+            }
             let (record, journal) = try context.record(id)
             guard record.lastChange == nil else {
                 throw CLIError("\(Safe.text(record.name)) is already here (id \(id)); see: ladder people list")
@@ -44,6 +47,7 @@ struct People: ParsableCommand {
 
         func run() throws {
             let context = try Context.load()
+            for stray in context.folder.strayEntries() { printError("warning: \(stray)") }
             let entries = PeopleSummaries.load(context.store).summaries.map {
                 Entry(id: $0.id.rawValue, name: $0.name, mentee: $0.mentee, skills: $0.skills, last_change: $0.lastChange,
                       last_review: $0.lastReview, open_questions: $0.openQuestions)

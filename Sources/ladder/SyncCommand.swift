@@ -12,13 +12,19 @@ struct Sync: ParsableCommand {
         URL and git push -u origin HEAD). Sync makes sure .gitattributes merges journals \
         line by line (people/*.jsonl merge=union) and .gitignore keeps caches, the lock and \
         temp files out; commits people/ and profiles/; merges what the remote has; checks \
-        that every changed journal still loads; and pushes. A rejected push is retried once \
+        that the merge removed no journal line and brought in no link, submodule or file \
+        outside people/ and profiles/ (else it is undone); and pushes. A remote history \
+        unrelated to this folder's is joined only on its first sync or with --allow-unrelated. A rejected push is retried once \
         after pulling again; a merge conflict is aborted, leaving the files as they were.
         """
     )
 
     @Option(help: "A message for the commit; the counted changes follow it.")
     var message: String?
+
+    @Flag(name: .customLong("allow-unrelated"),
+          help: "Join a remote history that shares no commit with this folder's (only the first sync does so by itself).")
+    var allowUnrelated = false
 
     func validate() throws {
         if let message, message.utf8.count > 10_000 || message.contains("\0") {
@@ -30,7 +36,8 @@ struct Sync: ParsableCommand {
         let folder = try report { try DataFolder.locate(environment: DataFolder.currentEnvironment()) }
         let outcome: SyncReport
         do throws(SyncError) {
-            let sync = try GitSync(folder: folder)
+            var sync = try GitSync(folder: folder)
+            sync.allowUnrelated = allowUnrelated
             outcome = try sync.sync(message: message, progress: { printError($0) })
         } catch {
             throw CLIError(error.message)

@@ -29,7 +29,8 @@ import Testing
 
     @Test func aTornLastLineIsReportedAndTheRestLoads() throws {
         let good = try JournalEvent(.track(skill: "s", role: "r", level: "L"), at: "2026-01-01T00:00:00Z").encodedLine()
-        var bytes = good + [0x0A] + good + [0x0A]
+        let second = try JournalEvent(.track(skill: "s", role: "r", level: "L"), at: "2026-01-02T00:00:00Z").encodedLine()
+        var bytes = good + [0x0A] + second + [0x0A] // two events (one event id twice would count once)
         bytes += Array(String(decoding: good, as: UTF8.self).prefix(30).utf8)
         let journal = Journal.parse(bytes, file: "people/me.jsonl")
         #expect(journal.events.count == 2)

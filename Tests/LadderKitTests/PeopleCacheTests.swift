@@ -25,10 +25,10 @@ import Testing
     }
 
     /// Every person's summary made by reading and folding their whole journal.
-    static func truth(_ store: Store) throws -> [JournalSummary] {
+    static func truth(_ store: Store) throws -> [PersonSummary] {
         try store.people().map { id in
             let (record, journal) = try store.record(for: id)
-            return JournalSummary(record, journal: journal)
+            return PersonSummary(record, journal: journal)
         }
     }
 

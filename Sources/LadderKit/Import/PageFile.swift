@@ -1,3 +1,4 @@
+import CellGrid
 import Foundation
 #if canImport(Glibc)
 import Glibc

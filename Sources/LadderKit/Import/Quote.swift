@@ -1,3 +1,5 @@
+import CellGrid
+
 /// Quoting page text in messages.
 enum Quote {
     /// `'text'`, made safe and cut to `limit` characters with `…`.

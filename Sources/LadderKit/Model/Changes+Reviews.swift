@@ -1,3 +1,4 @@
+import CellGrid
 import Foundation
 
 /// Reviews (1:1s), the reviewer's view of ticks and not-applicable marks,

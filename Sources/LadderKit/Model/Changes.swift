@@ -1,3 +1,5 @@
+import CellGrid
+
 /// A request that names something that does not exist, or asks for what cannot be
 /// done now; the message lists the valid choices. Nothing was written.
 public struct InputError: Error, Equatable, Sendable, CustomStringConvertible {

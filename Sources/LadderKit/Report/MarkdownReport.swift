@@ -1,3 +1,5 @@
+import CellGrid
+
 /// A `PersonReport` as Markdown that pastes cleanly into a 1:1 document: headings,
 /// lists and `- [x]` / `- [ ]` checkboxes. Text from files is made safe (`Safe.text`:
 /// one line, no control characters) and escaped so it cannot open a heading, a

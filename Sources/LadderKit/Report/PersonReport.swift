@@ -1,3 +1,4 @@
+import CellGrid
 import Foundation
 
 /// Which changes a report lists.

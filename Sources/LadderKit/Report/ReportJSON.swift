@@ -1,3 +1,4 @@
+import CellGrid
 import Foundation
 
 /// JSON for scripts: snake_case keys, sorted, pretty-printed; keys with no value

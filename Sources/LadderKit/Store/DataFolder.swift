@@ -1,3 +1,4 @@
+import CellGrid
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -43,12 +44,21 @@ public struct DataFolder: Sendable, Equatable {
     public var peoplePath: String { path + "/people" }
     public var lockPath: String { path + "/.lock" }
 
-    /// Creates the folders and removes stale temp files.
+    /// Creates the folders and removes stale temp files. Refuses `people/`,
+    /// `profiles/` or `cache/` when it is a symbolic link (the data folder itself may be
+    /// one: the user chose where it lives).
     public func prepare() throws(StoreError) {
-        try SafeFile.makeFolder(path)
+        try SafeFile.makeFolder(path, allowLink: true)
         try SafeFile.makeFolder(profilesPath)
         try SafeFile.makeFolder(peoplePath)
+        try refuseLinkedFolders()
         for folder in [path, profilesPath, peoplePath] { SafeFile.removeStaleTemps(in: folder) }
+    }
+
+    /// Refuses when `people/`, `profiles/` or `cache/` is a symbolic link: everything
+    /// Ladder reads and writes stays inside the data folder.
+    public func refuseLinkedFolders() throws(StoreError) {
+        for folder in [peoplePath, profilesPath, CacheFolder.path(in: self)] { try SafeFile.refuseLinkedFolder(folder) }
     }
 
     /// A warning when others can read the data folder, else nil.
@@ -66,18 +76,47 @@ public struct DataFolder: Sendable, Equatable {
         "\(peoplePath)/\(person.rawValue).jsonl"
     }
 
-    /// Every person with a journal, sorted by id.
+    /// Every person with a journal, sorted by id. A `.jsonl` entry that is a folder
+    /// (or a FIFO, a socket…) is no person: see `strayEntries()`. A symbolic link is
+    /// listed, so that opening it says why it is refused.
     public func people() -> [PersonID] {
+        journalEntries().compactMap { $0.usable ? $0.id : nil }.sorted { $0.rawValue < $1.rawValue }
+    }
+
+    /// One warning for each `people/*.jsonl` that is neither a journal file nor a link
+    /// (a folder named `zed.jsonl`, a FIFO): such an entry is not shown as a person.
+    public func strayEntries() -> [String] {
+        journalEntries().filter { !$0.usable }.map { entry in
+            "\(Safe.text(peoplePath + "/" + entry.name)) is \(entry.what), not a journal; it is not shown as a person. Move it out of \(Safe.text(peoplePath))"
+        }.sorted()
+    }
+
+    /// The `.jsonl` entries of `people/` with a valid id, and whether each is a file
+    /// (or link) Ladder can try to read.
+    private func journalEntries() -> [(name: String, id: PersonID, usable: Bool, what: String)] {
         guard let dir = opendir(peoplePath) else { return [] }
         defer { closedir(dir) }
-        var ids: [PersonID] = []
+        var entries: [(name: String, id: PersonID, usable: Bool, what: String)] = []
         while let entry = readdir(dir) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
                 String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
             }
-            if name.hasSuffix(".jsonl"), let id = PersonID(String(name.dropLast(6))) { ids.append(id) }
+            guard name.hasSuffix(".jsonl"), let id = PersonID(String(name.dropLast(6))) else { continue }
+            var type = entry.pointee.d_type
+            if type == UInt8(DT_UNKNOWN) {  // some file systems do not say: ask
+                var stats = stat()
+                guard lstat(peoplePath + "/" + name, &stats) == 0 else { continue }
+                switch stats.st_mode & mode_t(S_IFMT) {
+                case mode_t(S_IFREG): type = UInt8(DT_REG)
+                case mode_t(S_IFLNK): type = UInt8(DT_LNK)
+                case mode_t(S_IFDIR): type = UInt8(DT_DIR)
+                default: type = UInt8(DT_FIFO)
+                }
+            }
+            let usable = type == UInt8(DT_REG) || type == UInt8(DT_LNK)
+            entries.append((name, id, usable, type == UInt8(DT_DIR) ? "a folder" : "not a regular file"))
         }
-        return ids.sorted { $0.rawValue < $1.rawValue }
+        return entries
     }
 
     public static func currentEnvironment() -> [String: String] {
@@ -110,12 +149,15 @@ public struct PersonID: Hashable, Sendable, Comparable, CustomStringConvertible 
     }
 
     /// The id for a person's name. Always a valid id (`PersonID(id.rawValue)` accepts it).
+    /// A name with no letter or digit (`!!!`) gets `person-` and a hash of the name, so
+    /// two such names never share an id (nor take the id of someone named "Person").
     public init(name: String) {
-        var id = Identifier.slug(name.precomposedStringWithCanonicalMapping, fallback: "person")
-        id = Self.capped(id.precomposedStringWithCanonicalMapping)
-        if !Self.isValid(id) {
-            // Rare Unicode where slugging and normalising disagree: a stable ASCII id.
-            let hash = String(Identifier.fnv1a64(name) & 0xFFFF_FFFF, radix: 16)
+        var id = Identifier.slug(name.precomposedStringWithCanonicalMapping, fallback: "")
+        id = id.isEmpty ? "" : Self.capped(id.precomposedStringWithCanonicalMapping)
+        if id.isEmpty || !Self.isValid(id) {
+            // No letter or digit, or rare Unicode where slugging and normalising disagree:
+            // a stable ASCII id made from the whole name.
+            let hash = String(Identifier.fnv1a64(name.precomposedStringWithCanonicalMapping) & 0xFFFF_FFFF, radix: 16)
             id = "person-" + String(repeating: "0", count: 8 - hash.count) + hash
         }
         rawValue = id

@@ -1,4 +1,5 @@
 #if canImport(Glibc)
+import CellGrid
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
@@ -17,11 +18,15 @@ public enum FileLock {
     /// that names the lock file.
     public static func withLock<T>(_ path: String, timeout: Double = defaultTimeout, waiting: (String) -> Void = { _ in },
                                    _ body: () throws(StoreError) -> T) throws(StoreError) -> T {
-        let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { throw .system("open the lock file", path, errno: errno) }
-        var stats = stat()
-        if fstat(fd, &stats) == 0 && stats.st_mode & 0o777 != 0o600 && stats.st_uid == geteuid() { _ = fchmod(fd, 0o600) }
+        // O_NOFOLLOW: a lock file that is a link is refused, never created or opened through.
+        let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK, 0o600)
+        guard fd >= 0 else { throw SafeFile.openError("open the lock file", path, errno: errno) }
         defer { close(fd) }  // closing releases the lock
+        var stats = stat()
+        guard fstat(fd, &stats) == 0, SafeFile.isRegular(stats) else {
+            throw StoreError("could not use the lock file \(Safe.text(path)): it is not a regular file; remove it and try again")
+        }
+        if stats.st_mode & 0o777 != 0o600 && stats.st_uid == geteuid() { _ = fchmod(fd, 0o600) }
         if flock(fd, LOCK_EX | LOCK_NB) != 0 {
             guard errno == EWOULDBLOCK || errno == EINTR else { throw .system("lock", path, errno: errno) }
             waiting("waiting for lock on \(Safe.text(path)) (another ladder is writing)")

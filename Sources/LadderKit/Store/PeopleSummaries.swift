@@ -6,7 +6,7 @@ import Darwin
 #endif
 
 /// What the people screen shows of a person, without their whole record.
-public struct JournalSummary: Equatable, Sendable {
+public struct PersonSummary: Equatable, Sendable {
     public var id: PersonID
     public var name: String
     /// Skills tracked now.
@@ -125,12 +125,12 @@ public enum PeopleSummaries {
     }
 
     /// A summary for each person of `store.people()`, in that order.
-    public static func load(_ store: Store, cache: Bool = true) -> (summaries: [JournalSummary], report: CacheReport) {
+    public static func load(_ store: Store, cache: Bool = true) -> (summaries: [PersonSummary], report: CacheReport) {
         load(store, cache: cache, now: FileStamp.now())
     }
 
     /// `now` decides which stamps are too fresh to trust (tests move it forward).
-    static func load(_ store: Store, cache: Bool, now: Int64) -> (summaries: [JournalSummary], report: CacheReport) {
+    static func load(_ store: Store, cache: Bool, now: Int64) -> (summaries: [PersonSummary], report: CacheReport) {
         let folder = store.folder
         var report = CacheReport()
         var old: [String: Entry] = [:]
@@ -146,20 +146,20 @@ public enum PeopleSummaries {
         }
         var changed = report.discarded != nil
         var entries: [Entry] = []
-        var summaries: [JournalSummary] = []
+        var summaries: [PersonSummary] = []
         // Journals to read again, with their place in `summaries` and stamp; read on every core.
         var pending: [(at: Int, id: PersonID, stamp: FileStamp)] = []
         for id in store.people() {
             let path = folder.journalPath(for: id)
             guard let stamp = FileStamp.of(path) else {
                 // No journal yet (`me` before the first change): nothing to cache.
-                summaries.append(JournalSummary(PersonRecord(id: id), journal: Journal()))
+                summaries.append(PersonSummary(PersonRecord(id: id), journal: Journal()))
                 continue
             }
             if let entry = old[id.rawValue], entry.stamp == stamp, entry.racy != true {
                 report.reused += 1
                 entries.append(entry)
-                var summary = JournalSummary(id: id, name: entry.name, skills: entry.skills, lastChange: entry.lastChange,
+                var summary = PersonSummary(id: id, name: entry.name, skills: entry.skills, lastChange: entry.lastChange,
                                              problems: entry.problems, readOnly: entry.readOnly)
                 summary.mentee = entry.mentee
                 summary.lastReview = entry.lastReview
@@ -171,11 +171,11 @@ public enum PeopleSummaries {
             changed = true
             report.parsed += 1
             pending.append((summaries.count, id, stamp))
-            summaries.append(JournalSummary(PersonRecord(id: id), journal: Journal()))
+            summaries.append(PersonSummary(PersonRecord(id: id), journal: Journal()))
         }
-        let read = Parallel.map(pending.map(\.id)) { id -> JournalSummary? in
+        let read = Parallel.map(pending.map(\.id)) { id -> PersonSummary? in
             guard let (record, journal) = try? store.record(for: id) else { return nil }
-            return JournalSummary(record, journal: journal)
+            return PersonSummary(record, journal: journal)
         }
         for ((at, _, stamp), summary) in zip(pending, read) {
             guard let summary else { continue }

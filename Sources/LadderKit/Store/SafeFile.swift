@@ -1,4 +1,5 @@
 #if canImport(Glibc)
+import CellGrid
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
@@ -25,8 +26,11 @@ public enum SafeFile {
         return true
     }()
 
+    /// Refuses a target that is a symbolic link (the rename would replace the link,
+    /// but a link where Ladder keeps its files is a sign of tampering).
     public static func writeAtomically(_ bytes: [UInt8], to path: String) throws(StoreError) {
         _ = fileSizeSignalIgnored
+        if let link = linkRefusal(path) { throw StoreError("could not write \(Safe.text(path)): \(link)") }
         let folder = parentFolder(of: path)
         let name = path.split(separator: "/").last.map(String.init) ?? "file"
         let temp = "\(folder)/\(tempPrefix)\(getpid())-\(UInt32.random(in: 0...UInt32.max))-\(name)"
@@ -62,13 +66,13 @@ public enum SafeFile {
         _ = fileSizeSignalIgnored
         guard !lines.isEmpty else { return }
         var created = false
-        var fd = open(path, O_RDWR | O_APPEND | O_CLOEXEC)
+        var fd = open(path, O_RDWR | O_APPEND | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK)
         if fd < 0 && errno == ENOENT {
-            fd = open(path, O_RDWR | O_APPEND | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+            fd = open(path, O_RDWR | O_APPEND | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0o600)
             created = fd >= 0
             if created { _ = fchmod(fd, 0o600) } // whatever the umask, so later opens can write
         }
-        guard fd >= 0 else { throw .system("open", path, errno: errno) }
+        guard fd >= 0 else { throw openError("open", path, errno: errno) }
         defer { close(fd) }
         var done = false
         // A file this call created and could not fill is removed: the folder stays as it was.
@@ -117,23 +121,26 @@ public enum SafeFile {
     /// The whole file, or nil when it does not exist. Refuses anything but a regular
     /// file (a FIFO or a device would block or never end) and, with `limit`, a file
     /// larger than `limit` bytes, before reading it.
+    /// A symbolic link is refused (see `linkRefusal`).
     public static func contents(of path: String, limit: Int? = nil) throws(StoreError) -> [UInt8]? {
-        // O_NONBLOCK so that opening a FIFO cannot hang; it is refused just below.
-        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
-        if fd < 0 {
-            if errno == ENOENT { return nil }
-            throw .system("open", path, errno: errno)
-        }
+        guard let (fd, stats) = try openForReading(path) else { return nil }
         defer { close(fd) }
-        var stats = stat()
-        guard fstat(fd, &stats) == 0 else { throw .system("read the size of", path, errno: errno) }
-        if isFolder(stats) { throw StoreError("could not read \(Safe.text(path)): it is a folder") }
-        guard isRegular(stats) else { throw StoreError("could not read \(Safe.text(path)): it is not a regular file") }
         if let limit, stats.st_size > limit {
             throw StoreError("could not read \(Safe.text(path)): it is \(stats.st_size) bytes, more than the \(limit) allowed")
         }
         var result: [UInt8] = []
         if stats.st_size > 0 { result.reserveCapacity(Int(stats.st_size)) }
+        try readChunks(fd, path: path) { (chunk) throws(StoreError) in
+            result.append(contentsOf: chunk)
+            if let limit, result.count > limit { // grew while we read it
+                throw StoreError("could not read \(Safe.text(path)): it is more than the \(limit) bytes allowed")
+            }
+        }
+        return result
+    }
+
+    /// Reads `fd` to its end through one 64 KB buffer, handing `body` each chunk.
+    static func readChunks(_ fd: Int32, path: String, _ body: (ArraySlice<UInt8>) throws(StoreError) -> Void) throws(StoreError) {
         var buffer = [UInt8](repeating: 0, count: 1 << 16)
         while true {
             let count = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
@@ -142,17 +149,39 @@ public enum SafeFile {
                 throw .system("read", path, errno: errno)
             }
             if count == 0 { break }
-            result.append(contentsOf: buffer[0..<count])
-            if let limit, result.count > limit { // grew while we read it
-                throw StoreError("could not read \(Safe.text(path)): it is more than the \(limit) bytes allowed")
-            }
+            try body(buffer[0..<count])
         }
-        return result
+    }
+
+    /// Opens a regular file for reading, or nil when it does not exist. Refuses a
+    /// symbolic link (naming it and its target), a folder, a FIFO or a device (which
+    /// would block or never end) before reading a byte.
+    static func openForReading(_ path: String) throws(StoreError) -> (fd: Int32, stats: stat)? {
+        // O_NONBLOCK so that opening a FIFO cannot hang; it is refused just below.
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOFOLLOW)
+        if fd < 0 {
+            let code = errno
+            if code == ENOENT { return nil }
+            throw openError("open", path, errno: code)
+        }
+        var stats = stat()
+        guard fstat(fd, &stats) == 0 else {
+            let code = errno
+            close(fd)
+            throw .system("read the size of", path, errno: code)
+        }
+        guard isRegular(stats) else {
+            close(fd)
+            throw StoreError("could not read \(Safe.text(path)): it is \(isFolder(stats) ? "a folder" : "not a regular file")")
+        }
+        return (fd, stats)
     }
 
     /// Creates a folder (and its parents) with mode 0700 when missing. A folder it
-    /// creates is 0700 whatever the umask.
-    public static func makeFolder(_ path: String) throws(StoreError) {
+    /// creates is 0700 whatever the umask. The folder itself must not be a symbolic
+    /// link unless `allowLink` (the data folder may live wherever the user points it).
+    public static func makeFolder(_ path: String, allowLink: Bool = false) throws(StoreError) {
+        if !allowLink { try refuseLinkedFolder(path) }
         var partial = path.hasPrefix("/") ? "" : "."
         for component in path.split(separator: "/") {
             partial += "/" + component

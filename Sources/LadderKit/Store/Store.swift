@@ -11,11 +11,19 @@ public struct Store: Sendable {
         self.lockTimeout = lockTimeout
     }
 
-    /// The person's journal as it is on disk (empty when they have none yet).
+    /// The person's journal as it is on disk (empty when they have none yet), read
+    /// line by line. A journal (or `people/`) that is a symbolic link is refused; lines
+    /// it held at the last sync and no longer holds are reported as a problem.
     public func journal(for person: PersonID) throws(StoreError) -> Journal {
+        try SafeFile.refuseLinkedFolder(folder.peoplePath)
         let path = folder.journalPath(for: person)
-        guard let bytes = try SafeFile.contents(of: path) else { return Journal() }
-        return Journal.parse(bytes, file: path)
+        let synced = SyncedLines.load(in: folder, for: person)
+        let read = try Journal.read(path, salt: synced?.salt)
+        var journal = read?.journal ?? Journal()
+        if let synced, let problem = synced.problem(current: read?.eventLines ?? [], folder: folder, person: person) {
+            journal.problems.insert(problem, at: 0)
+        }
+        return journal
     }
 
     /// The person's current state and the journal it was folded from.
@@ -34,6 +42,7 @@ public struct Store: Sendable {
         for event in events {
             do { lines.append(try event.encodedLine()) } catch { throw StoreError("could not encode a journal event") }
         }
+        try SafeFile.refuseLinkedFolder(folder.peoplePath)
         let path = folder.journalPath(for: person)
         try FileLock.withLock(folder.lockPath, timeout: lockTimeout, waiting: waiting) { () throws(StoreError) in
             try SafeFile.appendLines(lines, to: path)

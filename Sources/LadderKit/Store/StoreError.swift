@@ -1,3 +1,5 @@
+import CellGrid
+
 /// Something went wrong reading or writing Ladder's data folder. Messages say what
 /// happened to which file and what the user can do; nothing on disk was changed.
 public struct StoreError: Error, Equatable, Sendable, CustomStringConvertible {

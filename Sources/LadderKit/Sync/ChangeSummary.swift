@@ -1,3 +1,4 @@
+import CellGrid
 import Foundation
 
 /// What a set of changes to the data folder adds up to, per person and for profiles:
@@ -92,13 +93,23 @@ public struct ChangeSummary: Equatable, Sendable {
     /// Counts the added and removed lines of one file's `git diff --unified=0`
     /// output, added lines by the `kind` of the event they hold.
     static func countLines(ofDiff diff: [UInt8], into person: inout Person) {
+        var counter = DiffCounter()
+        var lines = JournalLines()
+        lines.feed(diff[...]) { counter.add($0, into: &person) }
+        lines.finish { counter.add($0, into: &person) }
+    }
+
+    /// Counts a diff's lines one at a time, so a huge diff can be read as a stream.
+    struct DiffCounter {
         var inHunk = false
-        for line in diff.split(separator: 0x0A, omittingEmptySubsequences: false) {
-            if line.starts(with: Array("@@".utf8)) { inHunk = true; continue }
-            if line.starts(with: Array("diff --git".utf8)) { inHunk = false; continue }
-            guard inHunk, let first = line.first else { continue }
+
+        mutating func add(_ line: JournalLines.Line, into person: inout Person) {
+            let bytes = line.bytes
+            if bytes.starts(with: Array("@@".utf8)) { inHunk = true; return }
+            if bytes.starts(with: Array("diff --git".utf8)) { inHunk = false; return }
+            guard inHunk, let first = bytes.first else { return }
             if first == UInt8(ascii: "+") {
-                let kind = eventKind(line.dropFirst())
+                let kind = line.tooLong ? "unreadable" : ChangeSummary.eventKind(bytes.dropFirst())
                 person.added[kind, default: 0] += 1
             } else if first == UInt8(ascii: "-") {
                 person.removed += 1

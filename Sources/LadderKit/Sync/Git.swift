@@ -1,3 +1,4 @@
+import CellGrid
 import Foundation
 
 /// The `git` program run on one work tree (`git -C FOLDER …`), never interactively:
@@ -89,6 +90,26 @@ public struct Git: Sendable {
     /// ssh ControlPersist master) can hold a pipe open long after git exits.
     @discardableResult
     public func run(_ arguments: [String]) throws(SyncError) -> Output {
+        let (status, out, err) = try launch(arguments)
+        return Output(status: status, stdout: Self.contents(out), stderr: String(decoding: Self.contents(err), as: UTF8.self))
+    }
+
+    /// Runs a command that must succeed and whose output may be large (a journal's
+    /// blob): `body` reads its stdout from a file descriptor as a stream, so the
+    /// output is never whole in memory.
+    func streaming<T>(_ arguments: [String], _ body: (Int32) throws(SyncError) -> T) throws(SyncError) -> T {
+        let (status, out, err) = try launch(arguments)
+        guard status == 0 else {
+            let failed = Output(status: status, stdout: [], stderr: String(decoding: Self.contents(err), as: UTF8.self))
+            throw .gitFailed(command: arguments.prefix(2).joined(separator: " "), detail: failed.problem)
+        }
+        lseek(out.fileDescriptor, 0, SEEK_SET)
+        return try body(out.fileDescriptor)
+    }
+
+    /// Starts git, waits for it, and returns its status with its stdout and stderr
+    /// in scratch files.
+    private func launch(_ arguments: [String]) throws(SyncError) -> (Int32, FileHandle, FileHandle) {
         let command = arguments.first ?? ""
         guard let out = Self.scratchFile(), let err = Self.scratchFile() else {
             throw .gitFailed(command: command, detail: "could not create a temporary file in \(Safe.text(NSTemporaryDirectory()))")
@@ -106,8 +127,7 @@ public struct Git: Sendable {
             throw .gitFailed(command: command, detail: "could not start \(Safe.text(executable)): \(error.localizedDescription)")
         }
         process.waitUntilExit()
-        return Output(status: process.terminationStatus, stdout: Self.contents(out),
-                      stderr: String(decoding: Self.contents(err), as: UTF8.self))
+        return (process.terminationStatus, out, err)
     }
 
     /// A new temp file (0600), already unlinked: it vanishes when its handle closes.

@@ -1,3 +1,4 @@
+import CellGrid
 import Foundation
 
 /// Committing: the git files that make journals merge, and the data itself.
@@ -50,8 +51,12 @@ extension GitSync {
             summary.paths.append(path)
             if let id = ChangeSummary.personID(ofPath: path) {
                 var person = ChangeSummary.Person(id: id, path: path)
-                let diff = try git.require(["diff", "--unified=0", "--no-color", "--no-ext-diff", "--no-textconv"] + range + ["--", path])
-                ChangeSummary.countLines(ofDiff: diff.stdout, into: &person)
+                // Streamed: a remote's journal may be huge.
+                try git.streaming(["diff", "--unified=0", "--no-color", "--no-ext-diff", "--no-textconv"] + range + ["--", path]) { fd throws(SyncError) in
+                    var counter = ChangeSummary.DiffCounter()
+                    var lines = JournalLines()
+                    do throws(StoreError) { try lines.readAll(fd, path: "git diff") { counter.add($0, into: &person) } } catch { throw .store(error.message) }
+                }
                 summary.people.append(person)
             } else if path.hasPrefix("profiles/") {
                 switch status.first {

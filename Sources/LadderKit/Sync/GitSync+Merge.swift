@@ -1,3 +1,4 @@
+import CellGrid
 import Foundation
 
 /// Talking to the remote and merging: fetch, merge (aborted on a conflict), the
@@ -28,16 +29,20 @@ extension GitSync {
     /// Merges the fetched branch into HEAD (`--no-edit`, fast-forward when possible,
     /// journals joined by the union driver); on a conflict aborts the merge, leaving
     /// the work tree as it was, and throws. Then checks the journals the merge changed.
-    func merge(_ tracking: Tracking?, into report: inout SyncReport) throws(SyncError) {
+    /// A remote history unrelated to the local one is joined only as `refuseUnrelated`
+    /// allows; what the merge did is checked (`refuseRewrites`) before anything else.
+    func merge(_ tracking: Tracking?, from upstream: Upstream, started: String?, into report: inout SyncReport) throws(SyncError) {
         guard let tracking else { return }
         let before = try head()
+        var unrelated = false
         if let before {
             if before == tracking.commit { return }
             if try isAncestor(tracking.commit, of: before) { return }
+            unrelated = try refuseUnrelated(tracking, head: before, started: started)
         }
         report.upToDate = false
-        let merged = try git.run(["merge", "--no-edit", "--ff", "--allow-unrelated-histories",
-                                  "-m", "ladder sync: merge \(tracking.name)", tracking.commit])
+        let merged = try git.run(["merge", "--no-edit", "--ff"] + (unrelated ? ["--allow-unrelated-histories"] : [])
+                                 + ["-m", "ladder sync: merge \(tracking.name)", tracking.commit])
         guard merged.succeeded else {
             let unmerged = try git.run(["diff", "--name-only", "-z", "--diff-filter=U"]).fields
             let stopped = try mergeInProgress()
@@ -49,6 +54,7 @@ extension GitSync {
             throw .mergeFailed(folder.path, upstream: tracking.name, detail: merged.problem)
         }
         guard let after = try head() else { return }
+        try refuseRewrites(before: before, after: after, tracking: tracking, remote: upstream.remote)
         let base: String
         if let before { base = before } else { base = try emptyTree() }
         let pulled = try changes([base, after], in: ["people", "profiles"])
@@ -67,8 +73,8 @@ extension GitSync {
             do throws(StoreError) { now = try store.journal(for: id) } catch { throw .store(error.message) }
             guard !now.problems.isEmpty else { continue }
             var old: [String: Int] = [:]
-            if let before, let bytes = try blob(before, person.path) {
-                for problem in Journal.parse(bytes, file: folder.journalPath(for: id)).problems {
+            if let before, try hasFile(before, person.path) {
+                for problem in try journal(atBlob: before + ":" + person.path, file: folder.journalPath(for: id)).problems {
                     old[problem.message + "\n" + (problem.excerpt ?? ""), default: 0] += 1
                 }
             }
@@ -91,8 +97,8 @@ extension GitSync {
         let changed = try git.require(["diff", "--name-only", "-z", "--no-renames", base, head, "--", "people"]).fields
         var places: [String] = []
         for path in changed where ChangeSummary.personID(ofPath: path) != nil {
-            let lines = Self.conflictMarkerLines(try blob(head, path) ?? [])
-            let before = Self.conflictMarkerLines(try blob(base, path) ?? []).count
+            let lines = try conflictMarkerLines(head, path)
+            let before = try conflictMarkerLines(base, path).count
             if lines.count > before { places += lines.map { "\(Safe.text(path)):\($0)" } }
         }
         if !places.isEmpty { throw .conflictMarkers(folder.path, places: places) }
@@ -143,20 +149,35 @@ extension GitSync {
         try git.require(["hash-object", "-t", "tree", "--stdin"]).text
     }
 
-    /// A file's bytes at a commit, or nil when it has no such file.
-    func blob(_ commit: String, _ path: String) throws(SyncError) -> [UInt8]? {
-        let shown = try git.run(["cat-file", "blob", commit + ":" + path])
-        return shown.succeeded ? shown.stdout : nil
+    /// True when the commit has a file at `path`.
+    func hasFile(_ commit: String, _ path: String) throws(SyncError) -> Bool {
+        try git.run(["cat-file", "-e", commit + ":" + path]).succeeded
     }
 
-    /// 1-based numbers of the lines that are git conflict markers.
-    static func conflictMarkerLines(_ bytes: [UInt8]) -> [Int] {
-        var numbers: [Int] = []
-        for (index, line) in bytes.split(separator: 0x0A, omittingEmptySubsequences: false).enumerated()
-        where isConflictMarker(line) {
-            numbers.append(index + 1)
+    /// The journal in a blob (`COMMIT:PATH`), read as a stream.
+    func journal(atBlob spec: String, file: String) throws(SyncError) -> Journal {
+        try git.streaming(["cat-file", "blob", spec]) { fd throws(SyncError) in
+            var reader = Journal.Reader(file: file)
+            var lines = JournalLines()
+            do throws(StoreError) { try lines.readAll(fd, path: spec) { reader.add($0) } } catch { throw .store(error.message) }
+            return reader.journal
         }
-        return numbers
+    }
+
+    /// 1-based numbers of the lines of a file at a commit that are git conflict
+    /// markers (none when it has no such file), read as a stream.
+    func conflictMarkerLines(_ commit: String, _ path: String) throws(SyncError) -> [Int] {
+        guard try hasFile(commit, path) else { return [] }
+        return try git.streaming(["cat-file", "blob", commit + ":" + path]) { fd throws(SyncError) in
+            var numbers: [Int] = []
+            var lines = JournalLines()
+            do throws(StoreError) {
+                try lines.readAll(fd, path: path) { line in
+                    if Self.isConflictMarker(line.bytes) { numbers.append(line.number) }
+                }
+            } catch { throw .store(error.message) }
+            return numbers
+        }
     }
 
     /// True for `<<<<<<<`, `|||||||`, `=======` and `>>>>>>>` lines (never a journal

@@ -1,3 +1,4 @@
+import CellGrid
 import Foundation
 
 /// Shares a data folder that is a git work tree: commits the journals and profiles,
@@ -14,6 +15,9 @@ public struct GitSync: Sendable {
     public var git: Git
     /// How long to wait for another Ladder holding the data folder's lock.
     public var lockTimeout: Double = FileLock.defaultTimeout
+    /// Join a remote history that shares no commit with the local one
+    /// (`ladder sync --allow-unrelated`); without it only a folder's first sync may.
+    public var allowUnrelated = false
 
     /// The line `.gitattributes` must have: journals merge by keeping both sides' lines.
     public static let attributeLine = "people/*.jsonl merge=union"
@@ -44,17 +48,20 @@ public struct GitSync: Sendable {
     public func sync(message: String? = nil, progress: (String) -> Void = { _ in }) throws(SyncError) -> SyncReport {
         var git = self.git
         let upstream = try inspect(&git)
-        let sync = GitSync(folder: folder, git: git, lockTimeout: lockTimeout)
+        var sync = GitSync(folder: folder, git: git, lockTimeout: lockTimeout)
+        sync.allowUnrelated = allowUnrelated
         var report = SyncReport(remote: upstream.remote, branch: upstream.remoteBranch)
         progress("fetching from \(Safe.text(upstream.remote))…")
         var tracking = try sync.fetch(upstream)
+        let started = try sync.head()
         try sync.locked(progress) { () throws(SyncError) in
             do throws(StoreError) { try folder.prepare() } catch { throw .store(error.message) }
             report.setupCommitted = try sync.commitGitFiles()
             if let commit = try sync.commitData(message) { report.commits.append(commit) }
             report.warnings += try sync.ignoredJournals()
             defer { sync.keepPrivate() }
-            try sync.merge(tracking, into: &report)
+            try sync.merge(tracking, from: upstream, started: started, into: &report)
+            SyncedLines.recordAll(in: folder)
         }
         for attempt in 1...2 {
             try sync.refuseConflictMarkers(since: tracking)
@@ -76,7 +83,8 @@ public struct GitSync: Sendable {
             try sync.locked(progress) { () throws(SyncError) in
                 if let commit = try sync.commitData(nil) { report.commits.append(commit) }
                 defer { sync.keepPrivate() }
-                try sync.merge(tracking, into: &report)
+                try sync.merge(tracking, from: upstream, started: started, into: &report)
+                SyncedLines.recordAll(in: folder)
             }
         }
         return report

@@ -1,3 +1,5 @@
+import CellGrid
+
 /// Why `ladder sync` stopped, with what to do about it. Every case says what state the
 /// data folder was left in; the ones found before anything was written say nothing
 /// changed.
@@ -24,6 +26,13 @@ public enum SyncError: Error, Equatable, Sendable, CustomStringConvertible {
     case mergeConflict(String, upstream: String, files: [String])
     /// The merge failed for another reason; git's words.
     case mergeFailed(String, upstream: String, detail: String)
+    /// The remote's history shares no commit with the local one; joining it needs
+    /// `ladder sync --allow-unrelated` (except on a folder's first sync).
+    case unrelatedHistory(String, upstream: String)
+    /// A merge removed journal lines or brought in a link, a submodule or a file
+    /// outside `people/` and `profiles/`; it was undone (`undone`) and nothing pushed.
+    /// `places`: which commit of which remote did what, and how to inspect it.
+    case historyRewritten(String, upstream: String, places: [String], undone: Bool)
     /// Lines of conflict markers that a push would send, as `file:line`.
     case conflictMarkers(String, places: [String])
     /// The remote refused the push, also after pulling again.
@@ -128,6 +137,23 @@ public enum SyncError: Error, Equatable, Sendable, CustomStringConvertible {
             could not merge \(upstream): \(detail)
             Your changes stay committed in \(quote(data)); nothing was pushed. Fix what git names \
             and run ladder sync again.
+            """
+        case .unrelatedHistory(let data, let upstream):
+            return """
+            \(upstream) has a history unrelated to the one in \(quote(data)) (no commit in common): it \
+            may be another person's or another team's records. Nothing was merged or pushed. If \
+            \(upstream) is the right shared repository, join the two histories once with: \
+            ladder sync --allow-unrelated
+            """
+        case .historyRewritten(let data, let upstream, let places, let undone):
+            let shown = places.prefix(10).joined(separator: "\n  ") + (places.count > 10 ? "\n  and \(places.count - 10) more" : "")
+            return """
+            merging \(upstream) would break what Ladder promises: journals only grow, and the data \
+            folder holds only regular files in people/ and profiles/.
+              \(shown)
+            \(undone ? "The merge was undone: your branch is back where it was" : "Your branch had no commit to go back to; check it with git -C \(quote(data)) status") \
+            and nothing was pushed. Ask whoever pushed that commit to restore the lines (git revert \
+            COMMIT) or to remove the link, then run ladder sync again.
             """
         case .conflictMarkers(let data, let places):
             let shown = places.prefix(10).joined(separator: ", ") + (places.count > 10 ? " and \(places.count - 10) more" : "")

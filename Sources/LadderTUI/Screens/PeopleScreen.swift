@@ -52,11 +52,11 @@ enum PeopleScreen {
     }
 
     /// "66% to Senior · Serverless Functions, +2 more"
-    static func skills(_ person: JournalSummary, _ state: AppState) -> String {
+    static func skills(_ person: PersonSummary, _ state: AppState) -> String {
         guard let first = person.tracked.first else { return "no skills yet" }
         let more = person.tracked.count > 1 ? ", +\(person.tracked.count - 1) more" : ""
         guard let profile = state.library.profile(first.skill),
-              let standing = Standing(profile: profile, tracked: JournalSummary.trackedSkill(first)) else {
+              let standing = Standing(profile: profile, tracked: PersonSummary.trackedSkill(first)) else {
             return first.skill + more
         }
         // The figure first, so it survives a narrow column.
