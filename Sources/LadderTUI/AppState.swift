@@ -31,6 +31,10 @@ public struct AppState: Sendable {
     public var prompt: Prompt?
     /// The last outcome to tell the user; errors stay until the next key.
     public var notice: Notice?
+    /// The lock file another Ladder holds while a save waits for it; nil when none waits.
+    public var waitingForLock: String?
+    /// The last key asked to quit while a save waited: a second q quits without it.
+    var quitWhileWaiting = false
     public var showingHelp = false
     public var finished = false
     /// The terminal's size, from the last resize: every frame is drawn at it.

@@ -10,12 +10,17 @@ public final class LadderApp: TerminalProgram {
     public private(set) var state: AppState
     let store: Store
     let clock: @Sendable () -> String
+    /// A save that waits for another Ladder's lock: tried again before every event.
+    private var waiting: (events: [JournalEvent], person: PersonID, intent: SaveIntent)?
 
     /// Opens the UI on a person's record. `environment` gives `LADDER_STALE_DAYS`;
     /// `clock` gives the time (fixed in tests).
     public init(store: Store, library: ProfileLibrary, person: PersonID, unicode: Bool = true,
                 environment: [String: String] = DataFolder.currentEnvironment(),
                 clock: @escaping @Sendable () -> String = { JournalEvent.now() }) {
+        // Saves never wait inside a key: a held lock is tried again on the next event.
+        var store = store
+        store.lockTimeout = 0
         self.store = store
         self.clock = clock
         state = AppState(library: library, person: person, record: PersonRecord(id: person), unicode: unicode, now: clock())
@@ -32,6 +37,7 @@ public final class LadderApp: TerminalProgram {
     public func handle(_ event: InputEvent) {
         let now = clock()
         if now != state.now { send(.clock(now)) }
+        if let waiting { write(waiting.events, for: waiting.person, waiting.intent) }
         send(.input(event))
     }
 
@@ -46,13 +52,11 @@ public final class LadderApp: TerminalProgram {
     func run(_ effect: Effect, switched: Bool) {
         switch effect {
         case .save(let changes, let intent):
-            let events = JournalEvent.stamp(changes, at: clock())
-            do {
-                try store.append(events, for: state.person)
-                send(.saved(events, intent))
-            } catch {
-                send(.notSaved(reason: error.message, intent))
-            }
+            write(JournalEvent.stamp(changes, at: clock()), for: state.person, intent)
+        case .giveUpSave:
+            guard let given = waiting else { return }
+            waiting = nil
+            send(.notSaved(reason: "you gave up waiting for the lock; nothing of that change was written", given.intent))
         case .loadPerson(let id, let name):
             do {
                 var (record, journal) = try store.record(for: id)
@@ -69,6 +73,22 @@ public final class LadderApp: TerminalProgram {
         case .loadPeople:
             // From the checked summaries cache: a journal is read only when it changed.
             send(.peopleLoaded(PeopleSummaries.load(store).summaries))
+        }
+    }
+
+    /// Appends events; when another Ladder holds the lock, keeps them to try again
+    /// and says so once.
+    private func write(_ events: [JournalEvent], for person: PersonID, _ intent: SaveIntent) {
+        do {
+            try store.append(events, for: person)
+            waiting = nil
+            send(.saved(events, intent))
+        } catch let error where error.heldLock != nil {
+            if waiting == nil { send(.waitingForLock(path: error.heldLock ?? "")) }
+            waiting = (events, person, intent)
+        } catch {
+            waiting = nil
+            send(.notSaved(reason: error.message, intent))
         }
     }
 }

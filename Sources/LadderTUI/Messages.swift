@@ -12,6 +12,9 @@ public enum Message: Equatable, Sendable {
     case saved([JournalEvent], SaveIntent)
     /// The changes could not be written; nothing changed on disk.
     case notSaved(reason: String, SaveIntent)
+    /// Another Ladder holds the lock: the save waits and is tried again on every key
+    /// and every idle second, until it lands or the user gives it up.
+    case waitingForLock(path: String)
     /// A person's record was read (on start, or after switching person).
     case loaded(LoadedPerson, switched: Bool)
     /// A person's record could not be read.
@@ -43,6 +46,8 @@ public enum Effect: Equatable, Sendable {
     case loadPerson(PersonID, create: String?)
     /// Read everyone's summary for the people screen.
     case loadPeople
+    /// Drop the save that waits for the lock; nothing of it is written.
+    case giveUpSave
 }
 
 /// What a save is for: what to say once it is on disk, where to go, and whether it

@@ -49,7 +49,7 @@ func finishPrompt(_ state: inout AppState, _ prompt: Prompt, _ effects: inout [E
     case .newPerson:
         let name = text.trimmingCharacters(in: .whitespaces)
         guard !name.isEmpty else { state.notice = .info("No name given; nobody added."); return }
-        effects.append(.loadPerson(PersonID(name: name), create: name))
+        showPerson(&state, &effects, PersonID(name: name), create: name)
     case .confirmStep:
         break
     case .note(let skill, let expectation):

@@ -13,9 +13,14 @@ public func update(_ state: AppState, _ message: Message) -> (AppState, [Effect]
     case .clock(let now):
         state.now = now
     case .saved(let events, let intent):
+        state.waitingForLock = nil
         applySaved(&state, events, intent)
     case .notSaved(let reason, _):
+        state.waitingForLock = nil
         state.notice = .error("Not saved: \(reason)")
+    case .waitingForLock(let path):
+        state.waitingForLock = path
+        state.notice = nil
     case .loaded(let loaded, let switched):
         showPerson(&state, loaded, switched: switched)
     case .notLoaded(let reason):
@@ -58,7 +63,28 @@ func handleKey(_ state: inout AppState, _ key: Key, _ effects: inout [Effect]) {
         if key == .character("q") || key == .control("c") { state.finished = true }
         return
     }
+    let quitAsked = state.quitWhileWaiting
+    state.quitWhileWaiting = false
     state.notice = nil
+    if state.waitingForLock != nil {
+        // A change waits for the lock: Esc gives it up; quitting would lose it.
+        switch key {
+        case .escape:
+            effects.append(.giveUpSave)
+            return
+        case .control("c"), .character("q"):
+            // Asked twice, the user means it: quit without the waiting change.
+            if quitAsked {
+                state.finished = true
+                return
+            }
+            state.quitWhileWaiting = true
+            state.notice = .error("Your last change is not saved yet: it waits for the lock. q again quits without it; Esc gives it up.")
+            return
+        default:
+            break
+        }
+    }
     switch key {
     case .control("c"), .character("q"):
         state.finished = true
@@ -96,11 +122,25 @@ func handleKey(_ state: inout AppState, _ key: Key, _ effects: inout [Effect]) {
 /// Asks the runtime to write changes, unless this record is read-only.
 func save(_ state: inout AppState, _ effects: inout [Effect], _ changes: [Change], _ intent: SaveIntent) {
     guard !changes.isEmpty else { return }
+    guard state.waitingForLock == nil else {
+        state.notice = .error("Not saved: your last change still waits for the lock; Esc gives it up. Nothing else is written meanwhile.")
+        return
+    }
     guard !state.readOnly else {
         state.notice = .error("Not saved: this journal was written by a newer Ladder. Update Ladder to change it.")
         return
     }
     effects.append(.save(changes, intent))
+}
+
+/// Asks to show another person's record, unless a change still waits for the lock
+/// (it belongs to the person shown).
+func showPerson(_ state: inout AppState, _ effects: inout [Effect], _ id: PersonID, create: String?) {
+    guard state.waitingForLock == nil else {
+        state.notice = .error("Your last change still waits for the lock; Esc gives it up, then switch person.")
+        return
+    }
+    effects.append(.loadPerson(id, create: create))
 }
 
 /// Asks the runtime to write what `make` returns, or shows why it cannot.

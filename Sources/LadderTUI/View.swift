@@ -66,6 +66,9 @@ func drawMessageLine(_ state: AppState, y: Int, _ canvas: inout Canvas) {
         let end = used + canvas.put(shown, x: used, y: y)
         if case .confirmStep = prompt.purpose { return }
         canvas.put("_", x: end, y: y, style: Style(.reverse))
+    } else if state.notice == nil, let lock = state.waitingForLock {
+        let text = "Waiting: another ladder holds the lock; saves when it is free, Esc gives up  (\(lock))"
+        canvas.put(text, x: 0, y: y, style: Style(.bold, colour: .warning))
     } else if let message = state.notice {
         let style = message.isError ? Style(.bold, colour: .bad) : Style(colour: .good)
         canvas.put((message.isError ? "\(state.symbols.warning) " : "") + message.text, x: 0, y: y, style: style)
@@ -79,6 +82,7 @@ func statusKeys(_ state: AppState) -> [(String, String)] {
         return [("Enter", prompt.purpose == .search ? "done" : "save"), ("Esc", "cancel"), ("^U", "clear")]
     }
     if state.showingHelp { return [("any key", "close help"), ("q", "quit")] }
+    if state.waitingForLock != nil { return [("Esc", "give up saving"), ("↑↓", "move"), ("?", "help")] }
     var keys: [(String, String)]
     switch state.screen {
     case .dashboard: keys = DashboardScreen.keys(state)

@@ -69,34 +69,75 @@ import Glibc
         #expect(!FileManager.default.fileExists(atPath: folder.journalPath(for: .me)))
     }
 
-    /// The UI cannot draw while it waits, so it waits briefly and then says "Not saved",
-    /// naming the lock, with its state unchanged. Once the holder is killed with -9,
-    /// the lock is gone and the same key saves.
-    @Test func theUIRefusesWhileLockedAndAKilledHolderLeavesNoLock() throws {
+    /// The UI never blocks on the lock: the change waits, saying so, while keys keep
+    /// working; other changes are refused with a clear line, never queued out of order.
+    /// Once the holder is killed with -9, the lock is gone and the next event (a key or
+    /// the idle second) saves the waiting change.
+    @Test func theUIWaitsForTheLockWithoutBlockingAndAKilledHolderLeavesNoLock() throws {
         let (scratch, home) = try R.dataFolder("ui-lock")
         defer { TestSupport.removeFolder(scratch) }
         let folder = DataFolder(path: home)
         try R.write(R.smallProfile, to: folder.profilesPath + "/small.yaml")
         #expect(try R.ladder(["track", "small-skill", "--role", "tester", "--level", "Junior"], home: home, scratch: scratch).status == 0)
-        let app = LadderApp(store: Store(folder: folder, lockTimeout: 0.3), library: ProfileLibrary.load(from: folder), person: .me)
+        let app = LadderApp(store: Store(folder: folder), library: ProfileLibrary.load(from: folder), person: .me)
+        app.handle(.resize(width: 100, height: 30))
         app.handle(.key(.enter))
-        _ = app.render(width: 100, height: 30)
 
         let holder = try startHolder(seconds: 60, home: home, scratch: scratch)
         let before = R.bytes(folder.journalPath(for: .me))
         app.handle(.key(.character(" ")))
-        let refused = app.render(width: 100, height: 30).text
-        #expect(refused.contains("Not saved: another ladder holds the lock on"), "\(refused)")
-        #expect(app.state.notice?.text.contains(folder.lockPath) == true)
+        #expect(app.state.waitingForLock == folder.lockPath)
+        let waiting = app.frame.text
+        #expect(waiting.contains("Waiting: another ladder holds the lock; saves when it is free, Esc gives up"), "\(waiting)")
+        #expect(waiting.contains("Esc give up saving"))
         #expect(app.state.record.skills["small-skill"]?.ticks.isEmpty == true, "memory changed although nothing was saved")
+        #expect(R.bytes(folder.journalPath(for: .me)) == before)
+
+        // Keys keep working; another change is refused, not queued; q asks first.
+        app.handle(.key(.left))
+        #expect(app.state.skill.level == "Junior", "another level's checklist")
+        app.handle(.key(.character("?")))
+        #expect(app.state.showingHelp)
+        app.handle(.key(.escape))
+        app.handle(.key(.character(" ")))
+        #expect(app.state.notice?.text.contains("still waits for the lock") == true)
+        app.handle(.key(.character("q")))
+        #expect(!app.state.finished)
+        #expect(app.state.notice?.text.contains("q again quits without it") == true)
+        app.handle(.key(.right))
         #expect(R.bytes(folder.journalPath(for: .me)) == before)
 
         kill(holder.pid, SIGKILL)
         #expect(R.wait(holder).signalled)
-        app.handle(.key(.character(" "))) // would fail again after 0.3 s if the lock outlived its holder
-        #expect(app.state.notice?.isError != true, "\(String(describing: app.state.notice))")
+        app.handle(.idle) // the lock is gone with its holder: the waiting change lands
+        #expect(app.state.waitingForLock == nil)
+        #expect(app.state.notice?.isError == false, "\(String(describing: app.state.notice))")
         #expect(app.state.record.skills["small-skill"]?.ticks.count == 1)
-        #expect(try Store(folder: folder).journal(for: .me).events.count == 2)
+        #expect(try Store(folder: folder).journal(for: .me).events.count == 2, "the one change, once")
+    }
+
+    /// Esc gives the waiting change up: nothing of it is ever written.
+    @Test func escGivesUpTheWaitingChange() throws {
+        let (scratch, home) = try R.dataFolder("ui-lock-esc")
+        defer { TestSupport.removeFolder(scratch) }
+        let folder = DataFolder(path: home)
+        try R.write(R.smallProfile, to: folder.profilesPath + "/small.yaml")
+        #expect(try R.ladder(["track", "small-skill", "--role", "tester", "--level", "Junior"], home: home, scratch: scratch).status == 0)
+        let app = LadderApp(store: Store(folder: folder), library: ProfileLibrary.load(from: folder), person: .me)
+        app.handle(.resize(width: 100, height: 30))
+        app.handle(.key(.enter))
+        let holder = try startHolder(seconds: 60, home: home, scratch: scratch)
+        app.handle(.key(.character(" ")))
+        #expect(app.state.waitingForLock != nil)
+        app.handle(.key(.escape))
+        #expect(app.state.waitingForLock == nil)
+        #expect(app.state.notice?.text.hasPrefix("Not saved: you gave up waiting for the lock") == true)
+        #expect(app.state.screen == .skill("small-skill"), "Esc gave up the save; it did not also go back")
+        kill(holder.pid, SIGKILL)
+        _ = R.wait(holder)
+        app.handle(.idle)
+        #expect(try Store(folder: folder).journal(for: .me).events.count == 1)
+        #expect(app.state.record.skills["small-skill"]?.ticks.isEmpty == true)
     }
 
     /// After kill -9 of a process holding the lock, the CLI neither waits nor refuses.

@@ -1,5 +1,5 @@
-#if canImport(Glibc)
 import CellGrid
+#if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
@@ -15,7 +15,7 @@ public enum FileLock {
 
     /// Runs `body` holding the lock; waits up to `timeout` seconds for another
     /// process to release it, telling `waiting` once, then gives up with an error
-    /// that names the lock file.
+    /// that names the lock file (`heldLock`). A timeout of 0 tries once.
     public static func withLock<T>(_ path: String, timeout: Double = defaultTimeout, waiting: (String) -> Void = { _ in },
                                    _ body: () throws(StoreError) -> T) throws(StoreError) -> T {
         // O_NOFOLLOW: a lock file that is a link is refused, never created or opened through.
@@ -33,7 +33,7 @@ public enum FileLock {
             var waited = 0.0
             while flock(fd, LOCK_EX | LOCK_NB) != 0 {
                 if waited >= timeout {
-                    throw StoreError("another ladder holds the lock on \(Safe.text(path)); close it or try again")
+                    throw StoreError("another ladder holds the lock on \(Safe.text(path)); close it or try again", heldLock: path)
                 }
                 usleep(20_000)
                 waited += 0.02

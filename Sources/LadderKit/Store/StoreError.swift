@@ -4,7 +4,13 @@ import CellGrid
 /// happened to which file and what the user can do; nothing on disk was changed.
 public struct StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     public var message: String
-    public init(_ message: String) { self.message = message }
+    /// The lock file another Ladder held, when that is why nothing was written:
+    /// the same write can be tried again once it lets go.
+    public var heldLock: String?
+    public init(_ message: String, heldLock: String? = nil) {
+        self.message = message
+        self.heldLock = heldLock
+    }
     public var description: String { message }
 
     /// An error for a failed system call on a path, with the system's reason.

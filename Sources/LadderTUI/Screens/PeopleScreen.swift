@@ -16,7 +16,7 @@ enum PeopleScreen {
         case .enter, .right, .character("l"):
             guard state.peopleList.selection < state.people.count else { return }
             let person = state.people[state.peopleList.selection]
-            effects.append(.loadPerson(person.id, create: nil))
+            showPerson(&state, &effects, person.id, create: nil)
         case .character("a"):
             state.prompt = Prompt(purpose: .newPerson, label: "Name of the person to add:", text: "")
         default:
