@@ -12,6 +12,8 @@ public final class LadderApp: TerminalProgram {
     let clock: @Sendable () -> String
     /// A save that waits for another Ladder's lock: tried again before every event.
     private var waiting: (events: [JournalEvent], person: PersonID, intent: SaveIntent)?
+    /// The shown journal's stamp when it was last read or written by this app.
+    private var seen: JournalStamp?
 
     /// Opens the UI on a person's record. `environment` gives `LADDER_STALE_DAYS`;
     /// `clock` gives the time (fixed in tests).
@@ -38,6 +40,7 @@ public final class LadderApp: TerminalProgram {
         let now = clock()
         if now != state.now { send(.clock(now)) }
         if let waiting { write(waiting.events, for: waiting.person, waiting.intent) }
+        noticeChangesOnDisk()
         send(.input(event))
     }
 
@@ -59,12 +62,14 @@ public final class LadderApp: TerminalProgram {
             send(.notSaved(reason: "you gave up waiting for the lock; nothing of that change was written", given.intent))
         case .loadPerson(let id, let name):
             do {
+                let stamp = store.journalStamp(for: id)
                 var (record, journal) = try store.record(for: id)
                 if let name, record.lastChange == nil {
                     let events = JournalEvent.stamp([.person(name: name, mentee: id != .me)], at: clock())
                     try store.append(events, for: id)
                     for event in events { record.apply(event) }
                 }
+                seen = name == nil ? stamp : store.journalStamp(for: id)
                 send(.loaded(LoadedPerson(id: id, record: record, problems: journal.problems, readOnly: journal.readOnly),
                              switched: switched))
             } catch {
@@ -80,8 +85,11 @@ public final class LadderApp: TerminalProgram {
     /// and says so once.
     private func write(_ events: [JournalEvent], for person: PersonID, _ intent: SaveIntent) {
         do {
+            let before = store.journalStamp(for: person)
             try store.append(events, for: person)
             waiting = nil
+            // Our own write: the new stamp is expected, unless someone else wrote in between.
+            if before == seen { seen = store.journalStamp(for: person) }
             send(.saved(events, intent))
         } catch let error where error.heldLock != nil {
             if waiting == nil { send(.waitingForLock(path: error.heldLock ?? "")) }
@@ -90,5 +98,16 @@ public final class LadderApp: TerminalProgram {
             waiting = nil
             send(.notSaved(reason: error.message, intent))
         }
+    }
+
+    /// Reads the shown journal again when another process changed it since this app
+    /// last read or wrote it: one `stat` per event, a read only when it changed.
+    private func noticeChangesOnDisk() {
+        let person = state.person
+        let stamp = store.journalStamp(for: person)
+        guard let seen, stamp != seen else { return }
+        self.seen = stamp
+        guard let (record, journal) = try? store.record(for: person) else { return }
+        send(.changedOnDisk(LoadedPerson(id: person, record: record, problems: journal.problems, readOnly: journal.readOnly)))
     }
 }

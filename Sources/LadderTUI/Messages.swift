@@ -17,6 +17,9 @@ public enum Message: Equatable, Sendable {
     case waitingForLock(path: String)
     /// A person's record was read (on start, or after switching person).
     case loaded(LoadedPerson, switched: Bool)
+    /// The shown person's journal was changed by another process (the CLI, a sync,
+    /// another window): here it is as read again.
+    case changedOnDisk(LoadedPerson)
     /// A person's record could not be read.
     case notLoaded(reason: String)
     /// Everyone's summary, for the people screen.

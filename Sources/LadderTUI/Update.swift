@@ -23,6 +23,15 @@ public func update(_ state: AppState, _ message: Message) -> (AppState, [Effect]
         state.notice = nil
     case .loaded(let loaded, let switched):
         showPerson(&state, loaded, switched: switched)
+    case .changedOnDisk(let loaded):
+        let added = loaded.record.events.count - state.record.events.count
+        state.record = loaded.record
+        state.journalProblems = loaded.problems
+        state.readOnly = loaded.readOnly
+        if case .skill(let skill) = state.screen, loaded.record.skills[skill] == nil { state.goBack() }
+        state.notice = .info(added > 0
+            ? "\(loaded.record.name)'s record changed elsewhere: \(added) new change\(added == 1 ? "" : "s") shown."
+            : "\(loaded.record.name)'s record changed elsewhere; shown as it is now.")
     case .notLoaded(let reason):
         state.notice = .error(reason)
     case .peopleLoaded(let summaries):

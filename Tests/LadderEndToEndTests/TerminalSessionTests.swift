@@ -53,4 +53,21 @@ import Testing
         #expect(try session.waitFor("back-2") != nil, "\(session.shown)")
         #expect(try session.display("#{alternate_on}") == "0")
     }
+
+    @Test func aTickFromAnotherShellShowsWithoutAKeyPress() throws {
+        let home = try TestSupport.makeTempFolder("ladder-tmux")
+        defer { TestSupport.removeFolder(home) }
+        #expect(try TestSupport.ladder(["track", "serverless-functions", "--role", "Cloud Engineer", "--level", "Middle"], home: home).status == 0)
+        let session = try Tmux(command: TestSupport.ladderBinary, width: 100, height: 30,
+                               environment: ["LADDER_HOME": home, "TERM": "xterm-256color", "LANG": "C.UTF-8"])
+        try session.send("Enter")
+        #expect(try session.waitFor("0 of 3 · 0%") != nil, "\(session.shown)")
+        // Cloud Engineer, Senior: "Designs infrastructure solutions with Serverless Functions."
+        #expect(try TestSupport.ladder(["tick", "serverless-functions", "f85ceb"], home: home).status == 0)
+        // No key is sent: the idle second notices the journal changed.
+        #expect(try session.waitFor("1 of 3 · 33%", timeout: 2) != nil, "\(session.shown)")
+        #expect(try session.waitFor("[x] Designs infrastructure solutions") != nil, "\(session.shown)")
+        try session.send("q")
+        #expect(try session.waitForShell(), "\(session.shown)")
+    }
 }

@@ -49,10 +49,21 @@ public struct Store: Sendable {
         }
     }
 
+    /// How a person's journal looks from outside — size, times, inode — from one
+    /// `stat`, without reading it: a different stamp means another process wrote it.
+    public func journalStamp(for person: PersonID) -> JournalStamp {
+        JournalStamp(stamp: FileStamp.of(folder.journalPath(for: person)))
+    }
+
     /// Everyone with a journal, and `me` even before their first change.
     public func people() -> [PersonID] {
         var ids = folder.people()
         if !ids.contains(.me) { ids.insert(.me, at: 0) }
         return ids
     }
+}
+
+/// A journal's size, times and inode (or its absence), to notice changes cheaply.
+public struct JournalStamp: Equatable, Sendable {
+    fileprivate let stamp: FileStamp?
 }
