@@ -48,6 +48,8 @@ public struct AppState: Sendable {
     public var staleDays: Int = Staleness.defaultDays
     /// The changes that take back this session's changes, newest last, for `u`.
     public var undo: [[Change]] = []
+    /// The history screen's series, worked out once per change (see `HistoryCache`).
+    var histories: HistoryCache?
     /// Which list item each screen row shows, for mouse clicks (worked out by `update`).
     public var clickRows: [Int: Int] = [:]
     /// Terminal abilities: Unicode symbols or ASCII ones.

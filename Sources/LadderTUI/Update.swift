@@ -222,6 +222,7 @@ func settle(_ state: inout AppState) {
         state.clickRows = [:]
         return
     }
+    if state.screen == .history { HistoryScreen.refresh(&state) } else { state.histories = nil }
     let path = state.screen.list
     state[keyPath: path].follow(heights: area.heights, visible: area.visible)
     state.clickRows = area.rows(scroll: state[keyPath: path].scroll)

@@ -35,8 +35,18 @@ enum HistoryScreen {
         return body.height >= 12 ? TextWidth.wrap(honest, to: body.width - 2) : []
     }
 
+    /// Every tracked skill's history: worked out by `update` once per change of the
+    /// record (or of the day), not once per frame.
     static func histories(_ state: AppState) -> [SkillHistory] {
-        History.of(state.record, library: state.library, now: JournalEvent.date(state.now) ?? Date(timeIntervalSince1970: 0))
+        if let cache = state.histories, cache.key == HistoryCache.key(state) { return cache.skills }
+        return History.of(state.record, library: state.library, now: JournalEvent.date(state.now) ?? Date(timeIntervalSince1970: 0))
+    }
+
+    /// Keeps `state.histories` current while the history screen shows.
+    static func refresh(_ state: inout AppState) {
+        let key = HistoryCache.key(state)
+        guard state.histories?.key != key else { return }
+        state.histories = HistoryCache(key: key, skills: histories(state))
     }
 
     static func items(_ histories: [SkillHistory], _ state: AppState, _ body: Body) -> [[[(String, Style)]]] {
@@ -165,5 +175,16 @@ enum HistoryScreen {
         }
         rows.append([])
         return rows
+    }
+}
+
+/// The history screen's series, with what they were worked out from: the record's
+/// length and last change, and the day (pace and durations count days).
+struct HistoryCache: Sendable {
+    var key: String
+    var skills: [SkillHistory]
+
+    static func key(_ state: AppState) -> String {
+        "\(state.record.events.count) \(state.record.lastChange ?? "-") \(state.now.prefix(10))"
     }
 }
