@@ -46,8 +46,8 @@ public struct AppState: Sendable {
     public var reviewer = "Me"
     /// Evidence older than this many days is stale.
     public var staleDays: Int = Staleness.defaultDays
-    /// The changes that take back this session's changes, newest last, for `u`.
-    public var undo: [[Change]] = []
+    /// This session's changes, newest last, for `u`: each undone by naming its events.
+    public var undo: [UndoEntry] = []
     /// The history screen's series, worked out once per change (see `HistoryCache`).
     var histories: HistoryCache?
     /// Which list item each screen row shows, for mouse clicks (worked out by `update`).
@@ -146,4 +146,18 @@ public struct SkillViewState: Equatable, Sendable {
     /// The level whose checklist is shown; nil means the next level (or the top one).
     public var level: String?
     public var list = ListState()
+}
+
+/// One change of this session that `u` can take back: its events, and what it was
+/// in words ("ticked (Senior): Optimizes cost and performance.").
+public struct UndoEntry: Equatable, Sendable {
+    public var events: [String]
+    public var words: String
+
+    /// The first event as a report words it, and how many more came with it.
+    static func words(_ events: [JournalEvent], _ library: ProfileLibrary) -> String {
+        guard let first = events.first else { return "nothing" }
+        let summary = ChangeReport(first, profile: first.skill.flatMap { library.profile($0) }).summary
+        return events.count == 1 ? summary : "\(summary) (and \(events.count - 1) more)"
+    }
 }

@@ -108,8 +108,8 @@ func handleKey(_ state: inout AppState, _ key: Key, _ effects: inout [Effect]) {
             return
         }
     case .character("u"):
-        if let inverse = state.undo.last {
-            save(&state, &effects, inverse, SaveIntent(.text(""), isUndo: true))
+        if let last = state.undo.last {
+            save(&state, &effects, [.undo(events: last.events)], SaveIntent(.text("Undone: " + last.words), isUndo: true))
         } else {
             state.notice = .info("Nothing to undo in this session.")
         }
@@ -164,17 +164,14 @@ func save(_ state: inout AppState, _ effects: inout [Effect], _ intent: SaveInte
 
 /// The changes are on disk: apply them, remember how to undo them, say what happened.
 func applySaved(_ state: inout AppState, _ events: [JournalEvent], _ intent: SaveIntent) {
-    let before = state.record
     for event in events { state.record.apply(event) }
     if intent.isUndo {
         state.undo.removeLast()
-        let count = events.count
-        state.notice = .info("Undone (\(count) change\(count == 1 ? "" : "s") written to the journal).")
+        state.notice = .info(words(intent.outcome, state))
         return
     }
-    let inverse = Change.inverse(of: events.map(\.change), before: before)
-    if !inverse.isEmpty { state.undo.append(inverse) }
-    state.notice = .info(words(intent.outcome, state) + (inverse.isEmpty ? "" : "  (u undoes)"))
+    state.undo.append(UndoEntry(events: events.map(\.id), words: UndoEntry.words(events, state.library)))
+    state.notice = .info(words(intent.outcome, state) + "  (u undoes)")
     if let open = intent.open {
         state.back = state.record.skillOrder.isEmpty ? [] : [.dashboard]
         state.screen = open

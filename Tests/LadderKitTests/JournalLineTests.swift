@@ -61,6 +61,6 @@ import Testing
         let events = JournalEvent.stamp([.untrack(skill: "a"), .untrack(skill: "b")], at: "2026-01-01T00:00:00Z")
         #expect(events.map(\.at) == ["2026-01-01T00:00:00Z", "2026-01-01T00:00:00Z"])
         #expect(Set(events.map(\.id)).count == 2)
-        #expect(events.allSatisfy { $0.id.count == 16 && $0.v == JournalEvent.currentVersion })
+        #expect(events.allSatisfy { $0.id.count == 16 && $0.v == 1 })
     }
 }

@@ -99,6 +99,35 @@ import Testing
         app.handle(.key(.character("u")))
         #expect(app.state.notice?.text == "Nothing to undo in this session.")
         let journal = try app.store.journal(for: .me)
-        #expect(journal.events.map(\.kind) == ["track", "tick", "tick", "untick", "untick"], "undo appends; the journal is never rewritten")
+        #expect(journal.events.map(\.kind) == ["track", "tick", "tick", "undo", "undo"], "undo appends; the journal is never rewritten")
+    }
+
+    /// Every kind of change is undone by `u`, which says what it took back, and the
+    /// record is as it was before that change — through the same step as the app.
+    @Test(arguments: [
+        ("Enter", "Down Space", "ticked (Senior): Optimizes cost and performance."),
+        ("Enter", "Space", "unticked: Designs infrastructure solutions with Serverless Functions."),
+        ("Enter", "Down n PR Space 7 Enter", "note: Optimizes cost and performance. — PR 7"),
+        ("Enter", "Down N not Space here Enter", "marked not applicable: Optimizes cost and performance. — not here"),
+        ("Enter Down Space Down Space", "s y", "stepped up to Senior"),
+        ("Enter", "c", "confirmed: Designs infrastructure solutions with Serverless Functions."),
+        ("Enter", "w why? Enter", "questioned: Designs infrastructure solutions with Serverless Functions. — why?"),
+        ("Enter w why? Enter Escape R", "Down x", "question withdrawn: Designs infrastructure solutions with Serverless Functions."),
+        ("Enter w why? Enter", "a because Enter", "answered the question: Designs infrastructure solutions with Serverless Functions. — because"),
+        ("R S", "r good Enter", "review note — good"),
+        ("", "R S", "review started"),
+    ])
+    func everyKindIsUndoneAndSaysWhat(setup: String, change: String, words: String) throws {
+        let app = Fixture.type(setup, into: Fixture.app())
+        let before = app.state.record
+        Fixture.type(change, into: app)
+        #expect(app.state.record != before, "the keys made a change")
+        let lines = try app.store.journal(for: .me).events.count
+        Fixture.type("u", into: app)
+        #expect(app.state.notice?.text == "Undone: " + words)
+        #expect(app.state.record.skills == before.skills)
+        #expect(app.state.record.reviews == before.reviews)
+        #expect(try app.store.journal(for: .me).events.count == lines + 1, "one undo line; nothing rewritten")
+        #expect(try app.store.record(for: .me).record.skills == before.skills, "read again, the same")
     }
 }

@@ -42,7 +42,7 @@ extension Change {
              .notApplicable(let skill, _, _, _, _), .applicable(let skill, _, _, _), .answer(let skill, _, _),
              .withdraw(let skill, _, _):
             record.skills[skill]?.apply(self, at: at)
-        case .unknown:
+        case .undo, .unknown: // an undo is folded by PersonRecord: it takes events out
             return
         }
     }
@@ -79,7 +79,7 @@ extension TrackedSkill {
             guard assessments[id]?.isOpen == true else { return }
             assessments[id]?.withdrawn = true
             assessments[id]?.closedAt = at
-        case .person, .track, .untrack, .reviewStart, .reviewNote, .reviewEnd, .unknown:
+        case .person, .track, .untrack, .reviewStart, .reviewNote, .reviewEnd, .undo, .unknown:
             return
         }
     }

@@ -8,7 +8,7 @@ extension Change {
         case .track(_, _, let level), .step(_, let level): return level
         case .tick(_, let level, _, _), .untick(_, let level, _, _): return level.isEmpty ? nil : level
         case .note(_, let level, _, _, _), .notApplicable(_, let level, _, _, _), .applicable(_, let level, _, _): return level
-        case .person, .untrack, .reviewStart, .reviewNote, .reviewEnd, .confirm, .question, .answer, .withdraw, .unknown:
+        case .person, .untrack, .reviewStart, .reviewNote, .reviewEnd, .confirm, .question, .answer, .withdraw, .undo, .unknown:
             return nil
         }
     }
@@ -20,7 +20,7 @@ extension Change {
              .applicable(_, _, _, let text), .confirm(_, _, let text, _, _), .question(_, _, let text, _, _):
             return text
         case .note(_, _, _, let text, _): return text
-        case .person, .track, .untrack, .step, .reviewStart, .reviewNote, .reviewEnd, .answer, .withdraw, .unknown:
+        case .person, .track, .untrack, .step, .reviewStart, .reviewNote, .reviewEnd, .answer, .withdraw, .undo, .unknown:
             return nil
         }
     }
@@ -34,7 +34,7 @@ extension Change {
         case .notApplicable(_, _, _, _, let reason): words = reason
         case .confirm(_, _, _, let comment, _), .question(_, _, _, let comment, _): words = comment
         case .answer(_, _, let answer): words = answer
-        case .person, .track, .untrack, .tick, .untick, .step, .applicable, .reviewStart, .reviewEnd, .withdraw, .unknown:
+        case .person, .track, .untrack, .tick, .untick, .step, .applicable, .reviewStart, .reviewEnd, .withdraw, .undo, .unknown:
             return nil
         }
         return words.isEmpty ? nil : words
@@ -60,6 +60,7 @@ extension Change {
         case .question: return "questioned"
         case .answer: return "answered the question"
         case .withdraw: return "question withdrawn"
+        case .undo(let ids): return ids.count == 1 ? "undid a change" : "undid \(ids.count) changes"
         case .unknown(let line): return line.kind
         }
     }

@@ -33,9 +33,20 @@ public enum Change: Equatable, Sendable {
     case answer(skill: String, expectation: String, answer: String)
     /// The reviewer takes an open question back.
     case withdraw(skill: String, expectation: String, by: String?)
+    /// Takes back earlier events of this journal, by id (`u` in the UI): the fold
+    /// leaves them out, so an undone step up is no step at all. Both lines stay.
+    case undo(events: [String])
     /// A line this Ladder does not understand (a newer Ladder's kind, or a known kind
     /// missing a field it needs): kept as it was, applied to nothing.
     case unknown(JournalLine)
+
+    /// The journal format a line of this change needs: an `undo` line is format 2, so
+    /// a Ladder that cannot honour it opens the journal read-only instead of showing
+    /// undone changes as done.
+    public var format: Int {
+        if case .undo = self { return 2 }
+        return 1
+    }
 
     /// The kind's name as the journal writes it (`"tick"`, `"review-start"`, …).
     public var kind: String {
@@ -56,6 +67,7 @@ public enum Change: Equatable, Sendable {
         case .question: return "question"
         case .answer: return "answer"
         case .withdraw: return "withdraw"
+        case .undo: return "undo"
         case .unknown(let line): return line.kind
         }
     }
@@ -68,7 +80,7 @@ public enum Change: Equatable, Sendable {
              .applicable(let skill, _, _, _), .confirm(let skill, _, _, _, _), .question(let skill, _, _, _, _),
              .answer(let skill, _, _), .withdraw(let skill, _, _):
             return skill
-        case .person, .reviewStart, .reviewNote, .reviewEnd, .unknown:
+        case .person, .reviewStart, .reviewNote, .reviewEnd, .undo, .unknown:
             return nil
         }
     }
@@ -80,7 +92,7 @@ public enum Change: Equatable, Sendable {
              .notApplicable(_, _, let id, _, _), .applicable(_, _, let id, _), .confirm(_, let id, _, _, _),
              .question(_, let id, _, _, _), .answer(_, let id, _), .withdraw(_, let id, _):
             return id
-        case .person, .track, .untrack, .step, .reviewStart, .reviewNote, .reviewEnd, .unknown:
+        case .person, .track, .untrack, .step, .reviewStart, .reviewNote, .reviewEnd, .undo, .unknown:
             return nil
         }
     }
@@ -90,7 +102,7 @@ public enum Change: Equatable, Sendable {
     public var isOwnChange: Bool {
         switch self {
         case .track, .untrack, .tick, .untick, .note, .step, .notApplicable, .applicable, .answer: return true
-        case .person, .reviewStart, .reviewNote, .reviewEnd, .confirm, .question, .withdraw, .unknown: return false
+        case .person, .reviewStart, .reviewNote, .reviewEnd, .confirm, .question, .withdraw, .undo, .unknown: return false
         }
     }
 
@@ -98,7 +110,7 @@ public enum Change: Equatable, Sendable {
     public var movesProgress: Bool {
         switch self {
         case .track, .tick, .untick, .step, .notApplicable, .applicable: return true
-        case .person, .untrack, .note, .reviewStart, .reviewNote, .reviewEnd, .confirm, .question, .answer, .withdraw, .unknown:
+        case .person, .untrack, .note, .reviewStart, .reviewNote, .reviewEnd, .confirm, .question, .answer, .withdraw, .undo, .unknown:
             return false
         }
     }

@@ -52,8 +52,16 @@ public struct PersonRecord: Equatable, Sendable {
         events.filter { event in event.change.isOwnChange && (moment.map { event.at >= $0 } ?? true) }
     }
 
-    /// Applies one event. Unknown kinds and events about untracked skills change nothing.
+    /// Applies one event. Unknown kinds and events about untracked skills change
+    /// nothing; an `undo` folds the record again without the events it names.
     public mutating func apply(_ event: JournalEvent) {
+        if case .undo(let ids) = event.change {
+            let undone = Set(ids)
+            let last = max(lastChange ?? event.at, event.at)
+            self = Self.fold(events.filter { !undone.contains($0.id) }, id: id)
+            lastChange = last
+            return
+        }
         lastChange = max(lastChange ?? event.at, event.at)
         events.append(event)
         event.change.apply(to: &self, at: event.at)
@@ -61,18 +69,30 @@ public struct PersonRecord: Equatable, Sendable {
 
     /// The record the events make, applied in order of `at`, events with the same
     /// `at` in file order (a stable sort): two clones whose merges put the same lines
-    /// in different orders fold to the same record.
+    /// in different orders fold to the same record. Events an `undo` names are left
+    /// out, and so are the undo lines themselves: `events` holds what counts.
     public static func fold(_ events: [JournalEvent], id: PersonID) -> PersonRecord {
+        var undone: Set<String> = []
+        var lastUndo: String?
+        for event in events {
+            if case .undo(let ids) = event.change {
+                undone.formUnion(ids)
+                undone.insert(event.id)
+                lastUndo = max(lastUndo ?? event.at, event.at)
+            }
+        }
+        let counted = undone.isEmpty ? events : events.filter { !undone.contains($0.id) }
         var record = PersonRecord(id: id)
-        record.events.reserveCapacity(events.count)
-        if zip(events, events.dropFirst()).allSatisfy({ $0.at <= $1.at }) {
-            for event in events { record.apply(event) } // already in order: the usual case
-            return record
+        record.events.reserveCapacity(counted.count)
+        if zip(counted, counted.dropFirst()).allSatisfy({ $0.at <= $1.at }) {
+            for event in counted { record.apply(event) } // already in order: the usual case
+        } else {
+            let ordered = counted.enumerated().sorted { a, b in
+                a.element.at != b.element.at ? a.element.at < b.element.at : a.offset < b.offset
+            }
+            for (_, event) in ordered { record.apply(event) }
         }
-        let ordered = events.enumerated().sorted { a, b in
-            a.element.at != b.element.at ? a.element.at < b.element.at : a.offset < b.offset
-        }
-        for (_, event) in ordered { record.apply(event) }
+        if let lastUndo { record.lastChange = max(record.lastChange ?? lastUndo, lastUndo) }
         return record
     }
 }

@@ -7,7 +7,8 @@ import Foundation
 /// `step` (skill, level: the new level), `na`/`applicable` (skill, item, text, note:
 /// the reason, level), `review-start`/`review-end` (by), `review-note` (note, by),
 /// `confirm`/`question` (skill, item, text, note: the comment, by), `answer` (skill,
-/// item, note: the reply), `withdraw` (skill, item, by). `item` is the expectation id.
+/// item, note: the reply), `withdraw` (skill, item, by), `undo` (undo: the ids of the
+/// events it takes back; format 2). `item` is the expectation id.
 public struct JournalLine: Codable, Equatable, Sendable {
     public var v: Int
     public var id: String
@@ -22,6 +23,8 @@ public struct JournalLine: Codable, Equatable, Sendable {
     public var name: String?
     public var by: String?
     public var mentee: Bool?
+    /// On an `undo` line: the ids of the events it takes back.
+    public var undo: [String]?
 }
 
 extension Change {
@@ -73,6 +76,9 @@ extension Change {
         case "withdraw":
             guard let skill = line.skill, let item = line.item else { self = unknown; return }
             self = .withdraw(skill: skill, expectation: item, by: line.by)
+        case "undo":
+            guard let ids = line.undo, !ids.isEmpty else { self = unknown; return }
+            self = .undo(events: ids)
         default:
             self = unknown
         }
@@ -115,6 +121,8 @@ extension JournalLine {
             (self.skill, self.item, self.note) = (skill, item, answer)
         case .withdraw(let skill, let item, let by):
             (self.skill, self.item, self.by) = (skill, item, by)
+        case .undo(let ids):
+            undo = ids
         case .unknown(let line):
             self = line
         }

@@ -15,11 +15,12 @@ public struct JournalEvent: Equatable, Sendable {
     /// What changed.
     public var change: Change
 
-    public static let currentVersion = 1
+    /// The newest journal line format this Ladder reads (1, and 2 for `undo` lines).
+    public static let currentVersion = 2
 
     /// Stamps a change with its time and a new random id.
     public init(_ change: Change, at: String, id: String = JournalEvent.newID()) {
-        v = Self.currentVersion
+        v = change.format
         self.id = id
         self.at = at
         self.change = change
