@@ -9,8 +9,8 @@ extension ProfileExport {
         var lines: [String] = ["# \(e(profile.name))", ""]
         lines.append("- **Id:** \(MarkdownReport.code(profile.id))")
         if !profile.keywords.isEmpty { lines.append("- **Keywords:** \(profile.keywords.map(e).joined(separator: ", "))") }
-        lines.append("- **Domain:** \(e(profile.domain))")
-        lines.append("- **Group:** \(e(profile.group))")
+        if !profile.domain.isEmpty { lines.append("- **Domain:** \(e(profile.domain))") }
+        if !profile.group.isEmpty { lines.append("- **Group:** \(e(profile.group))") }
         lines.append("- **Updated:** \(e(profile.updated))")
         lines.append("")
         lines.append("## Roles and levels")
