@@ -4,14 +4,10 @@ import Testing
 
 /// What users expect of a command-line tool, through the built binary: `--version`,
 /// "did you mean", `history` and `report` defaulting to the owner.
-@Suite struct CLIConventionTests {
+@Suite struct CLIConventionTests: TempHomeSuite {
     let home: String
 
     init() throws { home = try TestSupport.makeTempFolder("ladder-conventions") }
-
-    func ladder(_ arguments: String...) throws -> TestSupport.Output {
-        try TestSupport.ladder(arguments, home: home)
-    }
 
     @Test func versionAsFlagAndAsJSON() throws {
         defer { TestSupport.removeFolder(home) }

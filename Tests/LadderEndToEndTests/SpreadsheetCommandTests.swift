@@ -4,14 +4,10 @@ import Testing
 
 /// `ladder export` and `ladder import FILE.csv` through the built binary: a profile
 /// out to a spreadsheet and back, written only through Ladder's checks.
-@Suite struct SpreadsheetCommandTests {
+@Suite struct SpreadsheetCommandTests: TempHomeSuite {
     let home: String
 
     init() throws { home = try TestSupport.makeTempFolder("ladder-sheets") }
-
-    func ladder(_ arguments: String...) throws -> TestSupport.Output {
-        try TestSupport.ladder(arguments, home: home)
-    }
 
     @Test func exportThenImportGivesTheSameProfile() throws {
         defer { TestSupport.removeFolder(home) }
