@@ -25,7 +25,9 @@ struct HistoryCommand: ParsableCommand {
             problem}
         """)
 
-    @Argument(help: "Whose history: an id or name, e.g. me or ana.") var person: String
+    @Argument(help: ArgumentHelp("Whose history: an id or name, e.g. ana (default: the owner, or --person).", valueName: "person"), completion: LadderCompletion.people)
+    var who: String?
+    @OptionGroup var person: PersonOption
     @Flag(help: "Print JSON (keys above).") var json = false
 
     struct Output: Encodable {
@@ -37,7 +39,7 @@ struct HistoryCommand: ParsableCommand {
 
     func run() throws {
         let context = try Context.load()
-        let record = try context.record(context.existingPerson(person)).record
+        let record = try context.record(context.existingPerson(positional: who, option: person)).record
         let now = Date()
         let skills = LadderKit.History.of(record, library: context.library, now: now)
         if json {

@@ -3,7 +3,7 @@ import CellGrid
 import Foundation
 import LadderKit
 
-/// `ladder import PAGE`: turns a skill page's text into a profile file.
+/// `ladder import PAGE`: turns a skill page's text (or a sheet saved as CSV) into a profile file.
 struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
@@ -15,6 +15,10 @@ struct Import: ParsableCommand {
         for sure is refused with a message saying what to pass. By default the profile \
         is written to your profiles folder as <id>.yaml; an existing file is kept \
         unless you pass --force.
+
+        A file ending in .csv is a profile kept in a spreadsheet, in the layout \
+        `ladder export SKILL --format csv` writes (see the README's Spreadsheets section); \
+        its levels and roles are the sheet's, and ids left empty are made.
         """)
 
     @Argument(help: "The skill page's text: a file, or - for standard input.")
@@ -50,9 +54,13 @@ struct Import: ParsableCommand {
 
     private func importPage() throws {
         let source = PageFile.displayName(page)
-        let bytes = try PageFile.read(page)
-        let profile = try PageImporter.import(bytes: bytes, file: source,
-                                              levels: levels.map(LevelNames.split), roles: roles)
+        let isSheet = page.lowercased().hasSuffix(".csv")
+        if isSheet, levels != nil || !roles.isEmpty {
+            try fail("--levels and --role are for pages; a sheet names its own levels and roles")
+        }
+        let bytes = try PageFile.read(page, kind: isSheet ? .sheet : .page)
+        let profile = try isSheet ? CSVImporter.import(bytes: bytes, file: source)
+            : PageImporter.import(bytes: bytes, file: source, levels: levels.map(LevelNames.split), roles: roles)
         let yaml = try PageImporter.yaml(for: profile, file: source)
         if output == "-" {
             print(yaml, terminator: "")

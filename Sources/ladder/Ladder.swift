@@ -13,12 +13,14 @@ struct Ladder: ParsableCommand {
         With no command, opens the terminal UI. Data lives in $LADDER_HOME, else \
         $XDG_DATA_HOME/ladder, else ~/.local/share/ladder.
         """,
+        version: LadderVersion.current,
         subcommands: [
             Profiles.self, Show.self, Validate.self, Import.self,
             Track.self, TickCommand.self, UntickCommand.self, NoteCommand.self, Step.self, Status.self,
             NotApplicable.self, People.self, ReviewCommand.self, Answer.self,
             Report.self, HistoryCommand.self,
             Sync.self, Snapshot.self, Debug.self,
+            Export.self, VersionCommand.self,
         ]
     )
 
@@ -31,7 +33,7 @@ struct Ladder: ParsableCommand {
 
 /// `--person P`, shared by every command that reads or changes a person.
 struct PersonOption: ParsableArguments {
-    @Option(name: .long, help: "Whose record to use (an id or name; default: me).")
+    @Option(name: .long, help: "Whose record to use (an id or name; default: me).", completion: LadderCompletion.people)
     var person: String?
 
     func id() throws -> PersonID {

@@ -64,13 +64,24 @@ struct People: ParsableCommand {
 }
 
 extension Context {
+    /// The person named by a command's positional PERSON or by `--person` (they must
+    /// agree when both are given), else the owner.
+    func existingPerson(positional: String?, option: PersonOption) throws -> PersonID {
+        if let positional, let named = option.person, positional != named {
+            throw CLIError("two people named: '\(Safe.text(positional))' and --person '\(Safe.text(named))'; name one")
+        }
+        guard let query = positional ?? option.person else { return try option.id() }
+        return try existingPerson(query)
+    }
+
     /// A person who is already in the store (or `me`), by id or name.
     func existingPerson(_ query: String) throws -> PersonID {
         let people = store.people()
         if let id = PersonID(query), people.contains(id) { return id }
         let byName = PersonID(name: query)
         if people.contains(byName) { return byName }
-        throw CLIError("no person '\(Safe.text(query))' here; people: \(people.map(\.rawValue).joined(separator: ", ")) (add one: ladder people add NAME --mentee)")
+        let ids = people.map(\.rawValue)
+        throw CLIError("no person '\(Safe.text(String(query.prefix(80))))' here; \(Suggestions.didYouMean(query, among: ids))people: \(Suggestions.list(ids)) (add one: ladder people add NAME --mentee)")
     }
 
     /// The name a reviewer signs with: the name of `me` in this store.

@@ -60,11 +60,11 @@ struct Show: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Show a profile: its role × level matrix and every expectation with its id.")
 
-    @Argument(help: "The skill's id or name (see: ladder profiles).")
+    @Argument(help: "The skill's id or name (see: ladder profiles).", completion: LadderCompletion.skills)
     var skill: String
-    @Option(help: "Only this role (id or name).")
+    @Option(help: "Only this role (id or name).", completion: LadderCompletion.roles)
     var role: String?
-    @Option(help: "Only this level.")
+    @Option(help: "Only this level.", completion: LadderCompletion.levels)
     var level: String?
     @Flag(help: "Print JSON: roles[].levels[] with level, required and expectations[] of {id, text}.")
     var json = false
@@ -75,13 +75,13 @@ struct Show: ParsableCommand {
         var profile = try report { try context.library.requireProfile(skill) }
         if let role {
             guard let found = profile.role(named: role) else {
-                throw CLIError("unknown role '\(Safe.text(role))' for \(profile.name); choose one of: \(profile.roles.map(\.name).joined(separator: ", "))")
+                throw CLIError(profile.unknownRole(role).message)
             }
             profile.roles = [found]
         }
         if let level {
             guard let index = profile.levelIndex(named: level) else {
-                throw CLIError("unknown level '\(Safe.text(level))'; choose one of: \(profile.levels.joined(separator: ", "))")
+                throw CLIError(profile.unknownLevel(level).message)
             }
             let name = profile.levels[index]
             profile.roles = profile.roles.map { Role(id: $0.id, name: $0.name, levels: $0.levels.filter { $0.level == name }) }
@@ -135,7 +135,7 @@ extension ProfileLibrary {
             if let newer = newerProfiles.first(where: { $0.newer?.id == query || $0.newer?.name?.lowercased() == query.lowercased() }) {
                 throw InputError("\(newer.file): \(newer.message)")
             }
-            throw InputError("unknown skill '\(Safe.text(query))'; choose one of: \(summaries.map(\.id).joined(separator: ", "))")
+            throw unknownSkill(query)
         }
         return profile
     }

@@ -7,9 +7,9 @@ import LadderKit
 struct Track: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Track a skill at your role and current level (or change them).")
 
-    @Argument(help: "The skill's id or name.") var skill: String
-    @Option(help: "Your role in this skill (id or name).") var role: String
-    @Option(help: "Your current level.") var level: String
+    @Argument(help: "The skill's id or name.", completion: LadderCompletion.skills) var skill: String
+    @Option(help: "Your role in this skill (id or name).", completion: LadderCompletion.roles) var role: String
+    @Option(help: "Your current level.", completion: LadderCompletion.levels) var level: String
     @OptionGroup var person: PersonOption
 
     func run() throws {
@@ -30,8 +30,8 @@ struct Track: ParsableCommand {
 struct TickCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "tick", abstract: "Tick expectations you meet (ids from: ladder show SKILL).")
 
-    @Argument(help: "The skill's id or name.") var skill: String
-    @Argument(help: "Expectation ids.") var ids: [String]
+    @Argument(help: "The skill's id or name.", completion: LadderCompletion.skills) var skill: String
+    @Argument(help: "Expectation ids.", completion: LadderCompletion.expectations) var ids: [String]
     @Option(help: "A note of evidence to attach to each ticked expectation.") var note: String?
     @OptionGroup var person: PersonOption
 
@@ -54,8 +54,8 @@ struct TickCommand: ParsableCommand {
 struct UntickCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "untick", abstract: "Untick expectations.")
 
-    @Argument(help: "The skill's id or name.") var skill: String
-    @Argument(help: "Expectation ids.") var ids: [String]
+    @Argument(help: "The skill's id or name.", completion: LadderCompletion.skills) var skill: String
+    @Argument(help: "Expectation ids.", completion: LadderCompletion.expectations) var ids: [String]
     @OptionGroup var person: PersonOption
 
     func validate() throws {
@@ -71,8 +71,8 @@ struct UntickCommand: ParsableCommand {
 struct NoteCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "note", abstract: "Attach a note of evidence to an expectation (empty text clears it).")
 
-    @Argument(help: "The skill's id or name.") var skill: String
-    @Argument(help: "Expectation id.") var id: String
+    @Argument(help: "The skill's id or name.", completion: LadderCompletion.skills) var skill: String
+    @Argument(help: "Expectation id.", completion: LadderCompletion.expectations) var id: String
     @Argument(help: "The note.") var text: String
     @OptionGroup var person: PersonOption
 
@@ -85,7 +85,7 @@ struct NoteCommand: ParsableCommand {
 struct Step: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Record your step up to the next level (every expectation ticked).")
 
-    @Argument(help: "The skill's id or name.") var skill: String
+    @Argument(help: "The skill's id or name.", completion: LadderCompletion.skills) var skill: String
     @OptionGroup var person: PersonOption
 
     func run() throws {

@@ -47,7 +47,9 @@ struct Report: ParsableCommand {
         case markdown, json
     }
 
-    @Argument(help: "Whose report: an id or name, e.g. me or ana.") var person: String
+    @Argument(help: ArgumentHelp("Whose report: an id or name, e.g. ana (default: the owner, or --person).", valueName: "person"), completion: LadderCompletion.people)
+    var who: String?
+    @OptionGroup var person: PersonOption
     @Option(help: "markdown (for a 1:1 document) or json (for scripts).") var format: Format = .markdown
     @Option(help: "List changes since: last-review (the last ended review; every change when there was none) or a date YYYY-MM-DD (UTC).")
     var since: String = "last-review"
@@ -59,7 +61,7 @@ struct Report: ParsableCommand {
     func run() throws {
         let period = try report { try ReportPeriod.parse(since) }
         let context = try Context.load()
-        let record = try context.record(context.existingPerson(person)).record
+        let record = try context.record(context.existingPerson(positional: who, option: person)).record
         let staleDays = Staleness.days(environment: ProcessInfo.processInfo.environment)
         let built = PersonReport(record: record, library: context.library, now: Date(), staleDays: staleDays, period: period)
         switch format {

@@ -12,7 +12,7 @@ struct ReviewCommand: ParsableCommand {
 
     struct Start: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Start a review of a person; shows what changed since the last one.")
-        @Argument(help: "The person (id or name).") var person: String
+        @Argument(help: "The person (id or name).", completion: LadderCompletion.people) var person: String
 
         func run() throws {
             try reviewChange(person) { context, record in [try Changes.startReview(record, by: context.reviewerName())] }
@@ -22,7 +22,7 @@ struct ReviewCommand: ParsableCommand {
 
     struct ReviewNote: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "note", abstract: "Add a note to the open review.")
-        @Argument(help: "The person (id or name).") var person: String
+        @Argument(help: "The person (id or name).", completion: LadderCompletion.people) var person: String
         @Argument(help: "The note.") var text: String
 
         func run() throws {
@@ -32,7 +32,7 @@ struct ReviewCommand: ParsableCommand {
 
     struct End: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "End the open review.")
-        @Argument(help: "The person (id or name).") var person: String
+        @Argument(help: "The person (id or name).", completion: LadderCompletion.people) var person: String
 
         func run() throws {
             try reviewChange(person) { context, record in [try Changes.endReview(record, by: context.reviewerName())] }
@@ -41,7 +41,7 @@ struct ReviewCommand: ParsableCommand {
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Past reviews with their notes and calibration.")
-        @Argument(help: "The person (id or name).") var person: String
+        @Argument(help: "The person (id or name).", completion: LadderCompletion.people) var person: String
         @Flag(help: "Print JSON: start, end, by, notes[], confirmed, questioned, open_at_end.") var json = false
 
         struct Entry: Encodable {
@@ -72,7 +72,7 @@ struct ReviewCommand: ParsableCommand {
     /// What changed since the last review: the first thing a review looks at.
     struct Since: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Every change since the last review ended, by skill.")
-        @Argument(help: "The person (id or name).") var person: String
+        @Argument(help: "The person (id or name).", completion: LadderCompletion.people) var person: String
         @Flag(help: "Print JSON: the events.") var json = false
 
         func run() throws {
@@ -88,9 +88,9 @@ struct ReviewCommand: ParsableCommand {
 
     struct Confirm: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Confirm a person's tick.")
-        @Argument(help: "The person (id or name).") var person: String
-        @Argument(help: "The skill.") var skill: String
-        @Argument(help: "Expectation id.") var id: String
+        @Argument(help: "The person (id or name).", completion: LadderCompletion.people) var person: String
+        @Argument(help: "The skill.", completion: LadderCompletion.skills) var skill: String
+        @Argument(help: "Expectation id.", completion: LadderCompletion.expectations) var id: String
         @Option(help: "A comment.") var comment: String = ""
 
         func run() throws {
@@ -103,9 +103,9 @@ struct ReviewCommand: ParsableCommand {
 
     struct Question: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Question a person's tick; it stays open until answered or withdrawn.")
-        @Argument(help: "The person (id or name).") var person: String
-        @Argument(help: "The skill.") var skill: String
-        @Argument(help: "Expectation id.") var id: String
+        @Argument(help: "The person (id or name).", completion: LadderCompletion.people) var person: String
+        @Argument(help: "The skill.", completion: LadderCompletion.skills) var skill: String
+        @Argument(help: "Expectation id.", completion: LadderCompletion.expectations) var id: String
         @Option(help: "What is unclear (required).") var comment: String
 
         func run() throws {
@@ -118,9 +118,9 @@ struct ReviewCommand: ParsableCommand {
 
     struct Withdraw: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Withdraw an open question.")
-        @Argument(help: "The person (id or name).") var person: String
-        @Argument(help: "The skill.") var skill: String
-        @Argument(help: "Expectation id.") var id: String
+        @Argument(help: "The person (id or name).", completion: LadderCompletion.people) var person: String
+        @Argument(help: "The skill.", completion: LadderCompletion.skills) var skill: String
+        @Argument(help: "Expectation id.", completion: LadderCompletion.expectations) var id: String
 
         func run() throws {
             try reviewChange(person) { context, record in
@@ -134,8 +134,8 @@ struct ReviewCommand: ParsableCommand {
 /// `ladder answer SKILL ID TEXT`: the person answers a reviewer's question.
 struct Answer: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Answer a reviewer's question on one of your ticks (closes it).")
-    @Argument(help: "The skill.") var skill: String
-    @Argument(help: "Expectation id.") var id: String
+    @Argument(help: "The skill.", completion: LadderCompletion.skills) var skill: String
+    @Argument(help: "Expectation id.", completion: LadderCompletion.expectations) var id: String
     @Argument(help: "Your answer.") var text: String
     @OptionGroup var person: PersonOption
 
@@ -147,8 +147,8 @@ struct Answer: ParsableCommand {
 /// `ladder na SKILL ID --reason R` / `--undo`: not applicable, out of the count.
 struct NotApplicable: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "na", abstract: "Mark an expectation not applicable to you, with a reason (or --undo).")
-    @Argument(help: "The skill.") var skill: String
-    @Argument(help: "Expectation id.") var id: String
+    @Argument(help: "The skill.", completion: LadderCompletion.skills) var skill: String
+    @Argument(help: "Expectation id.", completion: LadderCompletion.expectations) var id: String
     @Option(help: "Why it does not apply (required unless --undo).") var reason: String?
     @Flag(help: "Make it count again.") var undo = false
     @OptionGroup var person: PersonOption

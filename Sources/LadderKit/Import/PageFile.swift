@@ -24,30 +24,38 @@ public enum PageFile {
         page == standardInput ? "<stdin>" : page
     }
 
+    /// What is read, for messages: a skill page's text or a sheet saved as CSV.
+    public enum Kind: Sendable {
+        case page, sheet
+
+        var file: String { self == .page ? "the page's text file" : "the sheet saved as CSV" }
+        var size: String { self == .page ? "the text of a skill page is a few kilobytes" : "a profile's sheet is a few kilobytes" }
+    }
+
     /// The page's bytes. Errors say what to pass instead: a missing file, a folder,
     /// anything but a regular file, a page over `maxBytes`.
-    public static func read(_ page: String) throws(StoreError) -> [UInt8] {
-        if page == standardInput { return try readStandardInput() }
+    public static func read(_ page: String, kind: Kind = .page) throws(StoreError) -> [UInt8] {
+        if page == standardInput { return try readStandardInput(kind) }
         var info = stat()
         if stat(page, &info) == 0 {
             // Checked here only for the clearer message; SafeFile checks again on the open file.
             if SafeFile.isFolder(info) {
-                throw StoreError("\(Safe.text(page)) is a folder; pass the page's text file")
+                throw StoreError("\(Safe.text(page)) is a folder; pass \(kind.file)")
             }
-            if SafeFile.isRegular(info) && info.st_size > maxBytes { throw tooLarge(page) }
+            if SafeFile.isRegular(info) && info.st_size > maxBytes { throw tooLarge(page, kind) }
         }
         let bytes: [UInt8]?
         do {
             bytes = try SafeFile.contents(of: page, limit: maxBytes)
         } catch {
-            throw StoreError("\(error.message); pass the page's text file, or - to read it from standard input")
+            throw StoreError("\(error.message); pass \(kind.file), or - to read it from standard input")
         }
         guard let bytes else { throw StoreError("cannot read \(Safe.text(page)): no such file") }
         return bytes
     }
 
     /// Standard input up to `maxBytes`; one byte more is refused.
-    static func readStandardInput() throws(StoreError) -> [UInt8] {
+    static func readStandardInput(_ kind: Kind) throws(StoreError) -> [UInt8] {
         let data: Data?
         do {
             data = try FileHandle.standardInput.read(upToCount: maxBytes + 1)
@@ -55,12 +63,12 @@ public enum PageFile {
             throw StoreError("cannot read standard input: \(Safe.text(String(String(describing: error).prefix(120))))")
         }
         let bytes = data.map { [UInt8]($0) } ?? []
-        guard bytes.count <= maxBytes else { throw tooLarge(standardInput) }
+        guard bytes.count <= maxBytes else { throw tooLarge(standardInput, kind) }
         return bytes
     }
 
-    static func tooLarge(_ page: String) -> StoreError {
+    static func tooLarge(_ page: String, _ kind: Kind) -> StoreError {
         let shown = page == standardInput ? "standard input" : Safe.text(page)
-        return StoreError("\(shown) holds more than \(maxBytes) bytes; the text of a skill page is a few kilobytes")
+        return StoreError("\(shown) holds more than \(maxBytes) bytes; \(kind.size)")
     }
 }

@@ -9,20 +9,24 @@ public struct PageImportError: Error, Equatable, Sendable, CustomStringConvertib
     public var file: String
     /// 1-based line of the page; 0 when the problem is about the whole page.
     public var line: Int
+    /// 1-based column (of a spreadsheet's field); 0 when the line is enough.
+    public var column: Int
     public var message: String
     /// What the user can do about it, if anything.
     public var hint: String?
 
-    public init(file: String, line: Int = 0, message: String, hint: String? = nil) {
+    public init(file: String, line: Int = 0, column: Int = 0, message: String, hint: String? = nil) {
         self.file = file
         self.line = line
+        self.column = column
         self.message = message
         self.hint = hint
     }
 
-    /// `file:line: message` alone.
+    /// `file:line: message` (or `file:line:column: message`) alone.
     public var headline: String {
-        Safe.text(line > 0 ? "\(file):\(line): \(message)" : "\(file): \(message)")
+        let place = line > 0 ? ":\(line)" + (column > 0 ? ":\(column)" : "") : ""
+        return Safe.text("\(file)\(place): \(message)")
     }
 
     /// The headline, then the hint on its own line.

@@ -15,10 +15,10 @@ public enum Changes {
     /// Start tracking a skill, or change role or level in it.
     public static func track(_ profile: Profile, role: String, level: String) throws(InputError) -> Change {
         guard let found = profile.role(named: role) else {
-            throw InputError("unknown role '\(Safe.text(role))' for \(profile.name); choose one of: \(profile.roles.map(\.name).joined(separator: ", "))")
+            throw profile.unknownRole(role)
         }
         guard let index = profile.levelIndex(named: level) else {
-            throw InputError("unknown level '\(Safe.text(level))'; choose one of: \(profile.levels.joined(separator: ", "))")
+            throw profile.unknownLevel(level)
         }
         return .track(skill: profile.id, role: found.id, level: profile.levels[index])
     }
@@ -26,7 +26,7 @@ public enum Changes {
     /// The person's tracked skill, or an error naming what they do track.
     public static func tracked(_ skill: String, in record: PersonRecord, library: ProfileLibrary) throws(InputError) -> Standing {
         guard let profile = library.profile(skill) else {
-            throw InputError("unknown skill '\(Safe.text(skill))'; choose one of: \(library.summaries.map(\.id).joined(separator: ", "))")
+            throw library.unknownSkill(skill)
         }
         guard let tracked = record.skills[profile.id] else {
             let list = record.skillOrder.isEmpty ? "none yet" : record.skillOrder.joined(separator: ", ")
@@ -91,8 +91,11 @@ public enum Changes {
             }
             guard let match else {
                 let level = standing.nextLevel ?? standing.level
-                let valid = standing.role.level(level)?.expectations.map(\.id).joined(separator: ", ") ?? ""
-                throw InputError("unknown expectation id '\(Safe.text(id))' for \(standing.role.name) in \(standing.profile.id); \(level) has: \(valid) (all ids: ladder show \(standing.profile.id) --role \(standing.role.id))")
+                let valid = standing.role.level(level)?.expectations.map(\.id) ?? []
+                let all = standing.role.levels.flatMap { $0.expectations.map(\.id) }
+                throw InputError(Suggestions.unknown("expectation id", id, context: " for \(standing.role.name) in \(standing.profile.id)",
+                                                     choices: valid, listLabel: "\(level) has", suggestFrom: all)
+                                 + " (all ids: ladder show \(standing.profile.id) --role \(standing.role.id))")
             }
             found.append(match)
         }
