@@ -11,6 +11,7 @@ extension Change {
 
     /// The changes that take this one back, given the record before it was applied.
     func inverse(before: PersonRecord) -> [Change] {
+        if case .role = self { return [.role(role: before.role ?? "", level: before.level ?? "")] }
         guard let skill else { return [] }
         let old = before.skills[skill]
         switch self {
@@ -30,7 +31,7 @@ extension Change {
             }
             if case .applicable = self { return [] }
             return [.applicable(skill: skill, level: level, expectation: id, text: text)]
-        case .person, .untrack, .reviewStart, .reviewNote, .reviewEnd, .confirm, .question, .answer, .withdraw, .unknown:
+        case .person, .untrack, .role, .reviewStart, .reviewNote, .reviewEnd, .confirm, .question, .answer, .withdraw, .unknown:
             return []
         }
     }

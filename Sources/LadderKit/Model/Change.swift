@@ -12,6 +12,9 @@ public enum Change: Equatable, Sendable {
     case track(skill: String, role: String, level: String)
     /// Stop tracking a skill.
     case untrack(skill: String)
+    /// The person's role (a role id, matched across profiles) and level: what the
+    /// learning path reads. An empty role clears both.
+    case role(role: String, level: String)
     case tick(skill: String, level: String, expectation: String, text: String)
     case untick(skill: String, level: String, expectation: String, text: String)
     /// A note of evidence; an empty note clears it.
@@ -43,6 +46,7 @@ public enum Change: Equatable, Sendable {
         case .person: return "person"
         case .track: return "track"
         case .untrack: return "untrack"
+        case .role: return "role"
         case .tick: return "tick"
         case .untick: return "untick"
         case .note: return "note"
@@ -68,7 +72,7 @@ public enum Change: Equatable, Sendable {
              .applicable(let skill, _, _, _), .confirm(let skill, _, _, _, _), .question(let skill, _, _, _, _),
              .answer(let skill, _, _), .withdraw(let skill, _, _):
             return skill
-        case .person, .reviewStart, .reviewNote, .reviewEnd, .unknown:
+        case .person, .role, .reviewStart, .reviewNote, .reviewEnd, .unknown:
             return nil
         }
     }
@@ -80,7 +84,7 @@ public enum Change: Equatable, Sendable {
              .notApplicable(_, _, let id, _, _), .applicable(_, _, let id, _), .confirm(_, let id, _, _, _),
              .question(_, let id, _, _, _), .answer(_, let id, _), .withdraw(_, let id, _):
             return id
-        case .person, .track, .untrack, .step, .reviewStart, .reviewNote, .reviewEnd, .unknown:
+        case .person, .track, .untrack, .role, .step, .reviewStart, .reviewNote, .reviewEnd, .unknown:
             return nil
         }
     }
@@ -89,7 +93,7 @@ public enum Change: Equatable, Sendable {
     /// what "since the last review" lists.
     public var isOwnChange: Bool {
         switch self {
-        case .track, .untrack, .tick, .untick, .note, .step, .notApplicable, .applicable, .answer: return true
+        case .track, .untrack, .role, .tick, .untick, .note, .step, .notApplicable, .applicable, .answer: return true
         case .person, .reviewStart, .reviewNote, .reviewEnd, .confirm, .question, .withdraw, .unknown: return false
         }
     }
@@ -98,7 +102,7 @@ public enum Change: Equatable, Sendable {
     public var movesProgress: Bool {
         switch self {
         case .track, .tick, .untick, .step, .notApplicable, .applicable: return true
-        case .person, .untrack, .note, .reviewStart, .reviewNote, .reviewEnd, .confirm, .question, .answer, .withdraw, .unknown:
+        case .person, .untrack, .role, .note, .reviewStart, .reviewNote, .reviewEnd, .confirm, .question, .answer, .withdraw, .unknown:
             return false
         }
     }
