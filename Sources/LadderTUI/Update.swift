@@ -72,6 +72,11 @@ func handleKey(_ state: inout AppState, _ key: Key, _ effects: inout [Effect]) {
             effects.append(.loadPeople)
             return
         }
+    case .character("p"):
+        if state.screen != .path && state.screen != .pickPathRole {
+            PathScreen.open(&state)
+            return
+        }
     case .character("u"):
         if let inverse = state.undo.last {
             save(&state, &effects, inverse, SaveIntent(.text(""), isUndo: true))
@@ -90,6 +95,9 @@ func handleKey(_ state: inout AppState, _ key: Key, _ effects: inout [Effect]) {
     case .people: PeopleScreen.update(&state, key, &effects)
     case .history: HistoryScreen.update(&state, key, &effects)
     case .review: ReviewScreen.update(&state, key, &effects)
+    case .path: PathScreen.update(&state, key, &effects)
+    case .pickPathRole, .pickPathLevel: PathRoleScreen.update(&state, key, &effects)
+    case .diff: DiffScreen.update(&state, key, &effects)
     }
 }
 
@@ -127,7 +135,8 @@ func applySaved(_ state: inout AppState, _ events: [JournalEvent], _ intent: Sav
     if !inverse.isEmpty { state.undo.append(inverse) }
     state.notice = .info(words(intent.outcome, state) + (inverse.isEmpty ? "" : "  (u undoes)"))
     if let open = intent.open {
-        state.back = state.record.skillOrder.isEmpty ? [] : [.dashboard]
+        let home = state.home
+        state.back = open == home || (state.record.role == nil && state.record.skillOrder.isEmpty) ? [] : [home]
         state.screen = open
         state.skill = SkillViewState()
     }
@@ -156,7 +165,8 @@ func showPerson(_ state: inout AppState, _ loaded: LoadedPerson, switched: Bool)
     state.readOnly = loaded.readOnly
     state.back = []
     state.dashboard = ListState()
-    state.screen = loaded.record.skillOrder.isEmpty ? .browser : .dashboard
+    state.path = PathViewState()
+    state.screen = state.home
     if switched {
         state.undo = []
         state.notice = .info("Showing \(loaded.record.name).")
@@ -189,5 +199,8 @@ func listArea(_ state: AppState) -> ListArea? {
     case .people: return PeopleScreen.area(state, body)
     case .history: return HistoryScreen.area(state, body)
     case .review: return ReviewScreen.area(state, body)
+    case .path: return PathScreen.area(state, body)
+    case .pickPathRole, .pickPathLevel: return PathRoleScreen.area(state, body)
+    case .diff: return DiffScreen.area(state, body)
     }
 }

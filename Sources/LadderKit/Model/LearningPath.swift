@@ -70,6 +70,11 @@ public struct PathSkill: Equatable, Sendable {
     public var percent: Int { total == 0 ? 0 : done * 100 / total }
     public var isComplete: Bool { total > 0 && done == total }
 
+    /// The skill's progress toward the path's level; nil when it has none.
+    public var progress: Progress? {
+        level.map { Progress(level: $0, done: done, total: total, required: required, excluded: excluded) }
+    }
+
     static func make(summary: ProfileSummary, role: RoleSummary, level: String, record: PersonRecord,
                      library: ProfileLibrary) -> PathSkill {
         let tracked = record.skills[summary.id]
