@@ -4,7 +4,7 @@ import Testing
 /// What the CLI and UI refuse, and the messages that list valid choices.
 @Suite struct ChangesTests {
     let library = ProfileLibrary.bundled()
-    var profile: Profile { library.profiles[0] }
+    var profile: Profile { library.profile("serverless-functions") ?? library.profiles[0] }
 
     @Test func trackAcceptsRoleAndLevelByNameOrIdInAnyCase() throws {
         let change = try Changes.track(profile, role: "CLOUD engineer", level: "middle")
