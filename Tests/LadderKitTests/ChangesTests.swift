@@ -27,7 +27,8 @@ import Testing
 
     @Test func unknownSkillOrUntrackedSkillIsExplained() throws {
         let unknown = #expect(throws: InputError.self) { try Changes.tracked("cooking", in: PersonRecord(id: .me), library: library) }
-        #expect(unknown?.message == "unknown skill 'cooking'; choose one of: serverless-functions")
+        #expect(unknown?.message == "unknown skill 'cooking'; choose one of: \(library.summaries.map(\.id).joined(separator: ", "))")
+        #expect(unknown?.message.contains("serverless-functions") == true)
         let untracked = #expect(throws: InputError.self) { try Changes.tracked("serverless-functions", in: PersonRecord(id: .me), library: library) }
         #expect(untracked?.message.contains("ladder track serverless-functions --role ROLE --level LEVEL") == true)
     }

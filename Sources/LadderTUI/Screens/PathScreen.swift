@@ -152,8 +152,8 @@ enum PathScreen {
             !skill.required && (index == 0 || skills[index - 1].required) ? 2 : 1
         }
         let listRows = heights.reduce(0, +)
-        let spare = body.bottom - top - min(listRows, 4)
-        let nextUp = nextUpLines(path, width: body.width, room: body.height >= 16 ? min(spare - 1, body.height / 2) : 0)
+        let spare = body.bottom - top - min(listRows, 8)
+        let nextUp = nextUpLines(path, width: body.width, room: body.height >= 16 ? min(spare - 1, body.height / 3) : 0)
         let visible = body.bottom - top - (nextUp.isEmpty ? 0 : nextUp.count + 1)
         return (ListArea(top: top, visible: visible, heights: heights), header, nextUp)
     }
@@ -195,7 +195,7 @@ enum PathScreen {
             let shownTrack = trackWidth > 3 ? tracked : (skill.tracked ? "yes" : "no")
             var line: [(String, Style)] = [("  \(mark) ", skill.required ? .bold : .muted), (Widgets.cell(skill.name, nameWidth) + "  ", .bold),
                                            (Widgets.cell(shownTrack, trackWidth) + "  ", skill.tracked ? Style(colour: .good) : .muted)]
-            let room = body.width - 4 - nameWidth - trackWidth - 4
+            let room = body.width - 4 - nameWidth - trackWidth - 4 - 8 // the last 8 columns keep "↓ more" clear
             if let progress = skill.progress {
                 line += Widgets.progressBar(progress, width: room, symbols: state.symbols)
             } else {

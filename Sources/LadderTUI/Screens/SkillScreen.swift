@@ -27,7 +27,7 @@ enum SkillScreen {
     static func keys(_ state: AppState) -> [(String, String)] {
         // Most useful first: what does not fit the width is left out (help lists all).
         var keys = [("Space", "tick"), ("n", "note"), ("←→", "level"), ("Esc", "back"), ("↑↓", "move"), ("N", "not applicable"),
-                    ("c", "confirm"), ("w", "question"), ("e", "role/level"), ("d", "next level adds"), ("p", "path"), ("u", "undo")]
+                    ("c", "confirm"), ("w", "question"), ("e", "role/level"), ("u", "undo"), ("d", "next level adds"), ("p", "path")]
         if case .skill(let skill) = state.screen, state.standing(skill)?.next?.isComplete == true {
             keys.insert(("s", "step up"), at: 0)
         }
