@@ -41,13 +41,12 @@ struct Import: ParsableCommand {
 
     func run() throws {
         let all = pages.flatMap(PageFile.expand)
-        guard all.count > 1 || pages.first.map({ PageFile.expand($0) != [$0] }) == true else {
+        guard all.count > 1 || all != pages else {
             return try importOne(pages[0])
         }
         guard output == nil || output == "-" else {
             try fail("-o names one file; with several pages each is written to your profiles folder as <id>.yaml")
         }
-        guard !all.isEmpty else { try fail("\(pages.map(Safe.text).joined(separator: ", ")) holds no *.txt pages") }
         let table = TextTable(header: ["PAGE", "SKILL", "ROLES", "LEVELS", "CELLS", "RESULT"])
         var failed = 0
         for page in all {

@@ -58,6 +58,7 @@ public enum PageFile {
             }
             if name.hasSuffix(".txt") && !name.hasPrefix(".") { names.append(name) }
         }
+        guard !names.isEmpty else { return [page] } // `read` says it is a folder
         let folder = page.hasSuffix("/") ? String(page.dropLast()) : page
         return names.sorted().map { folder + "/" + $0 }
     }

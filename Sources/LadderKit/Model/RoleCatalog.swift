@@ -60,7 +60,7 @@ extension Changes {
         }
         guard profile.role(named: role) != nil else {
             let whose = record.role == role ? "your role '\(Safe.text(role))' is not" : "role '\(Safe.text(role))' is not"
-            throw InputError("\(whose) in \(profile.name); choose one for it with --role: \(roles)")
+            throw InputError("\(whose) in \(profile.name); choose one of: \(roles)")
         }
         guard let level = level ?? record.level else {
             throw InputError("no level given and none set for \(record.name); pass --level (one of: \(profile.levels.joined(separator: ", ")))")
