@@ -94,13 +94,11 @@ public struct PathSkill: Equatable, Sendable {
             skill.done = skill.total // already past the path's level in this skill
             return skill
         }
-        guard let expectations = library.profile(summary.id)?.role(named: role.id)?.level(summary.levels[index + 1])?.expectations else {
+        guard let cell = library.profile(summary.id)?.role(named: role.id)?.level(summary.levels[index + 1]) else {
             return skill
         }
-        let counted = expectations.filter { tracked.notApplicable[$0.id] == nil }
-        skill.total = counted.count
-        skill.excluded = expectations.count - counted.count
-        skill.done = counted.filter { tracked.ticks[$0.id] != nil }.count
+        let progress = Progress(cell, tracked: tracked)
+        (skill.done, skill.total, skill.excluded) = (progress.done, progress.total, progress.excluded)
         return skill
     }
 }
