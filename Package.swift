@@ -39,7 +39,19 @@ let package = Package(
         .target(
             name: "LadderProfiles",
             path: "Profiles",
-            resources: [.embedInCode("serverless-functions.yaml")]
+            // pages/: the starter profiles' page texts, the importer's input for their golden test.
+            exclude: ["pages"],
+            resources: [
+                .embedInCode("serverless-functions.yaml"),
+                .embedInCode("ci-cd-pipelines.yaml"),
+                .embedInCode("cloud-cost-and-finops.yaml"),
+                .embedInCode("cloud-networking.yaml"),
+                .embedInCode("cloud-security.yaml"),
+                .embedInCode("containers-and-kubernetes.yaml"),
+                .embedInCode("infrastructure-as-code.yaml"),
+                .embedInCode("managed-databases.yaml"),
+                .embedInCode("observability.yaml"),
+            ]
         ),
         .target(
             name: "LadderKit",

@@ -26,6 +26,9 @@ public struct AppState: Sendable {
     public var peopleList = ListState()
     public var historyList = ListState()
     public var review = ListState()
+    /// The learning path's order, filter and selection.
+    public var path = PathViewState()
+    public var diffList = ListState()
 
     /// A line of text being typed (a note, a search, a name) or a yes/no question.
     public var prompt: Prompt?
@@ -62,7 +65,15 @@ public struct AppState: Sendable {
         self.record = record
         self.unicode = unicode
         self.now = now
-        screen = record.skillOrder.isEmpty ? .browser : .dashboard
+        screen = .dashboard
+        screen = home
+    }
+
+    /// Where the UI opens and Esc ends: the path once a role is set, the first-run
+    /// walkthrough before anything is set, else the dashboard.
+    public var home: Screen {
+        if record.role != nil { return .path }
+        return record.skillOrder.isEmpty ? .pickPathRole : .dashboard
     }
 
     /// The time before which evidence is stale.
@@ -82,12 +93,12 @@ public struct AppState: Sendable {
         screen = next
     }
 
-    /// Returns to the previous screen, or to the dashboard/browser when there is none.
+    /// Returns to the previous screen, or home when there is none.
     mutating func goBack() {
         if let previous = back.popLast() {
             screen = previous
-        } else if screen != .dashboard && !record.skillOrder.isEmpty {
-            screen = .dashboard
+        } else if screen != home && (record.role != nil || !record.skillOrder.isEmpty) {
+            screen = home
         }
     }
 
@@ -114,6 +125,14 @@ public enum Screen: Equatable, Sendable {
     /// A 1:1 review of the shown person: what changed since the last one, the
     /// reviewer's confirmations and questions, notes, the agenda.
     case review
+    /// The learning path: every skill of the person's role toward the next level.
+    case path
+    /// Choosing the person's role across skills (the first-run walkthrough starts here).
+    case pickPathRole
+    /// Choosing the person's level, after the role.
+    case pickPathLevel(role: String)
+    /// What the next level adds over the person's in a skill.
+    case diff(skill: String, from: String, to: String)
 
     /// Where the screen keeps its list's selection and scroll.
     var list: WritableKeyPath<AppState, ListState> {
@@ -125,6 +144,9 @@ public enum Screen: Equatable, Sendable {
         case .people: return \.peopleList
         case .history: return \.historyList
         case .review: return \.review
+        case .path: return \.path.list
+        case .pickPathRole, .pickPathLevel: return \.picker
+        case .diff: return \.diffList
         }
     }
 }
@@ -139,6 +161,13 @@ struct Body {
 
 public struct BrowserState: Equatable, Sendable {
     public var query = ""
+    public var list = ListState()
+}
+
+/// The path screen's view: its order, its filter by name and its selection.
+public struct PathViewState: Equatable, Sendable {
+    public var order = PathOrder.path
+    public var filter = ""
     public var list = ListState()
 }
 

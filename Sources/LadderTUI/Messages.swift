@@ -80,6 +80,8 @@ public struct Prompt: Equatable, Sendable {
     public enum Purpose: Equatable, Sendable {
         case note(skill: String, expectation: String)
         case search
+        /// Filtering the path's skills by name, as you type.
+        case pathFilter
         case newPerson
         case confirmStep(skill: String)
         case notApplicable(skill: String, expectation: String)

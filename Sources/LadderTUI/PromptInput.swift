@@ -18,6 +18,7 @@ func updatePrompt(_ state: inout AppState, _ key: Key, _ effects: inout [Effect]
     case .escape, .control("c"):
         state.prompt = nil
         if prompt.purpose == .search { state.browser.query = "" }
+        if prompt.purpose == .pathFilter { state.path.filter = "" }
         return
     case .enter:
         state.prompt = nil
@@ -37,6 +38,10 @@ func updatePrompt(_ state: inout AppState, _ key: Key, _ effects: inout [Effect]
         state.browser.query = prompt.text
         state.browser.list = ListState()
     }
+    if prompt.purpose == .pathFilter {
+        state.path.filter = prompt.text
+        state.path.list = ListState()
+    }
 }
 
 /// Enter on a prompt: the typed text becomes a change, a search or a new person.
@@ -46,6 +51,8 @@ func finishPrompt(_ state: inout AppState, _ prompt: Prompt, _ effects: inout [E
     switch prompt.purpose {
     case .search:
         state.browser.query = text
+    case .pathFilter:
+        state.path.filter = text
     case .newPerson:
         let name = text.trimmingCharacters(in: .whitespaces)
         guard !name.isEmpty else { state.notice = .info("No name given; nobody added."); return }

@@ -107,6 +107,11 @@ func handleKey(_ state: inout AppState, _ key: Key, _ effects: inout [Effect]) {
             effects.append(.loadPeople)
             return
         }
+    case .character("p"):
+        if state.screen != .path && state.screen != .pickPathRole {
+            PathScreen.open(&state)
+            return
+        }
     case .character("u"):
         if let last = state.undo.last {
             save(&state, &effects, [.undo(events: last.events)], SaveIntent(.text("Undone: " + last.words), isUndo: true))
@@ -125,6 +130,9 @@ func handleKey(_ state: inout AppState, _ key: Key, _ effects: inout [Effect]) {
     case .people: PeopleScreen.update(&state, key, &effects)
     case .history: HistoryScreen.update(&state, key, &effects)
     case .review: ReviewScreen.update(&state, key, &effects)
+    case .path: PathScreen.update(&state, key, &effects)
+    case .pickPathRole, .pickPathLevel: PathRoleScreen.update(&state, key, &effects)
+    case .diff: DiffScreen.update(&state, key, &effects)
     }
 }
 
@@ -173,7 +181,8 @@ func applySaved(_ state: inout AppState, _ events: [JournalEvent], _ intent: Sav
     state.undo.append(UndoEntry(events: events.map(\.id), words: UndoEntry.words(events, state.library)))
     state.notice = .info(words(intent.outcome, state) + "  (u undoes)")
     if let open = intent.open {
-        state.back = state.record.skillOrder.isEmpty ? [] : [.dashboard]
+        let home = state.home
+        state.back = open == home || (state.record.role == nil && state.record.skillOrder.isEmpty) ? [] : [home]
         state.screen = open
         state.skill = SkillViewState()
     }
@@ -202,7 +211,8 @@ func showPerson(_ state: inout AppState, _ loaded: LoadedPerson, switched: Bool)
     state.readOnly = loaded.readOnly
     state.back = []
     state.dashboard = ListState()
-    state.screen = loaded.record.skillOrder.isEmpty ? .browser : .dashboard
+    state.path = PathViewState()
+    state.screen = state.home
     if switched {
         state.undo = []
         state.notice = .info("Showing \(loaded.record.name).")
@@ -236,5 +246,8 @@ func listArea(_ state: AppState) -> ListArea? {
     case .people: return PeopleScreen.area(state, body)
     case .history: return HistoryScreen.area(state, body)
     case .review: return ReviewScreen.area(state, body)
+    case .path: return PathScreen.area(state, body)
+    case .pickPathRole, .pickPathLevel: return PathRoleScreen.area(state, body)
+    case .diff: return DiffScreen.area(state, body)
     }
 }

@@ -28,6 +28,9 @@ public func view(_ state: AppState) -> Canvas {
         case .people: PeopleScreen.draw(state, body, &canvas)
         case .history: HistoryScreen.draw(state, body, &canvas)
         case .review: ReviewScreen.draw(state, body, &canvas)
+        case .path: PathScreen.draw(state, body, &canvas)
+        case .pickPathRole, .pickPathLevel: PathRoleScreen.draw(state, body, &canvas)
+        case .diff: DiffScreen.draw(state, body, &canvas)
         }
     }
     drawMessageLine(state, y: height - 2, &canvas)
@@ -45,6 +48,9 @@ func screenTitle(_ state: AppState) -> String {
     case .people: return "People"
     case .history: return "History"
     case .review: return state.record.openReview == nil ? "Review" : "Review in progress"
+    case .path: return "Your path"
+    case .pickPathRole, .pickPathLevel: return state.record.role == nil ? "Welcome: your role" : "Your role"
+    case .diff(let skill, _, _): return "\(state.library.summary(skill)?.name ?? skill): what the next level adds"
     }
 }
 
@@ -79,7 +85,8 @@ func drawMessageLine(_ state: AppState, y: Int, _ canvas: inout Canvas) {
 func statusKeys(_ state: AppState) -> [(String, String)] {
     if let prompt = state.prompt {
         if case .confirmStep = prompt.purpose { return [("y", "yes"), ("n", "no")] }
-        return [("Enter", prompt.purpose == .search ? "done" : "save"), ("Esc", "cancel"), ("^U", "clear")]
+        let live = prompt.purpose == .search || prompt.purpose == .pathFilter
+        return [("Enter", live ? "done" : "save"), ("Esc", "cancel"), ("^U", "clear")]
     }
     if state.showingHelp { return [("any key", "close help"), ("q", "quit")] }
     if state.waitingForLock != nil { return [("Esc", "give up saving"), ("↑↓", "move"), ("?", "help")] }
@@ -92,6 +99,9 @@ func statusKeys(_ state: AppState) -> [(String, String)] {
     case .people: keys = PeopleScreen.keys(state)
     case .history: keys = HistoryScreen.keys(state)
     case .review: keys = ReviewScreen.keys(state)
+    case .path: keys = PathScreen.keys(state)
+    case .pickPathRole, .pickPathLevel: keys = PathRoleScreen.keys(state)
+    case .diff: keys = [("↑↓", "scroll"), ("Esc", "back"), ("p", "path")]
     }
     return keys + [("?", "help"), ("q", "quit")]
 }

@@ -3,26 +3,29 @@ import CellGrid
 import Foundation
 import LadderKit
 
-/// `ladder import PAGE`: turns a skill page's text (or a sheet saved as CSV) into a profile file.
+/// `ladder import PAGE…`: turns skill pages' text (or sheets saved as CSV) into profile
+/// files, each on its own; with several (or a folder of `*.txt` pages) a summary table follows.
 struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Turn a skill page's text into a profile file.",
+        abstract: "Turn skill pages' text into profile files.",
         discussion: """
         PAGE is the page's text as a browser shows it (select all, copy, save to a file), \
         or - to read it from standard input. The page's own counts (roles, levels, \
         mandatory and optional cells) are checked; whatever the page does not decide \
         for sure is refused with a message saying what to pass. By default the profile \
         is written to your profiles folder as <id>.yaml; an existing file is kept \
-        unless you pass --force.
+        unless you pass --force. Several pages, or a folder of *.txt pages, are each \
+        imported or refused on their own, then listed in a summary table; one bad page \
+        stops none of the others.
 
         A file ending in .csv is a profile kept in a spreadsheet, in the layout \
         `ladder export SKILL --format csv` writes (see the README's Spreadsheets section); \
         its levels and roles are the sheet's, and ids left empty are made.
         """)
 
-    @Argument(help: "The skill page's text: a file, or - for standard input.")
-    var page: String
+    @Argument(help: "Skill pages' text: files, folders of *.txt pages, or - for standard input.")
+    var pages: [String]
 
     @Option(name: .shortAndLong, help: ArgumentHelp("Where to write the profile; - prints it (default: <data>/profiles/<id>.yaml).", valueName: "file"))
     var output: String?
@@ -36,9 +39,42 @@ struct Import: ParsableCommand {
     @Option(name: .customLong("role"), help: ArgumentHelp("A role's exact name, for rows whose name the page does not decide. Repeat it: every role in row order, or only the unclear ones.", valueName: "name"))
     var roles: [String] = []
 
+    func validate() throws {
+        if pages.isEmpty { throw ValidationError("name at least one page (a file, a folder of *.txt pages, or -)") }
+    }
+
     func run() throws {
+        let all = pages.flatMap(PageFile.expand)
+        guard all.count > 1 || all != pages else {
+            return try importOne(pages[0])
+        }
+        guard output == nil || output == "-" else {
+            try fail("-o names one file; with several pages each is written to your profiles folder as <id>.yaml")
+        }
+        let table = TextTable(header: ["PAGE", "SKILL", "ROLES", "LEVELS", "CELLS", "RESULT"])
+        var failed = 0
+        for page in all {
+            do {
+                let profile = try importPage(page)
+                let cells = profile.roles.flatMap(\.levels)
+                table.add([PageFile.displayName(page), profile.id, "\(profile.roles.count)", "\(profile.levels.count)",
+                           "\(cells.count(where: \.required))* of \(cells.count)", "imported"])
+            } catch {
+                failed += 1
+                let message = (error as? PageImportError)?.description ?? (error as? StoreError)?.message ?? "\(error)"
+                printError("ladder import: \(message)")
+                table.add([PageFile.displayName(page), "—", "", "", "", "refused: " + (Safe.lines(message).first ?? "")])
+            }
+            print("")
+        }
+        print(table.render())
+        print("\(all.count - failed) of \(all.count) pages imported\(failed > 0 ? "; \(failed) refused (see above)" : "").")
+        if failed > 0 { throw ExitCode(1) }
+    }
+
+    private func importOne(_ page: String) throws {
         do {
-            try importPage()
+            _ = try importPage(page)
         } catch let error as PageImportError {
             try fail(error.description)
         } catch let error as StoreError {
@@ -52,7 +88,8 @@ struct Import: ParsableCommand {
         throw ExitCode(1)
     }
 
-    private func importPage() throws {
+    /// Imports one page and prints its summary; throws what refused it.
+    private func importPage(_ page: String) throws -> Profile {
         let source = PageFile.displayName(page)
         let isSheet = page.lowercased().hasSuffix(".csv")
         if isSheet, levels != nil || !roles.isEmpty {
@@ -65,12 +102,12 @@ struct Import: ParsableCommand {
         if output == "-" {
             print(yaml, terminator: "")
             FileHandle.standardError.write(Data((ImportSummary.render(profile, source: source, destination: nil) + "\n").utf8))
-            return
+            return profile
         }
         let destination = try output ?? ProfileFile.path(for: profile.id, in: DataFolder.resolve())
         try ProfileFile.write(yaml, id: profile.id, to: destination, replacing: force)
         print(ImportSummary.render(profile, source: source, destination: destination))
-        guard output == nil else { return }
+        guard output == nil else { return profile }
         if ProfileLibrary.bundled().profiles.contains(where: { $0.id == profile.id }) {
             print("It takes the place of the bundled profile with the same id.")
         }
@@ -78,5 +115,6 @@ struct Import: ParsableCommand {
             let shown = Safe.text(level)
             print("Track it: ladder track \(profile.id) --role \(role.id) --level \(shown.contains(" ") ? "\"\(shown)\"" : shown)")
         }
+        return profile
     }
 }

@@ -16,6 +16,7 @@ struct Ladder: ParsableCommand {
         version: LadderVersion.current,
         subcommands: [
             Profiles.self, Show.self, Validate.self, Import.self,
+            RoleCommand.self, PathCommand.self, DiffCommand.self,
             Track.self, TickCommand.self, UntickCommand.self, NoteCommand.self, Step.self, Status.self,
             NotApplicable.self, People.self, ReviewCommand.self, Answer.self,
             Report.self, HistoryCommand.self,

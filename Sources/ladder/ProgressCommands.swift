@@ -3,26 +3,26 @@ import CellGrid
 import Foundation
 import LadderKit
 
-/// `ladder track SKILL --role R --level L`: start tracking a skill, or change role or level.
+/// `ladder track SKILL [--role R] [--level L]`: start tracking a skill, or change role or level.
 struct Track: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Track a skill at your role and current level (or change them).")
+    static let configuration = CommandConfiguration(abstract: "Track a skill at your role and level (set with: ladder role), or at a role and level of its own.")
 
     @Argument(help: "The skill's id or name.", completion: LadderCompletion.skills) var skill: String
-    @Option(help: "Your role in this skill (id or name).", completion: LadderCompletion.roles) var role: String
-    @Option(help: "Your current level.", completion: LadderCompletion.levels) var level: String
+    @Option(help: "Your role in this skill (id or name; default: your role).", completion: LadderCompletion.roles) var role: String?
+    @Option(help: "Your current level in this skill (default: your level).", completion: LadderCompletion.levels) var level: String?
     @OptionGroup var person: PersonOption
 
     func run() throws {
         let context = try Context.load()
         let id = try person.id()
         let profile = try report { try context.library.requireProfile(skill) }
-        let change = try report { try Changes.track(profile, role: role, level: level) }
         let (record, journal) = try context.record(id)
+        let change = try report { try Changes.track(profile, role: role, level: level, record: record) }
         var changes = [change]
         if record.lastChange == nil && id != .me { changes.insert(.person(name: person.person, mentee: nil), at: 0) }
         try context.save(changes, for: id, journal: journal)
-        let roleName = profile.role(named: role)?.name ?? role
-        print("\(Safe.text(record.name)) tracks \(Safe.text(profile.name)) as \(Safe.text(roleName)), level \(Safe.text(change.level ?? level)).")
+        let roleName: String = if case .track(_, let chosen, _) = change { profile.role(named: chosen)?.name ?? chosen } else { "" }
+        print("\(Safe.text(record.name)) tracks \(Safe.text(profile.name)) as \(Safe.text(roleName)), level \(Safe.text(change.level ?? "")).")
     }
 }
 
@@ -152,5 +152,8 @@ struct Status: ParsableCommand {
             table.add([e.name, e.role, e.level, e.next_level ?? "—", progress])
         }
         print(table.render())
+        if record.role != nil, let path = try? learningPath(record, library: context.library) {
+            print("\n\(Safe.text(path.role.name)) · \(Safe.text(path.readiness.line(toward: path.nextLevel))) (ladder path)")
+        }
     }
 }

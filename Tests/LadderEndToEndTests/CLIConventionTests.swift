@@ -18,16 +18,16 @@ import Testing
         #expect(json.status == 0)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
         #expect(object["version"] as? String == flag.stdout.trimmingCharacters(in: .newlines))
-        #expect(object["journal_format"] as? Int == 1)
+        #expect(object["journal_format"] as? Int == 2)
         #expect(object["profile_schema"] as? Int == 1)
-        #expect(try ladder("version").stdout.hasPrefix("ladder \(object["version"] as? String ?? "?") (journal format 1"))
+        #expect(try ladder("version").stdout.hasPrefix("ladder \(object["version"] as? String ?? "?") (journal format 2"))
     }
 
     @Test func unknownNamesSuggestTheClosest() throws {
         defer { TestSupport.removeFolder(home) }
         let skill = try ladder("show", "serverles-functions")
         #expect(skill.status != 0)
-        #expect(skill.stderr.contains("unknown skill 'serverles-functions'; did you mean serverless-functions? choose one of: serverless-functions"))
+        #expect(skill.stderr.contains("unknown skill 'serverles-functions'; did you mean serverless-functions? choose one of: ci-cd-pipelines"))
         let role = try ladder("track", "serverless-functions", "--role", "Cloud Enginer", "--level", "Junior")
         #expect(role.stderr.contains("did you mean Cloud Engineer? choose one of:"), "\(role.stderr)")
         let level = try ladder("show", "serverless-functions", "--level", "senoir")

@@ -11,6 +11,9 @@ import Testing
                                environment: ["LADDER_HOME": home, "TERM": "xterm-256color", "LANG": "C.UTF-8",
                                              "SWIFT_BACKTRACE": "interactive=no"])
         #expect(try session.waitFor("Welcome to Ladder") != nil, "\(session.shown)")
+        // One skill instead of a role's path: a, search, choose.
+        try session.send("a", "/", "serverless", "Enter")
+        #expect(try session.waitFor("1 of 9 match") != nil, "\(session.shown)")
         try session.send("Enter")
         #expect(try session.waitFor("Which role do you have") != nil)
         try session.send("Down", "Enter")

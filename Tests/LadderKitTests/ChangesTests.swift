@@ -4,7 +4,7 @@ import Testing
 /// What the CLI and UI refuse, and the messages that list valid choices.
 @Suite struct ChangesTests {
     let library = ProfileLibrary.bundled()
-    var profile: Profile { library.profiles[0] }
+    var profile: Profile { library.profile("serverless-functions") ?? library.profiles[0] }
 
     @Test func trackAcceptsRoleAndLevelByNameOrIdInAnyCase() throws {
         let change = try Changes.track(profile, role: "CLOUD engineer", level: "middle")
@@ -27,7 +27,8 @@ import Testing
 
     @Test func unknownSkillOrUntrackedSkillIsExplained() throws {
         let unknown = #expect(throws: InputError.self) { try Changes.tracked("cooking", in: PersonRecord(id: .me), library: library) }
-        #expect(unknown?.message == "unknown skill 'cooking'; choose one of: serverless-functions")
+        #expect(unknown?.message == "unknown skill 'cooking'; choose one of: \(library.summaries.map(\.id).joined(separator: ", "))")
+        #expect(unknown?.message.contains("serverless-functions") == true)
         let untracked = #expect(throws: InputError.self) { try Changes.tracked("serverless-functions", in: PersonRecord(id: .me), library: library) }
         #expect(untracked?.message.contains("ladder track serverless-functions --role ROLE --level LEVEL") == true)
     }

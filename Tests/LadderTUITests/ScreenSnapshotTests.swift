@@ -13,13 +13,15 @@ import Testing
         }
     }
 
-    @Test func welcomeBrowserOnFirstRun() {
+    @Test func welcomeAsksForYourRoleOnFirstRun() {
         expectAtBothSizes(Fixture.app(PersonRecord(id: .me)), "welcome")
+        expectAtBothSizes(Fixture.type("Down Enter", into: Fixture.app(PersonRecord(id: .me))), "welcome-level")
     }
 
     @Test func rolePickerAndLevelPicker() {
-        expectAtBothSizes(Fixture.type("Enter", into: Fixture.app(PersonRecord(id: .me))), "pick-role")
-        expectAtBothSizes(Fixture.type("Enter Down Enter", into: Fixture.app(PersonRecord(id: .me))), "pick-level")
+        let pick = "a / serverless Enter Enter"
+        expectAtBothSizes(Fixture.type(pick, into: Fixture.app(PersonRecord(id: .me))), "pick-role")
+        expectAtBothSizes(Fixture.type(pick + " Down Enter", into: Fixture.app(PersonRecord(id: .me))), "pick-level")
     }
 
     @Test func dashboard() {

@@ -36,7 +36,7 @@ func expectSnapshot(_ canvas: Canvas, _ name: String, sourceLocation: SourceLoca
 /// A person with a fixed history in the bundled profile, for stable screens.
 enum Fixture {
     static let library = ProfileLibrary.bundled()
-    static var profile: Profile { library.profiles[0] }
+    static var profile: Profile { library.profile("serverless-functions") ?? library.profiles[0] }
 
     static func senior() -> [LadderKit.Expectation] {
         profile.role(named: "cloud-engineer")?.level("Senior")?.expectations ?? []

@@ -6,8 +6,29 @@ import Testing
 
 /// Keys in, state and effects out: the UI's behaviour without a terminal.
 @Suite struct UpdateTests {
-    @Test func firstRunWalksFromSkillToRoleToLevelAndTracks() throws {
+    @Test func firstRunAsksRoleThenLevelAndOpensThePath() throws {
         let app = Fixture.app(PersonRecord(id: .me))
+        #expect(app.state.screen == .pickPathRole)
+        Fixture.type("Down Enter", into: app)
+        #expect(app.state.screen == .pickPathLevel(role: "cloud-engineer"))
+        Fixture.type("j Enter", into: app)
+        #expect(app.state.screen == .path)
+        #expect(app.state.back == [])
+        #expect(try app.store.journal(for: .me).events.map(\.change) == [.role(role: "cloud-engineer", level: "Middle")])
+        #expect(app.state.record.role == "cloud-engineer" && app.state.record.level == "Middle")
+        Fixture.type("T", into: app)
+        let tracked = app.state.record.trackedSkills
+        #expect(tracked.count == app.state.library.summaries.count)
+        #expect(tracked.allSatisfy { $0.role == "cloud-engineer" && $0.level == "Middle" })
+        Fixture.type("u", into: app)
+        #expect(app.state.record.trackedSkills.isEmpty, "undo takes back tracking them all")
+        Fixture.type("u", into: app)
+        #expect(app.state.record.role == nil, "undo takes back the role")
+    }
+
+    @Test func firstRunCanStillPickOneSkillThenRoleThenLevel() throws {
+        let app = Fixture.app(PersonRecord(id: .me))
+        Fixture.type("a / serverless Enter", into: app)
         #expect(app.state.screen == .browser)
         Fixture.type("Enter", into: app)
         #expect(app.state.screen == .pickRole(skill: "serverless-functions"))

@@ -54,6 +54,24 @@ public enum PageFile {
         return bytes
     }
 
+    /// The pages a name stands for: a folder's `*.txt` files (sorted, hidden ones left
+    /// out), or the name itself (a file, `-`, or a missing path whose error `read` gives).
+    public static func expand(_ page: String) -> [String] {
+        var info = stat()
+        guard page != standardInput, stat(page, &info) == 0, SafeFile.isFolder(info), let dir = opendir(page) else { return [page] }
+        defer { closedir(dir) }
+        var names: [String] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+            }
+            if name.hasSuffix(".txt") && !name.hasPrefix(".") { names.append(name) }
+        }
+        guard !names.isEmpty else { return [page] } // `read` says it is a folder
+        let folder = page.hasSuffix("/") ? String(page.dropLast()) : page
+        return names.sorted().map { folder + "/" + $0 }
+    }
+
     /// Standard input up to `maxBytes`; one byte more is refused.
     static func readStandardInput(_ kind: Kind) throws(StoreError) -> [UInt8] {
         let data: Data?

@@ -19,6 +19,9 @@ extension Change {
         case .untrack(let skill):
             record.skills[skill] = nil
             record.skillOrder.removeAll { $0 == skill }
+        case .role(let role, let level):
+            record.role = role.isEmpty ? nil : role
+            record.level = role.isEmpty ? nil : level
         case .reviewStart(let by):
             if record.openReview == nil { record.reviews.append(Review(start: at, by: by)) }
         case .reviewNote(let note, let by):
@@ -79,7 +82,7 @@ extension TrackedSkill {
             guard assessments[id]?.isOpen == true else { return }
             assessments[id]?.withdrawn = true
             assessments[id]?.closedAt = at
-        case .person, .track, .untrack, .reviewStart, .reviewNote, .reviewEnd, .undo, .unknown:
+        case .person, .track, .untrack, .role, .reviewStart, .reviewNote, .reviewEnd, .undo, .unknown:
             return
         }
     }

@@ -5,7 +5,7 @@ extension Change {
     /// of a step, the level chosen when tracking.
     public var level: String? {
         switch self {
-        case .track(_, _, let level), .step(_, let level): return level
+        case .track(_, _, let level), .step(_, let level), .role(_, let level): return level
         case .tick(_, let level, _, _), .untick(_, let level, _, _): return level.isEmpty ? nil : level
         case .note(_, let level, _, _, _), .notApplicable(_, let level, _, _, _), .applicable(_, let level, _, _): return level
         case .person, .untrack, .reviewStart, .reviewNote, .reviewEnd, .confirm, .question, .answer, .withdraw, .undo, .unknown:
@@ -20,7 +20,7 @@ extension Change {
              .applicable(_, _, _, let text), .confirm(_, _, let text, _, _), .question(_, _, let text, _, _):
             return text
         case .note(_, _, _, let text, _): return text
-        case .person, .track, .untrack, .step, .reviewStart, .reviewNote, .reviewEnd, .answer, .withdraw, .undo, .unknown:
+        case .person, .track, .untrack, .role, .step, .reviewStart, .reviewNote, .reviewEnd, .answer, .withdraw, .undo, .unknown:
             return nil
         }
     }
@@ -34,7 +34,7 @@ extension Change {
         case .notApplicable(_, _, _, _, let reason): words = reason
         case .confirm(_, _, _, let comment, _), .question(_, _, _, let comment, _): words = comment
         case .answer(_, _, let answer): words = answer
-        case .person, .track, .untrack, .tick, .untick, .step, .applicable, .reviewStart, .reviewEnd, .withdraw, .undo, .unknown:
+        case .person, .track, .untrack, .role, .tick, .untick, .step, .applicable, .reviewStart, .reviewEnd, .withdraw, .undo, .unknown:
             return nil
         }
         return words.isEmpty ? nil : words
@@ -47,6 +47,7 @@ extension Change {
         case .person(let name, _): return "named \(name ?? "")"
         case .track(_, let role, let level): return "role \(roleName(role)), level \(level)"
         case .untrack: return "stopped tracking"
+        case .role(let role, let level): return role.isEmpty ? "role cleared" : "path role \(roleName(role)), level \(level)"
         case .tick(_, let level, _, _): return "ticked" + (level.isEmpty ? "" : " (\(level))")
         case .untick: return "unticked"
         case .note(_, _, _, _, let note): return note.isEmpty ? "note removed" : "note"

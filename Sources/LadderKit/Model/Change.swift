@@ -12,6 +12,9 @@ public enum Change: Equatable, Sendable {
     case track(skill: String, role: String, level: String)
     /// Stop tracking a skill.
     case untrack(skill: String)
+    /// The person's role (a role id, matched across profiles) and level: what the
+    /// learning path reads. An empty role clears both.
+    case role(role: String, level: String)
     case tick(skill: String, level: String, expectation: String, text: String)
     case untick(skill: String, level: String, expectation: String, text: String)
     /// A note of evidence; an empty note clears it.
@@ -54,6 +57,7 @@ public enum Change: Equatable, Sendable {
         case .person: return "person"
         case .track: return "track"
         case .untrack: return "untrack"
+        case .role: return "role"
         case .tick: return "tick"
         case .untick: return "untick"
         case .note: return "note"
@@ -80,7 +84,7 @@ public enum Change: Equatable, Sendable {
              .applicable(let skill, _, _, _), .confirm(let skill, _, _, _, _), .question(let skill, _, _, _, _),
              .answer(let skill, _, _), .withdraw(let skill, _, _):
             return skill
-        case .person, .reviewStart, .reviewNote, .reviewEnd, .undo, .unknown:
+        case .person, .role, .reviewStart, .reviewNote, .reviewEnd, .undo, .unknown:
             return nil
         }
     }
@@ -92,7 +96,7 @@ public enum Change: Equatable, Sendable {
              .notApplicable(_, _, let id, _, _), .applicable(_, _, let id, _), .confirm(_, let id, _, _, _),
              .question(_, let id, _, _, _), .answer(_, let id, _), .withdraw(_, let id, _):
             return id
-        case .person, .track, .untrack, .step, .reviewStart, .reviewNote, .reviewEnd, .undo, .unknown:
+        case .person, .track, .untrack, .role, .step, .reviewStart, .reviewNote, .reviewEnd, .undo, .unknown:
             return nil
         }
     }
@@ -101,7 +105,7 @@ public enum Change: Equatable, Sendable {
     /// what "since the last review" lists.
     public var isOwnChange: Bool {
         switch self {
-        case .track, .untrack, .tick, .untick, .note, .step, .notApplicable, .applicable, .answer: return true
+        case .track, .untrack, .role, .tick, .untick, .note, .step, .notApplicable, .applicable, .answer: return true
         case .person, .reviewStart, .reviewNote, .reviewEnd, .confirm, .question, .withdraw, .undo, .unknown: return false
         }
     }
@@ -110,7 +114,7 @@ public enum Change: Equatable, Sendable {
     public var movesProgress: Bool {
         switch self {
         case .track, .tick, .untick, .step, .notApplicable, .applicable: return true
-        case .person, .untrack, .note, .reviewStart, .reviewNote, .reviewEnd, .confirm, .question, .answer, .withdraw, .undo, .unknown:
+        case .person, .untrack, .role, .note, .reviewStart, .reviewNote, .reviewEnd, .confirm, .question, .answer, .withdraw, .undo, .unknown:
             return false
         }
     }

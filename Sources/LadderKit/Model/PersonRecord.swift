@@ -4,6 +4,10 @@ public struct PersonRecord: Equatable, Sendable {
     public var name: String
     /// Someone you mentor (their record is kept by you, their reviewer).
     public var mentee: Bool
+    /// The person's role (a role id, the same in every profile that has it) and
+    /// level across skills: what the learning path reads. Nil until set.
+    public var role: String?
+    public var level: String?
     /// Tracked skills by profile id.
     public var skills: [String: TrackedSkill]
     /// Profile ids in the order they were first tracked.

@@ -20,6 +20,15 @@ public struct Progress: Equatable, Sendable {
     }
 }
 
+extension Progress {
+    /// How much of a cell a tracked skill ticked; not-applicable expectations leave both counts.
+    public init(_ cell: RoleLevel, tracked: TrackedSkill) {
+        let counted = cell.expectations.filter { tracked.notApplicable[$0.id] == nil }
+        self.init(level: cell.level, done: counted.count { tracked.ticks[$0.id] != nil }, total: counted.count,
+                  required: cell.required, excluded: cell.expectations.count - counted.count)
+    }
+}
+
 /// A tracked skill read against its profile: what the person's role and level are,
 /// what the next level is and how far they are toward it.
 public struct Standing: Equatable, Sendable {
@@ -48,10 +57,7 @@ public struct Standing: Equatable, Sendable {
     /// Expectations marked not applicable leave both counts, visibly (`excluded`).
     public func progress(toward level: String) -> Progress? {
         guard let cell = role.level(level) else { return nil }
-        let counted = cell.expectations.filter { tracked.notApplicable[$0.id] == nil }
-        let done = counted.reduce(0) { $0 + (tracked.ticks[$1.id] != nil ? 1 : 0) }
-        return Progress(level: level, done: done, total: counted.count, required: cell.required,
-                        excluded: cell.expectations.count - counted.count)
+        return Progress(cell, tracked: tracked)
     }
 
     /// Progress toward the next level; nil at the top level.

@@ -21,7 +21,7 @@ import Foundation
 struct ProfileIndex {
     static let kind = "ladder-profile-index"
     /// Bump when the index layout, the profile model or what `ProfileFile` accepts changes.
-    static let format = 3
+    static let format = 4
     static let fileName = "profiles.index"
     static let shardCount = 16
 
@@ -86,7 +86,8 @@ struct ProfileIndex {
     }
 
     /// One entry line: kind (S summary, P problem), source, stamp (4 fields, empty
-    /// for bundled), hash, racy; then for S the summary and record, for P the problem
+    /// for bundled), hash, racy; then for S the summary and record (and, last, each
+/// role's cells as `R3 o2 …`), for P the problem
     /// (with, for a profile from a newer Ladder, its schema, id and name).
     static func entry(_ line: FieldReader.Line) -> Entry? {
         guard let kind = line.string(0), let source = line.string(1), let hash = line.string(6) else { return nil }
@@ -98,13 +99,19 @@ struct ProfileIndex {
         if line.string(7) == "1" { entry.racy = true }
         switch kind {
         case "S":
-            guard line.count == 21, let id = line.string(8), let name = line.string(9), let keywords = line.list(10),
+            guard line.count == 22, let id = line.string(8), let name = line.string(9), let keywords = line.list(10),
                   let domain = line.string(11), let group = line.string(12), let updated = line.string(13),
                   let levels = line.list(14), let roles = line.list(15), roles.count % 2 == 0,
-                  let expectations = line.int(16) else { return nil }
+                  let expectations = line.int(16), let cells = line.list(21), cells.count * 2 == roles.count else { return nil }
+            var summaries: [RoleSummary] = []
+            for (number, start) in stride(from: 0, to: roles.count, by: 2).enumerated() {
+                let codes = cells[number].split(separator: " ").map(CellSummary.init(code:))
+                guard codes.count == levels.count else { return nil }
+                summaries.append(RoleSummary(id: roles[start], name: roles[start + 1], cells: codes.compactMap { $0 }))
+                guard summaries[number].cells.count == levels.count else { return nil }
+            }
             entry.summary = ProfileSummary(id: id, name: name, keywords: keywords, domain: domain, group: group, updated: updated,
-                                           levels: levels, roles: stride(from: 0, to: roles.count, by: 2).map { RoleSummary(id: roles[$0], name: roles[$0 + 1]) },
-                                           expectations: expectations)
+                                           levels: levels, roles: summaries, expectations: expectations)
             if let shard = line.string(17), !shard.isEmpty, let offset = line.int(18), let length = line.int(19),
                let checksum = line.string(20) {
                 entry.record = Record(shard: shard, offset: offset, length: length, checksum: checksum)
@@ -162,6 +169,7 @@ struct ProfileIndex {
                 } else {
                     for _ in 0..<4 { writer.field("") }
                 }
+                writer.list(summary.roles.map { $0.cells.map(\.code).joined(separator: " ") })
             } else if let problem = entry.problem {
                 writer.field(problem.file)
                 writer.field(problem.line)

@@ -3,6 +3,7 @@ import Foundation
 /// A journal line as it is on disk: a JSON object with the version, id, time and
 /// kind, and the fields its kind uses (absent otherwise). Fields by kind:
 /// `person` (name, mentee), `track` (skill, role, level), `untrack` (skill),
+/// `role` (role, level: the person's role and level across skills; empty clears),
 /// `tick`/`untick` (skill, item, text, level), `note` (skill, item, text, note, level),
 /// `step` (skill, level: the new level), `na`/`applicable` (skill, item, text, note:
 /// the reason, level), `review-start`/`review-end` (by), `review-note` (note, by),
@@ -41,6 +42,9 @@ extension Change {
         case "untrack":
             guard let skill = line.skill else { self = unknown; return }
             self = .untrack(skill: skill)
+        case "role":
+            guard let role = line.role, let level = line.level else { self = unknown; return }
+            self = .role(role: role, level: level)
         case "tick", "untick":
             guard let skill = line.skill, let item = line.item else { self = unknown; return }
             self = line.kind == "tick"
@@ -100,6 +104,8 @@ extension JournalLine {
             (self.skill, self.role, self.level) = (skill, role, level)
         case .untrack(let skill):
             self.skill = skill
+        case .role(let role, let level):
+            (self.role, self.level) = (role, level)
         case .tick(let skill, let level, let item, let text), .untick(let skill, let level, let item, let text):
             (self.skill, self.level, self.item, self.text) = (skill, level, item, text)
         case .note(let skill, let level, let item, let text, let note):

@@ -6,10 +6,12 @@ import LadderKit
 enum HelpScreen {
     static let sections: [(String, [(String, String)])] = [
         ("Everywhere", [("↑ ↓  j k", "move (PgUp PgDn g G jump)"), ("Enter", "open or choose"), ("Esc", "back"),
-                        ("P", "people: switch, add"), ("u", "undo your last change"), ("?", "this help"),
+                        ("p", "your path"), ("P", "people: switch, add"), ("u", "undo your last change"), ("?", "this help"),
                         ("q  Ctrl-C", "quit (all is saved)")]),
+        ("Your path", [("t  T", "track one, all untracked"), ("/  o", "filter by name, order"), ("d", "next level adds (and on a skill)"),
+                       ("r  s", "your role, your skills")]),
         ("Your skills", [("a", "add a skill to track"), ("R", "review (1:1) of person"), ("H", "history and pace")]),
-        ("Profiles", [("/", "search names, keywords"), ("Esc", "clear the search")]),
+        ("Profiles", [("/  Esc", "search names, keywords; clear")]),
         ("A skill", [("Space  x", "tick or untick"), ("n", "note of evidence"), ("← →  h l", "another level"),
                      ("s", "step up (level done)"), ("N", "not applicable (why?)"), ("a", "answer a question"),
                      ("c  w", "confirm, question"), ("e", "change role or level")]),

@@ -27,7 +27,7 @@ enum SkillScreen {
     static func keys(_ state: AppState) -> [(String, String)] {
         // Most useful first: what does not fit the width is left out (help lists all).
         var keys = [("Space", "tick"), ("n", "note"), ("←→", "level"), ("Esc", "back"), ("↑↓", "move"), ("N", "not applicable"),
-                    ("c", "confirm"), ("w", "question"), ("e", "role/level"), ("u", "undo")]
+                    ("c", "confirm"), ("w", "question"), ("e", "role/level"), ("u", "undo"), ("d", "next level adds"), ("p", "path")]
         if case .skill(let skill) = state.screen, state.standing(skill)?.next?.isComplete == true {
             keys.insert(("s", "step up"), at: 0)
         }
@@ -115,6 +115,8 @@ enum SkillScreen {
         case .character("c"), .character("w"):
             guard state.skill.list.selection < list.count else { return }
             assess(key, expectation: list[state.skill.list.selection].id, standing, &state, &effects)
+        case .character("d"):
+            DiffScreen.open(&state, standing.profile.id)
         case .character("e"):
             state.picker = ListState()
             if let index = standing.profile.roles.firstIndex(where: { $0.id == standing.role.id }) { state.picker.selection = index }
