@@ -39,6 +39,8 @@ public struct AppState: Sendable {
     /// The last key asked to quit while a save waited: a second q quits without it.
     var quitWhileWaiting = false
     public var showingHelp = false
+    /// The first help row shown, when help scrolls on a small terminal.
+    public var helpScroll = 0
     public var finished = false
     /// The terminal's size, from the last resize: every frame is drawn at it.
     public var width = 80

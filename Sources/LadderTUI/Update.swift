@@ -67,7 +67,15 @@ func handleKey(_ state: inout AppState, _ key: Key, _ effects: inout [Effect]) {
         return
     }
     if state.showingHelp {
-        // Any key closes help; q still quits.
+        // Arrows and paging scroll help where it does not fit; any other key closes it; q still quits.
+        let body = state.body
+        let page = max(1, body.height - 1)
+        let moves: [Key: Int] = [.down: 1, .character("j"): 1, .up: -1, .character("k"): -1, .pageDown: page, .pageUp: -page,
+                                 .character("G"): Int.max / 2, .end: Int.max / 2, .character("g"): -Int.max / 2, .home: -Int.max / 2]
+        if HelpScreen.columnBreak(state, body) == nil, let delta = moves[key] {
+            state.helpScroll = HelpScreen.scrolled(state.helpScroll + delta, state, body)
+            return
+        }
         state.showingHelp = false
         if key == .character("q") || key == .control("c") { state.finished = true }
         return
@@ -100,6 +108,7 @@ func handleKey(_ state: inout AppState, _ key: Key, _ effects: inout [Effect]) {
         return
     case .character("?"), .function(1):
         state.showingHelp = true
+        state.helpScroll = 0
         return
     case .character("P"):
         if state.screen != .people {

@@ -88,7 +88,10 @@ func statusKeys(_ state: AppState) -> [(String, String)] {
         let live = prompt.purpose == .search || prompt.purpose == .pathFilter
         return [("Enter", live ? "done" : "save"), ("Esc", "cancel"), ("^U", "clear")]
     }
-    if state.showingHelp { return [("any key", "close help"), ("q", "quit")] }
+    if state.showingHelp {
+        return HelpScreen.columnBreak(state, state.body) == nil
+            ? [("↑↓", "scroll"), ("any key", "close"), ("q", "quit")] : [("any key", "close help"), ("q", "quit")]
+    }
     if state.waitingForLock != nil { return [("Esc", "give up saving"), ("↑↓", "move"), ("?", "help")] }
     var keys: [(String, String)]
     switch state.screen {
@@ -106,18 +109,31 @@ func statusKeys(_ state: AppState) -> [(String, String)] {
     return keys + [("?", "help"), ("q", "quit")]
 }
 
+/// The key line: the screen's keys in order of use, then help and quit. When they do
+/// not all fit, the line stops before the first that does not and ends with "? more"
+/// (help lists every key), so no key is dropped from the middle unsaid.
 func drawStatusLine(_ state: AppState, y: Int, _ canvas: inout Canvas) {
     canvas.fill(" ", x: 0, y: y, count: canvas.width, style: Style(.reverse))
-    var x = 1
-    let keys = statusKeys(state)
     let arrows = state.unicode
-    for (index, (key, action)) in keys.enumerated() {
-        let shownKey = arrows ? key : key.replacingOccurrences(of: "↑↓", with: "j/k").replacingOccurrences(of: "←→", with: "h/l")
-        let width = TextWidth.of(shownKey) + 1 + TextWidth.of(action) + 2
-        // Keep room for help and quit, which are last.
-        let reserved = index < keys.count - 2 ? 17 : 0
-        if x + width + reserved > canvas.width { continue }
-        x += canvas.put(shownKey, x: x, y: y, style: Style([.reverse, .bold]))
-        x += canvas.put(" " + action + "  ", x: x, y: y, style: Style(.reverse))
+    let keys = statusKeys(state).map { key, action in
+        (arrows ? key : key.replacingOccurrences(of: "↑↓", with: "j/k").replacingOccurrences(of: "←→", with: "h/l"), action)
+    }
+    func width(_ key: (String, String)) -> Int { TextWidth.of(key.0) + 1 + TextWidth.of(key.1) + 2 }
+    var shown = keys
+    if 1 + keys.map(width).reduce(0, +) > canvas.width, let help = keys.lastIndex(where: { $0.0 == "?" }) {
+        let tail = [("?", "more")] + keys[(help + 1)...]
+        var room = canvas.width - 1 - tail.map(width).reduce(0, +)
+        var head: [(String, String)] = []
+        for key in keys[..<help] {
+            guard width(key) <= room else { break }
+            head.append(key)
+            room -= width(key)
+        }
+        shown = head + tail
+    }
+    var x = 1
+    for key in shown where x + width(key) - 2 <= canvas.width {
+        x += canvas.put(key.0, x: x, y: y, style: Style([.reverse, .bold]))
+        x += canvas.put(" " + key.1 + "  ", x: x, y: y, style: Style(.reverse))
     }
 }

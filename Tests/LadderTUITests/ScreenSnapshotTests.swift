@@ -75,3 +75,20 @@ import Testing
         expectSnapshot(Fixture.app().screen(50, 20), "dashboard-50x20")
     }
 }
+
+/// Help at the smallest size scrolls instead of cutting its keys.
+@Suite struct HelpScrollTests {
+    @Test func helpScrollsAt40x10AndEveryKeyCanBeReached() {
+        let app = Fixture.type("?", into: Fixture.app())
+        let first = app.screen(40, 10)
+        #expect(first.text.contains("↓ more"))
+        expectSnapshot(first, "help-40x10")
+        Fixture.type("G", into: app)
+        let last = app.screen(40, 10)
+        #expect(app.state.showingHelp, "scrolling keys keep help open")
+        #expect(last.text.contains("not a promotion guarantee"))
+        #expect(last.text.contains("↑ more"))
+        Fixture.type("x", into: app)
+        #expect(!app.state.showingHelp, "any other key closes it")
+    }
+}

@@ -32,22 +32,55 @@ enum HelpScreen {
         return lines
     }
 
-    static func draw(_ state: AppState, _ body: Body, _ canvas: inout Canvas) {
-        let honest = TextWidth.wrap("Progress is the share of a level's expectations you ticked: a conversation aid for you and your mentor, not a promotion guarantee.", to: body.width - 2)
+    static let honest = "Progress is the share of a level's expectations you ticked: a conversation aid for you and your mentor, not a promotion guarantee."
+
+    /// Where the second column starts when two columns fit the body without cutting,
+    /// the number of lines when one does, or nil when help must scroll.
+    static func columnBreak(_ state: AppState, _ body: Body) -> Int? {
         let all = lines(state)
-        let room = max(1, body.height - honest.count - 1)
-        // Two columns when one does not fit; a section never splits across them.
-        var breakAt = all.count
-        if all.count > room && body.width >= 60 {
-            let headers = all.indices.filter { $0 > 0 && all[$0].1 == nil }
-            breakAt = headers.min { max($0, all.count - $0) < max($1, all.count - $1) } ?? all.count
+        let room = body.height - TextWidth.wrap(honest, to: body.width - 2).count - 1
+        if all.count <= room { return all.count }
+        guard body.width >= 60 else { return nil }
+        // A section never splits across the columns.
+        let headers = all.indices.filter { $0 > 0 && all[$0].1 == nil }
+        guard let split = headers.min(by: { max($0, all.count - $0) < max($1, all.count - $1) }),
+              max(split, all.count - split) <= room else { return nil }
+        return split
+    }
+
+    /// Help as one column of rows, for a terminal too small to show it whole.
+    static func rows(_ state: AppState, _ body: Body) -> [[(String, Style)]] {
+        var rows: [[(String, Style)]] = lines(state).map { key, action in
+            guard let action else { return [(key, .accent)] }
+            return [("  " + Widgets.cell(key, 10) + " ", .bold), (action, .plain)]
         }
+        rows.append([])
+        rows += TextWidth.wrap(honest, to: body.width - 2).map { [($0, .muted)] }
+        return rows
+    }
+
+    /// The first row shown, kept between 0 and the last full window.
+    static func scrolled(_ scroll: Int, _ state: AppState, _ body: Body) -> Int {
+        min(max(0, scroll), max(0, rows(state, body).count - body.height))
+    }
+
+    static func draw(_ state: AppState, _ body: Body, _ canvas: inout Canvas) {
+        guard let breakAt = columnBreak(state, body) else {
+            let all = rows(state, body)
+            let first = scrolled(state.helpScroll, state, body)
+            for (offset, row) in all.dropFirst(first).prefix(body.height).enumerated() {
+                Widgets.put(row, x: 1, y: body.top + offset, on: &canvas)
+            }
+            Widgets.markMore(above: first > 0, below: first + body.height < all.count, top: body.top, visible: body.height,
+                             canvas: &canvas, symbols: state.symbols)
+            return
+        }
+        let all = lines(state)
         let columnWidth = breakAt < all.count ? body.width / 2 : body.width
         var rows = 0
         for (index, (key, action)) in all.enumerated() {
             let column = index < breakAt ? 0 : 1
             let row = index < breakAt ? index : index - breakAt
-            guard row < room else { continue }
             rows = max(rows, row + 1)
             let x = 1 + column * columnWidth, y = body.top + row
             if let action {
@@ -58,7 +91,7 @@ enum HelpScreen {
             }
         }
         var y = body.top + rows + 1
-        for line in honest where y < body.bottom {
+        for line in TextWidth.wrap(honest, to: body.width - 2) where y < body.bottom {
             canvas.put(line, x: 1, y: y, style: .muted)
             y += 1
         }
