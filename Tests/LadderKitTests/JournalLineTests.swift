@@ -64,3 +64,21 @@ import Testing
         #expect(events.allSatisfy { $0.id.count == 16 && $0.v == 1 })
     }
 }
+
+/// Two machines' clocks disagree: a tick can be dated before its skill's track line.
+@Suite struct EarlyChangeTests {
+    @Test func aTickDatedBeforeItsSkillWasTrackedStillCounts() {
+        let events = [
+            JournalEvent(.tick(skill: "s", level: "Senior", expectation: "e1", text: "Does it."), at: "2026-01-01T09:00:00Z"),
+            JournalEvent(.note(skill: "s", level: "Senior", expectation: "e1", text: "Does it.", note: "PR 1"), at: "2026-01-01T09:30:00Z"),
+            JournalEvent(.track(skill: "s", role: "r", level: "Middle"), at: "2026-01-01T10:00:00Z"),
+        ]
+        let record = PersonRecord.fold(events, id: .me)
+        #expect(record.skills["s"]?.ticks["e1"]?.at == "2026-01-01T09:00:00Z")
+        #expect(record.skills["s"]?.notes["e1"]?.text == "PR 1")
+        // Applied one by one, as the UI does after each save, the same.
+        var stepwise = PersonRecord(id: .me)
+        for event in events { stepwise.apply(event) }
+        #expect(stepwise.skills == record.skills)
+    }
+}

@@ -1,7 +1,9 @@
 /// How each kind of change moves a person's record: the fold of the journal.
 extension Change {
-    /// Applies the change, made at `at`, to a record. Changes about skills the person
-    /// does not track, and unknown changes, leave it as it was.
+    /// Applies the change, made at `at`, to a record. A change about a skill the person
+    /// does not track (yet) is kept aside and applied if tracking starts later — a
+    /// tick dated before its skill's track line (clocks of two machines disagree) still
+    /// counts; unknown changes leave the record as it was.
     func apply(to record: inout PersonRecord, at: String) {
         switch self {
         case .person(let name, let mentee):
@@ -15,6 +17,9 @@ extension Change {
             } else {
                 record.skills[skill] = TrackedSkill(skill: skill, role: role, level: level, since: at)
                 record.skillOrder.append(skill)
+                for (change, when) in record.untracked.removeValue(forKey: skill) ?? [] {
+                    record.skills[skill]?.apply(change, at: when)
+                }
             }
         case .untrack(let skill):
             record.skills[skill] = nil
@@ -32,7 +37,7 @@ extension Change {
             record.reviews[record.reviews.count - 1].end = at
             record.reviews[record.reviews.count - 1].openAtEnd = record.openQuestions
         case .confirm(let skill, _, _, _, _), .question(let skill, _, _, _, _):
-            guard record.skills[skill] != nil else { return }
+            guard record.skills[skill] != nil else { record.untracked[skill, default: []].append((self, at)); return }
             record.skills[skill]?.apply(self, at: at)
             if record.openReview != nil {
                 if case .confirm = self {
@@ -44,6 +49,7 @@ extension Change {
         case .tick(let skill, _, _, _), .untick(let skill, _, _, _), .note(let skill, _, _, _, _), .step(let skill, _),
              .notApplicable(let skill, _, _, _, _), .applicable(let skill, _, _, _), .answer(let skill, _, _),
              .withdraw(let skill, _, _):
+            guard record.skills[skill] != nil else { record.untracked[skill, default: []].append((self, at)); return }
             record.skills[skill]?.apply(self, at: at)
         case .undo, .unknown: // an undo is folded by PersonRecord: it takes events out
             return

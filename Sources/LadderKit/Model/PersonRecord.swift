@@ -18,6 +18,9 @@ public struct PersonRecord: Equatable, Sendable {
     public var reviews: [Review]
     /// The events folded, in fold order: history, "since the last review", undo.
     public var events: [JournalEvent]
+    /// Changes about skills not tracked when they were folded, by skill: applied if
+    /// tracking starts later (a tick dated a little before its track line).
+    var untracked: [String: [(Change, String)]] = [:]
 
     public init(id: PersonID, name: String? = nil) {
         self.id = id
@@ -125,4 +128,15 @@ public struct ReviewNote: Equatable, Sendable {
     public var text: String
     public var at: String
     public var by: String?
+}
+
+extension PersonRecord {
+    /// Two records are equal when they show the same: the changes still kept aside for
+    /// skills not tracked are a detail of the fold, compared by count.
+    public static func == (a: PersonRecord, b: PersonRecord) -> Bool {
+        a.id == b.id && a.name == b.name && a.mentee == b.mentee && a.role == b.role && a.level == b.level
+            && a.skills == b.skills && a.skillOrder == b.skillOrder && a.lastChange == b.lastChange
+            && a.reviews == b.reviews && a.events == b.events
+            && a.untracked.mapValues(\.count) == b.untracked.mapValues(\.count)
+    }
 }
