@@ -18,9 +18,11 @@ public final class LadderApp: TerminalProgram {
                 clock: @escaping @Sendable () -> String = { JournalEvent.now() }) {
         self.store = store
         self.clock = clock
+        let person = store.canonical(person)  // `me` is the owner
         state = AppState(library: library, person: person, record: PersonRecord(id: person), unicode: unicode, now: clock())
         state.staleDays = Staleness.days(environment: environment)
-        state.reviewer = (try? store.record(for: .me))?.record.name ?? "Me"
+        state.reviewer = store.reviewer()
+        state.owner = store.ownerID
         run(.loadPerson(person, create: nil), switched: false)
     }
 

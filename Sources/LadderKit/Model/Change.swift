@@ -22,17 +22,17 @@ public enum Change: Equatable, Sendable {
     case notApplicable(skill: String, level: String?, expectation: String, text: String, reason: String)
     /// Taking a not-applicable mark back.
     case applicable(skill: String, level: String?, expectation: String, text: String)
-    case reviewStart(by: String?)
-    case reviewNote(note: String, by: String?)
-    case reviewEnd(by: String?)
+    case reviewStart(by: Reviewer?)
+    case reviewNote(note: String, by: Reviewer?)
+    case reviewEnd(by: Reviewer?)
     /// The reviewer confirms a tick, with an optional comment.
-    case confirm(skill: String, expectation: String, text: String, comment: String, by: String?)
+    case confirm(skill: String, expectation: String, text: String, comment: String, by: Reviewer?)
     /// The reviewer questions a tick; the comment says what is unclear.
-    case question(skill: String, expectation: String, text: String, comment: String, by: String?)
+    case question(skill: String, expectation: String, text: String, comment: String, by: Reviewer?)
     /// The person's reply to an open question, which closes it.
     case answer(skill: String, expectation: String, answer: String)
     /// The reviewer takes an open question back.
-    case withdraw(skill: String, expectation: String, by: String?)
+    case withdraw(skill: String, expectation: String, by: Reviewer?)
     /// A line this Ladder does not understand (a newer Ladder's kind, or a known kind
     /// missing a field it needs): kept as it was, applied to nothing.
     case unknown(JournalLine)

@@ -142,7 +142,7 @@ enum ReviewScreen {
     }
 
     static func assessmentText(_ a: Assessment, symbols: Symbols) -> String {
-        let by = a.by.map { " by \($0)" } ?? ""
+        let by = a.by.map { " by \($0.shown)" } ?? ""
         let comment = a.comment.isEmpty ? "" : ": \(a.comment)"
         switch a.verdict {
         case .confirmed: return "confirmed\(by)\(comment)"
