@@ -15,7 +15,7 @@ struct Ladder: ParsableCommand {
         """,
         subcommands: [
             Profiles.self, Show.self, Validate.self, Import.self,
-            Init.self, WhoAmI.self,
+            Init.self, WhoAmI.self, Share.self, Join.self,
             Track.self, TickCommand.self, UntickCommand.self, NoteCommand.self, Step.self, Status.self,
             NotApplicable.self, People.self, ReviewCommand.self, Answer.self,
             Report.self, HistoryCommand.self,

@@ -17,6 +17,13 @@ struct ReviewCommand: ParsableCommand {
         func run() throws {
             try reviewChange(person) { context, record in [try Changes.startReview(record, by: context.reviewer())] }
             try Since.parse([person]).run()
+            let context = try Context.load()
+            let id = try context.existingPerson(person)
+            if let repository = LastSync.repository(of: id, in: context.store) {
+                let name = (try? context.store.record(for: id))?.record.name ?? id.rawValue
+                let when = LastSync.time(in: repository).map { "last synced \(LastSync.ago($0))" } ?? "never synced here"
+                print("\nThis record is shared through git and was \(when); run ladder sync first to see \(Safe.text(name))'s latest.")
+            }
         }
     }
 

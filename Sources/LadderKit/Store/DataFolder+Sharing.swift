@@ -47,7 +47,7 @@ extension DataFolder {
     }
 
     /// True when `path` is a real folder (not a link) holding a `.git` folder.
-    static func isRepository(_ path: String) -> Bool {
+    public static func isRepository(_ path: String) -> Bool {
         var stats = stat()
         guard lstat(path, &stats) == 0, SafeFile.isFolder(stats) else { return false }
         guard lstat(path + "/.git", &stats) == 0 else { return false }
