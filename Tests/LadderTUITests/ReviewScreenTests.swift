@@ -5,19 +5,21 @@ import Testing
 
 /// The mentor's flow in the UI: review, confirm, question, note, end; not applicable; undo.
 @Suite struct ReviewScreenTests {
-    /// Fixture's record plus a second tick, so the review has two ticks to judge.
+    /// Ana's record (the fixture's history) plus a second tick, in her mentor Olga's
+    /// Ladder, so the review has two ticks to judge.
     func twoTicks() -> TestApp {
-        Fixture.type("Enter Down Space Escape", into: Fixture.app())
+        Fixture.type("Enter Down Space Escape", into: Fixture.app(Fixture.ana(), owner: "Olga Petrova"))
     }
 
     @Test func aFullReviewFromTheDashboard() throws {
         let app = Fixture.type("R", into: twoTicks())
         #expect(app.state.screen == .review)
-        #expect(app.screen(100, 30).text.contains("No review of Me is open: press S to start one."))
+        #expect(app.screen(100, 30).text.contains("No review of Ana Silva is open: press S to start one."))
         Fixture.type("S", into: app)
         #expect(app.state.record.openReview != nil)
         let rows = ReviewScreen.rows(app.state).map { $0.event.kind }
         #expect(rows == ["track", "tick", "note", "tick"])
+        #expect(app.state.record.reviews.last?.by == Reviewer(id: "olga-petrova", name: "Olga Petrova"))
         Fixture.type("Down c", into: app)
         #expect(app.state.notice?.text.hasPrefix("Confirmed.") == true)
         Fixture.type("Down Down w which Space service? Enter", into: app)
@@ -44,7 +46,7 @@ import Testing
     }
 
     @Test func theQuestionedPersonAnswersFromTheSkillScreen() throws {
-        let app = Fixture.type("Enter w unclear Enter", into: Fixture.app())
+        let app = Fixture.type("Enter w unclear Enter", into: Fixture.app(Fixture.ana(), owner: "Olga Petrova"))
         let id = Fixture.senior()[0].id
         #expect(app.state.record.skills["serverless-functions"]?.assessments[id]?.isOpen == true)
         Fixture.type("a PR Space 412 Enter", into: app)
@@ -82,6 +84,35 @@ import Testing
         #expect(Set(app.state.people.map(\.name)) == ["Me", "Ana Silva"])
         expectSnapshot(app.screen(100, 30), "people-100x30")
         expectSnapshot(app.screen(80, 24), "people-80x24")
+    }
+}
+
+/// Nobody reviews their own ticks; screens about someone else say their name.
+@Suite struct WhoseRecordTests {
+    @Test func theOwnerCannotConfirmOrQuestionTheirOwnTicks() throws {
+        let app = Fixture.type("Enter", into: Fixture.app(owner: "Olga Petrova"))
+        let keyLine = app.screen(120, 40).text.split(separator: "\n").last.map(String.init) ?? ""
+        #expect(!keyLine.contains("c confirm") && !keyLine.contains("w question"), "\(keyLine)")
+        Fixture.type("c", into: app)
+        #expect(app.state.notice?.text.hasPrefix("This is your own record") == true)
+        Fixture.type("w", into: app)
+        #expect(app.state.prompt == nil)
+        #expect(app.state.record.skills["serverless-functions"]?.assessments.isEmpty == true, "nothing was written")
+        Fixture.type("Escape R S", into: app)
+        #expect(app.state.record.openReview == nil)
+        #expect(app.screen(120, 40).text.contains(" Ladder · Olga Petrova · Review"))
+    }
+
+    @Test func aMenteesScreensSayHerName() throws {
+        let app = Fixture.app(Fixture.ana(), owner: "Olga Petrova")
+        #expect(app.screen(80, 24).text.hasPrefix(" Ladder · Ana Silva · Ana's skills"))
+        Fixture.type("Enter e", into: app)
+        #expect(app.screen(80, 24).text.contains("Which role does Ana have in Serverless Functions?"))
+        Fixture.type("Enter", into: app)
+        #expect(app.screen(80, 24).text.contains("Ana's current level as Cloud Engineer?"))
+        Fixture.type("Escape Escape", into: app)
+        let keyLine = app.screen(120, 40).text.split(separator: "\n").last.map(String.init) ?? ""
+        #expect(keyLine.contains("c confirm"), "a mentor confirms her mentee's ticks: \(keyLine)")
     }
 }
 
