@@ -12,9 +12,10 @@ public final class LadderApp: TerminalProgram {
     let clock: @Sendable () -> String
 
     /// Opens the UI on a person's record. `environment` gives `LADDER_STALE_DAYS`;
-    /// `clock` gives the time (fixed in tests).
+    /// `clock` gives the time (fixed in tests). `askOwnerName`: the first run, which
+    /// starts by asking the user's name.
     public init(store: Store, library: ProfileLibrary, person: PersonID, unicode: Bool = true,
-                environment: [String: String] = DataFolder.currentEnvironment(),
+                askOwnerName: Bool = false, environment: [String: String] = DataFolder.currentEnvironment(),
                 clock: @escaping @Sendable () -> String = { JournalEvent.now() }) {
         self.store = store
         self.clock = clock
@@ -23,6 +24,7 @@ public final class LadderApp: TerminalProgram {
         state.staleDays = Staleness.days(environment: environment)
         state.reviewer = store.reviewer()
         state.owner = store.ownerID
+        if askOwnerName { Walkthrough.askName(&state) }
         run(.loadPerson(person, create: nil), switched: false)
     }
 
@@ -67,6 +69,12 @@ public final class LadderApp: TerminalProgram {
                              switched: switched))
             } catch {
                 send(.notLoaded(reason: error.message))
+            }
+        case .nameOwner(let name):
+            do {
+                send(.ownerNamed(try store.nameOwner(name)))
+            } catch {
+                send(.notLoaded(reason: "Not saved: " + error.message))
             }
         case .loadPeople:
             // From the checked summaries cache: a journal is read only when it changed.

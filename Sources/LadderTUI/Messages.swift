@@ -18,6 +18,8 @@ public enum Message: Equatable, Sendable {
     case notLoaded(reason: String)
     /// Everyone's summary, for the people screen.
     case peopleLoaded([PersonSummary])
+    /// The user named themself on the first run: the folder's owner.
+    case ownerNamed(Owner)
 }
 
 /// A person's record as read from the store.
@@ -43,6 +45,8 @@ public enum Effect: Equatable, Sendable {
     case loadPerson(PersonID, create: String?)
     /// Read everyone's summary for the people screen.
     case loadPeople
+    /// Make the user, by this name, the data folder's owner (the first run).
+    case nameOwner(String)
 }
 
 /// What a save is for: what to say once it is on disk, where to go, and whether it
@@ -73,6 +77,8 @@ public struct Prompt: Equatable, Sendable {
         case note(skill: String, expectation: String)
         case search
         case newPerson
+        /// The first run: the user's own name.
+        case ownerName
         case confirmStep(skill: String)
         case notApplicable(skill: String, expectation: String)
         case question(skill: String, expectation: String)

@@ -18,6 +18,7 @@ func updatePrompt(_ state: inout AppState, _ key: Key, _ effects: inout [Effect]
     case .escape, .control("c"):
         state.prompt = nil
         if prompt.purpose == .search { state.browser.query = "" }
+        if prompt.purpose == .ownerName { state.notice = .info("Not named yet; name yourself any time with: ladder init --name \"Your Name\"") }
         return
     case .enter:
         state.prompt = nil
@@ -46,6 +47,8 @@ func finishPrompt(_ state: inout AppState, _ prompt: Prompt, _ effects: inout [E
     switch prompt.purpose {
     case .search:
         state.browser.query = text
+    case .ownerName:
+        Walkthrough.named(&state, text, &effects)
     case .newPerson:
         let name = text.trimmingCharacters(in: .whitespaces)
         guard !name.isEmpty else { state.notice = .info("No name given; nobody added."); return }

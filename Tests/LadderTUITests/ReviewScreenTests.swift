@@ -1,4 +1,5 @@
 import CellGrid
+import LadderTestSupport
 import Testing
 @testable import LadderKit
 @testable import LadderTUI
@@ -101,6 +102,26 @@ import Testing
         Fixture.type("Escape R S", into: app)
         #expect(app.state.record.openReview == nil)
         #expect(app.screen(120, 40).text.contains(" Ladder · Olga Petrova · Review"))
+    }
+
+    @Test func theFirstRunAsksYourNameBeforeTheFirstSkill() throws {
+        let folder = try TestSupport.makeTempFolder("ladder-tui-first")
+        defer { TestSupport.removeFolder(folder) }
+        let store = Store(folder: DataFolder(path: folder))
+        try store.folder.prepare()
+        let app = LadderApp(store: store, library: Fixture.library, person: .me, askOwnerName: true, environment: [:],
+                            clock: { Fixture.now })
+        func type(_ keys: String) { for event in KeyNames.parse(keys) { app.handle(event) } }
+        app.handle(.resize(width: 100, height: 30))
+        #expect(app.frame.text.contains("Welcome to Ladder. Your name"))
+        type("Enter")
+        #expect(app.state.prompt?.purpose == .ownerName, "an empty name asks again")
+        type("Olga Space Petrova Enter")
+        #expect(store.owner() == Owner(id: PersonID(name: "Olga Petrova"), name: "Olga Petrova"))
+        #expect(app.frame.text.hasPrefix(" Ladder · Olga Petrova · Welcome: pick a skill"))
+        type("Enter Down Enter Down Enter")
+        #expect(try store.journal(for: .me).events.map(\.kind) == ["person", "track"], "me is the owner")
+        #expect(app.state.reviewer == Reviewer(id: "olga-petrova", name: "Olga Petrova"))
     }
 
     @Test func aMenteesScreensSayHerName() throws {
