@@ -48,12 +48,20 @@ extension Store {
     }
 
     /// Makes `name` this folder's owner. In a folder used before (a record under
-    /// `me`, none under the new id) that record becomes theirs: nothing is moved or
-    /// rewritten, `me`'s journal just gains a line with their name. Returns the owner.
+    /// `me` that names nobody else, none under the new id) that record becomes theirs:
+    /// nothing is moved or rewritten, `me`'s journal just gains a line with their
+    /// name. Returns the owner.
     public func nameOwner(_ name: String) throws(StoreError) -> Owner {
         let id = PersonID(name: name)
-        let meUsed = (try? journal(for: .me).events.isEmpty == false) ?? false
-        let legacy = owner() == nil && id != .me && meUsed && !folder.people().contains(id) && !folder.isShared(id)
+        // `me`'s record is adopted only when it names nobody else: in a whole folder
+        // cloned from a mentor who named themself, `me` is the mentor.
+        let me = (try? journal(for: .me).events) ?? []
+        let names = me.compactMap { event -> String? in
+            if case .person(let name, _) = event.change { return name }
+            return nil
+        }
+        let legacy = owner() == nil && id != .me && !me.isEmpty && (names.last.map { PersonID(name: $0) == id } ?? true)
+            && !folder.people().contains(id) && !folder.isShared(id)
         let owner = Owner(id: id, name: name, journal: legacy ? .me : id)
         let named = try record(for: legacy ? .me : id).record
         try owner.save(to: folder)
