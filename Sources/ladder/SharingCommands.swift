@@ -12,13 +12,26 @@ struct Share: ParsableCommand {
         that person's record. The record moves to <data>/shared/people/<id>/, a git \
         repository holding people/<id>.jsonl and nothing else, and is pushed; every \
         ladder sync then syncs it. The mentee joins with: ladder join URL --name "Her Name".
+
+        ladder share profiles URL shares the team's profiles the same way (your own \
+        profiles move to <data>/shared/profiles/); mentees join them with: ladder join URL --profiles.
         """)
 
-    @Argument(help: "The person (id or name).") var person: String
+    @Argument(help: "The person (id or name), or `profiles` for the team's profiles.") var person: String
     @Argument(help: "The git remote: a URL or a path.") var url: String
 
     func run() throws {
         let context = try Context.load()
+        if person == "profiles" {
+            let report: SyncReport
+            do throws(SyncError) {
+                report = try RecordSharing(store: context.store).shareProfiles(url: url, progress: { printError($0) })
+            } catch {
+                throw CLIError(error.message)
+            }
+            print("Shared the team's profiles with \(Safe.text(url))\(report.pushed ? "" : " (nothing to push)"). Mentees join them with: ladder join \(Safe.text(url)) --profiles")
+            return
+        }
         let id = try context.existingPerson(person)
         let report: SyncReport
         do throws(SyncError) {
@@ -37,11 +50,25 @@ struct Join: ParsableCommand {
         abstract: "Fetch your record from the git remote your mentor shared it to, into a new data folder, and make yourself its owner.")
 
     @Argument(help: "The git remote your mentor gave you.") var url: String
-    @Option(help: "Your name, e.g. \"Ana Silva\".") var name: String
+    @Option(help: "Your name, e.g. \"Ana Silva\" (for your record).") var name: String?
+    @Flag(help: "URL holds the team's profiles (ladder share profiles URL), not your record.") var profiles = false
+
+    func validate() throws {
+        if !profiles && name == nil { throw ValidationError("say who you are: ladder join URL --name \"Your Name\" (or --profiles for the team's profiles)") }
+    }
 
     func run() throws {
         let folder = try report { try DataFolder.resolve() }
-        let name = try report { try Owner.checkedName(self.name) }
+        if profiles {
+            do throws(SyncError) {
+                let count = try RecordSharing(store: Store(folder: folder)).joinProfiles(url: url)
+                print("Joined the team's profiles from \(Safe.text(url)): \(count) profile\(count == 1 ? "" : "s"). ladder sync keeps them current.")
+            } catch {
+                throw CLIError(error.message)
+            }
+            return
+        }
+        let name = try report { try Owner.checkedName(self.name ?? "") }
         let owner: Owner
         do throws(SyncError) {
             owner = try RecordSharing(store: Store(folder: folder)).join(url: url, name: name)

@@ -40,15 +40,16 @@ struct Sync: ParsableCommand {
     func run() throws {
         let folder = try report { try DataFolder.locate(environment: DataFolder.currentEnvironment()) }
         let records = folder.sharedPeople()
+        let profiles = DataFolder.isRepository(folder.sharedProfiles.path)
         var failed = 0
         // The whole folder: when it is a repository, or when nothing else is shared (so
         // the error says how to connect it).
-        if records.isEmpty || DataFolder.isRepository(folder.path) {
+        if (records.isEmpty && !profiles) || DataFolder.isRepository(folder.path) {
             do {
                 let outcome = try sync(folder, record: nil)
                 for line in outcome.lines { print(line) }
             } catch let error as CLIError {
-                if records.isEmpty { throw error }
+                if records.isEmpty && !profiles { throw error }
                 printError("ladder: the data folder: \(error.description)")
                 failed += 1
             }
@@ -62,17 +63,27 @@ struct Sync: ParsableCommand {
                 failed += 1
             }
         }
+        if profiles {
+            do {
+                let outcome = try sync(folder.sharedProfiles, record: nil, profiles: true)
+                print("profiles: \(outcome.pulled.map { "pulled \($0.words())" } ?? "nothing new")\(outcome.pushed ? ", pushed" : "").")
+            } catch let error as CLIError {
+                printError("profiles: not synced: \(error.description)")
+                failed += 1
+            }
+        }
         if let warning = folder.permissionWarning() { printError(warning) }
         if failed > 0 { throw ExitCode(1) }
     }
 
     /// Syncs one repository, printing its warnings; records the time on success.
-    func sync(_ repository: DataFolder, record: PersonID?) throws -> SyncReport {
+    func sync(_ repository: DataFolder, record: PersonID?, profiles: Bool = false) throws -> SyncReport {
         let outcome: SyncReport
         do throws(SyncError) {
             var sync = try GitSync(folder: repository)
             sync.allowUnrelated = allowUnrelated
             sync.onlyRecord = record
+            sync.onlyProfiles = profiles
             outcome = try sync.sync(message: message, progress: { printError($0) })
         } catch {
             throw CLIError(error.message)

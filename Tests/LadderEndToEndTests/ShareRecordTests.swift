@@ -147,6 +147,24 @@ import Testing
         #expect(team.journals(team.root + "/eve").isEmpty)
     }
 
+    @Test func theTeamsProfilesAreSharedTheSameWay() throws {
+        let team = try Team()
+        defer { TestSupport.removeFolder(team.root) }
+        let remote = team.root + "/profiles.git"
+        try team.world.run(["init", "--quiet", "--bare", "-b", "main", remote])
+        try Data(LongProfile.yaml().utf8).write(to: URL(fileURLWithPath: team.mentor + "/profiles/\(LongProfile.id).yaml"))
+        #expect(try team.ok(["share", "profiles", remote], team.mentor).stdout.contains("Shared the team's profiles"))
+        #expect(try team.ok(["join", remote, "--profiles"], team.ana).stdout.contains("1 profile"))
+        for home in [team.mentor, team.ana] {
+            #expect(try team.ok(["profiles"], home).stdout.contains(LongProfile.id), "\(home) sees the team's profile")
+        }
+        #expect(try TestSupport.ladder(["profiles"], home: team.ben).stdout.contains(LongProfile.id) == false, "Ben has not joined them")
+        let sync = try team.ok(["sync"], team.ana).stdout
+        #expect(sync.contains("profiles: nothing new") && sync.contains("ana-silva:"), "\(sync)")
+        let files = try team.world.run(["--git-dir", remote, "ls-tree", "-r", "--name-only", "main"]).stdout
+        #expect(files.split(separator: "\n").sorted() == [".gitattributes", ".gitignore", "profiles/\(LongProfile.id).yaml"], "\(files)")
+    }
+
     @Test func anUnknownPersonIsAnErrorAndAPrefixOrCaseNamesOne() throws {
         let team = try Team()
         defer { TestSupport.removeFolder(team.root) }

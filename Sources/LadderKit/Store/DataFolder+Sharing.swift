@@ -19,6 +19,9 @@ extension DataFolder {
         DataFolder(path: sharedPeoplePath + "/" + person.rawValue)
     }
 
+    /// The repository of the team's shared profiles (whether or not it exists).
+    public var sharedProfiles: DataFolder { DataFolder(path: sharedPath + "/profiles") }
+
     /// True when the person's record is shared on its own: its repository exists.
     public func isShared(_ person: PersonID) -> Bool {
         Self.isRepository(sharedRecord(person).path)

@@ -51,6 +51,9 @@ extension GitSync {
                 if !(path.hasPrefix("people/") || path.hasPrefix("profiles/") || Self.ownFiles.contains(path)) {
                     problems.append((path, "adds a file outside people/ and profiles/")); continue
                 }
+                if onlyProfiles, !path.hasPrefix("profiles/"), !Self.ownFiles.contains(path) {
+                    problems.append((path, "adds a file to the shared profiles, which hold only profiles/")); continue
+                }
                 if let only = onlyRecord, path != "people/\(only.rawValue).jsonl", !Self.ownFiles.contains(path) {
                     problems.append((path, "adds a file to \(only)'s shared record, which holds only people/\(only.rawValue).jsonl")); continue
                 }

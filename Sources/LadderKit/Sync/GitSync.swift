@@ -21,6 +21,8 @@ public struct GitSync: Sendable {
     /// A shared record's repository: it may hold this person's journal and nothing
     /// else (besides Ladder's `.gitattributes` and `.gitignore`).
     public var onlyRecord: PersonID?
+    /// The shared profiles' repository: it may hold `profiles/` and nothing else.
+    public var onlyProfiles = false
 
     /// The line `.gitattributes` must have: journals merge by keeping both sides' lines.
     public static let attributeLine = "people/*.jsonl merge=union"
@@ -56,6 +58,7 @@ public struct GitSync: Sendable {
         var sync = GitSync(folder: folder, git: git, lockTimeout: lockTimeout)
         sync.allowUnrelated = allowUnrelated
         sync.onlyRecord = onlyRecord
+        sync.onlyProfiles = onlyProfiles
         var report = SyncReport(remote: upstream.remote, branch: upstream.remoteBranch)
         progress("fetching from \(Safe.text(upstream.remote))…")
         var tracking = try sync.fetch(upstream)

@@ -42,15 +42,7 @@ public struct RecordSharing: Sendable {
             try SafeFile.makeFolder(folder.sharedPath)
             try SafeFile.makeFolder(folder.sharedPeoplePath)
         }
-        try? FileManager.default.removeItem(atPath: staging)  // a share interrupted before
-        let git = try Git(folder: folder.sharedPeoplePath, environment: environment)
-        try git.require(["init", "-q", "-b", "main", staging])
-        _ = chmod(staging, 0o700)
-        let repo = try Git(folder: staging, environment: environment)
-        for command in [["remote", "add", "origin", url], ["config", "branch.main.remote", "origin"],
-                        ["config", "branch.main.merge", "refs/heads/main"]] {
-            try repo.require(command)
-        }
+        try newRepository(at: staging, url: url)
         try Self.store { () throws(StoreError) in
             try SafeFile.makeFolder(staging + "/people")
             // Moved under the data folder's lock: a writer decides where the journal is
@@ -66,12 +58,7 @@ public struct RecordSharing: Sendable {
                 }
             }
         }
-        var sync = try GitSync(folder: record, environment: environment)
-        sync.allowUnrelated = true  // the user named this remote for this record
-        sync.onlyRecord = id
-        let report = try sync.sync(message: "Share \(id)'s record", progress: progress)
-        LastSync.record(in: record)
-        return report
+        return try firstSync(record, record: id, message: "Share \(id)'s record", progress: progress)
     }
 
     /// Fetches the record at `url` into this (new) data folder and makes its person,
@@ -90,38 +77,81 @@ public struct RecordSharing: Sendable {
             try SafeFile.makeFolder(folder.sharedPath)
             try SafeFile.makeFolder(folder.sharedPeoplePath)
         }
-        try? FileManager.default.removeItem(atPath: staging)
         defer { try? FileManager.default.removeItem(atPath: staging) }
-        let git = try Git(folder: folder.sharedPeoplePath, environment: environment)
-        let cloned = try git.run(["clone", "--quiet", "--no-checkout", "--", url, staging])
-        guard cloned.succeeded else { throw .fetchFailed(folder.path, remote: Safe.text(url), detail: cloned.problem) }
-        let repo = try Git(folder: staging, environment: environment)
-        guard try repo.run(["rev-parse", "-q", "--verify", "HEAD^{commit}"]).succeeded else {
-            throw .store("\(Safe.text(url)) holds no record yet; ask your mentor to run: ladder share YOUR-ID \(Safe.text(url))")
-        }
+        let repo = try clone(url, into: staging, empty: "holds no record yet; ask your mentor to run: ladder share YOUR-ID \(Safe.text(url))")
         let id = try Self.onlyJournal(in: repo, url: url)
-        try repo.require(["reset", "--quiet", "--hard", "HEAD"])
-        let record = folder.sharedRecord(id)
-        guard rename(staging, record.path) == 0 else {
-            throw .store(StoreError.system("create", record.path, errno: errno).message)
-        }
-        _ = chmod(record.path, 0o700)
-        let sync = try GitSync(folder: record, environment: environment)
-        sync.keepPrivate()
-        SyncedLines.recordAll(in: record)
-        LastSync.record(in: record)
+        try place(repo, at: folder.sharedRecord(id))
         let owner = Owner(id: id, name: name)
         try Self.store { () throws(StoreError) in try owner.save(to: folder) }
         return owner
     }
 
+    /// A new repository at `staging` (0700) whose branch `main` pulls from and
+    /// pushes to `url`. Anything left there by an interrupted attempt is removed first.
+    func newRepository(at staging: String, url: String) throws(SyncError) {
+        try? FileManager.default.removeItem(atPath: staging)
+        let git = try Git(folder: SafeFile.parentFolder(of: staging), environment: environment)
+        try git.require(["init", "-q", "-b", "main", staging])
+        _ = chmod(staging, 0o700)
+        let repo = try Git(folder: staging, environment: environment)
+        for command in [["remote", "add", "origin", url], ["config", "branch.main.remote", "origin"],
+                        ["config", "branch.main.merge", "refs/heads/main"]] {
+            try repo.require(command)
+        }
+    }
+
+    /// The first sync of a repository just made: joins what the remote holds (the user
+    /// named it), pushes, and records the time.
+    func firstSync(_ repository: DataFolder, record: PersonID?, message: String,
+                   progress: (String) -> Void) throws(SyncError) -> SyncReport {
+        var sync = try GitSync(folder: repository, environment: environment)
+        sync.allowUnrelated = true
+        sync.onlyRecord = record
+        sync.onlyProfiles = record == nil
+        let report = try sync.sync(message: message, progress: progress)
+        LastSync.record(in: repository)
+        return report
+    }
+
+    /// Clones `url` into `staging` without checking anything out; `empty` says what
+    /// to do when the remote has no commit.
+    func clone(_ url: String, into staging: String, empty: String) throws(SyncError) -> Git {
+        try? FileManager.default.removeItem(atPath: staging)
+        let git = try Git(folder: SafeFile.parentFolder(of: staging), environment: environment)
+        let cloned = try git.run(["clone", "--quiet", "--no-checkout", "--", url, staging])
+        guard cloned.succeeded else { throw .fetchFailed(folder.path, remote: Safe.text(url), detail: cloned.problem) }
+        let repo = try Git(folder: staging, environment: environment)
+        guard try repo.run(["rev-parse", "-q", "--verify", "HEAD^{commit}"]).succeeded else {
+            throw .store("\(Safe.text(url)) \(empty)")
+        }
+        return repo
+    }
+
+    /// Checks out a checked clone and moves it to its place, private, its lines and
+    /// time recorded as synced.
+    func place(_ repo: Git, at target: DataFolder) throws(SyncError) {
+        try repo.require(["reset", "--quiet", "--hard", "HEAD"])
+        guard rename(repo.folder, target.path) == 0 else {
+            throw .store(StoreError.system("create", target.path, errno: errno).message)
+        }
+        _ = chmod(target.path, 0o700)
+        try GitSync(folder: target, environment: environment).keepPrivate()
+        SyncedLines.recordAll(in: target)
+        LastSync.record(in: target)
+    }
+
+    /// The paths of a clone's tree with their modes.
+    static func tree(of repo: Git) throws(SyncError) -> [(mode: Substring, path: String)] {
+        try repo.require(["ls-tree", "-r", "-z", "--full-tree", "HEAD"]).fields.filter { !$0.isEmpty }.map { entry in
+            let parts = entry.split(separator: "\t", maxSplits: 1)
+            return (parts.first?.split(separator: " ").first ?? "", parts.count == 2 ? String(parts[1]) : "")
+        }
+    }
+
     /// The person whose journal the cloned repository holds; refuses anything else in it.
     static func onlyJournal(in repo: Git, url: String) throws(SyncError) -> PersonID {
         var journals: [PersonID] = []
-        for entry in try repo.require(["ls-tree", "-r", "-z", "--full-tree", "HEAD"]).fields where !entry.isEmpty {
-            let parts = entry.split(separator: "\t", maxSplits: 1)
-            let mode = parts.first?.split(separator: " ").first ?? ""
-            let path = parts.count == 2 ? String(parts[1]) : ""
+        for (mode, path) in try tree(of: repo) {
             if GitSync.ownFiles.contains(path), mode.hasPrefix("100") { continue }
             if let id = ChangeSummary.personID(ofPath: path).flatMap({ PersonID($0) }), mode.hasPrefix("100"),
                path == "people/\(id.rawValue).jsonl" {
