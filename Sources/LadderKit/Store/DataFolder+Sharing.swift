@@ -29,14 +29,8 @@ extension DataFolder {
 
     /// Every person whose record is shared on its own, sorted by id.
     public func sharedPeople() -> [PersonID] {
-        guard let dir = opendir(sharedPeoplePath) else { return [] }
-        defer { closedir(dir) }
-        var ids: [PersonID] = []
-        while let entry = readdir(dir) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
-            }
-            if let id = PersonID(name), Self.isRepository(sharedPeoplePath + "/" + name) { ids.append(id) }
+        let ids = SafeFile.entryNames(in: sharedPeoplePath).compactMap { name in
+            PersonID(name).flatMap { Self.isRepository(sharedPeoplePath + "/" + name) ? $0 : nil }
         }
         return ids.sorted()
     }

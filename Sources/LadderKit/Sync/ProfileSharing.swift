@@ -20,10 +20,7 @@ extension RecordSharing {
             throw .store("the profiles are already shared (their remote: git -C '\(Safe.text(target.path))' remote -v); sync them with: ladder sync")
         }
         let own = folder.path + "/profiles", staging = folder.sharedPath + "/profiles.new"
-        try Self.store { () throws(StoreError) in
-            try folder.refuseLinkedSharing()
-            try SafeFile.makeFolder(folder.sharedPath)
-        }
+        try prepareSharing()
         try newRepository(at: staging, url: url)
         try Self.store { () throws(StoreError) in
             try SafeFile.makeFolder(staging + "/profiles")
@@ -50,11 +47,7 @@ extension RecordSharing {
             throw .store("this folder has profiles of its own (\(own.map(Safe.text).joined(separator: ", "))); move them out of \(Safe.text(folder.path))/profiles first, or ask for them to be added to the team's profiles")
         }
         let staging = folder.sharedPath + "/profiles.new"
-        try Self.store { () throws(StoreError) in
-            try folder.prepare()
-            try folder.refuseLinkedSharing()
-            try SafeFile.makeFolder(folder.sharedPath)
-        }
+        try prepareSharing()
         defer { try? FileManager.default.removeItem(atPath: staging) }
         let repo = try clone(url, into: staging, empty: "holds no profiles yet; ask your mentor to run: ladder share profiles \(Safe.text(url))")
         var count = 0

@@ -37,11 +37,7 @@ public struct RecordSharing: Sendable {
             throw .store("your record is kept as me in this folder (from before you named yourself), so it cannot be shared on its own; share the whole folder instead (see README, Sharing through git)")
         }
         let staging = folder.sharedPeoplePath + "/" + id.rawValue + ".new"
-        try Self.store { () throws(StoreError) in
-            try folder.refuseLinkedSharing(id)
-            try SafeFile.makeFolder(folder.sharedPath)
-            try SafeFile.makeFolder(folder.sharedPeoplePath)
-        }
+        try prepareSharing(id)
         try newRepository(at: staging, url: url)
         try Self.store { () throws(StoreError) in
             try SafeFile.makeFolder(staging + "/people")
@@ -71,12 +67,7 @@ public struct RecordSharing: Sendable {
             throw .store("this data folder already has records (\(existing.map(\.rawValue).joined(separator: ", "))); join into a new one, e.g.: LADDER_HOME=~/ladder-mine ladder join URL --name \"\(Safe.text(name))\"")
         }
         let staging = folder.sharedPeoplePath + "/join.new"
-        try Self.store { () throws(StoreError) in
-            try folder.prepare()
-            try folder.refuseLinkedSharing()
-            try SafeFile.makeFolder(folder.sharedPath)
-            try SafeFile.makeFolder(folder.sharedPeoplePath)
-        }
+        try prepareSharing()
         defer { try? FileManager.default.removeItem(atPath: staging) }
         let repo = try clone(url, into: staging, empty: "holds no record yet; ask your mentor to run: ladder share YOUR-ID \(Safe.text(url))")
         let id = try Self.onlyJournal(in: repo, url: url)
@@ -84,6 +75,17 @@ public struct RecordSharing: Sendable {
         let owner = Owner(id: id, name: name)
         try Self.store { () throws(StoreError) in try owner.save(to: folder) }
         return owner
+    }
+
+    /// Creates the data folder and `shared/people/` (0700) when missing, refusing links
+    /// on the way (and to `person`'s record, when given).
+    func prepareSharing(_ person: PersonID? = nil) throws(SyncError) {
+        try Self.store { () throws(StoreError) in
+            try folder.prepare()
+            try folder.refuseLinkedSharing(person)
+            try SafeFile.makeFolder(folder.sharedPath)
+            try SafeFile.makeFolder(folder.sharedPeoplePath)
+        }
     }
 
     /// A new repository at `staging` (0700) whose branch `main` pulls from and
