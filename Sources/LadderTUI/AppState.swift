@@ -47,8 +47,10 @@ public struct AppState: Sendable {
     public var height = 24
     /// The current time (ISO), from the runtime: relative dates and stale evidence.
     public var now: String
-    /// Who signs reviews: the name of `me` in this store.
-    public var reviewer = "Me"
+    /// Who signs reviews: the data folder's owner.
+    public var reviewer: Reviewer = "me"
+    /// The data folder's owner (`me` until they name themself): nobody reviews their own ticks.
+    public var owner: PersonID = .me
     /// Evidence older than this many days is stale.
     public var staleDays: Int = Staleness.defaultDays
     /// This session's changes, newest last, for `u`: each undone by naming its events.

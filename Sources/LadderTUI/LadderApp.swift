@@ -16,18 +16,22 @@ public final class LadderApp: TerminalProgram {
     private var seen: JournalStamp?
 
     /// Opens the UI on a person's record. `environment` gives `LADDER_STALE_DAYS`;
-    /// `clock` gives the time (fixed in tests).
+    /// `clock` gives the time (fixed in tests). `askOwnerName`: the first run, which
+    /// starts by asking the user's name.
     public init(store: Store, library: ProfileLibrary, person: PersonID, unicode: Bool = true,
-                environment: [String: String] = DataFolder.currentEnvironment(),
+                askOwnerName: Bool = false, environment: [String: String] = DataFolder.currentEnvironment(),
                 clock: @escaping @Sendable () -> String = { JournalEvent.now() }) {
         // Saves never wait inside a key: a held lock is tried again on the next event.
         var store = store
         store.lockTimeout = 0
         self.store = store
         self.clock = clock
+        let person = store.canonical(person)  // `me` is the owner
         state = AppState(library: library, person: person, record: PersonRecord(id: person), unicode: unicode, now: clock())
         state.staleDays = Staleness.days(environment: environment)
-        state.reviewer = (try? store.record(for: .me))?.record.name ?? "Me"
+        state.reviewer = store.reviewer()
+        state.owner = store.ownerID
+        if askOwnerName { Walkthrough.askName(&state) }
         run(.loadPerson(person, create: nil), switched: false)
     }
 
@@ -74,6 +78,12 @@ public final class LadderApp: TerminalProgram {
                              switched: switched))
             } catch {
                 send(.notLoaded(reason: error.message))
+            }
+        case .nameOwner(let name):
+            do {
+                send(.ownerNamed(try store.nameOwner(name)))
+            } catch {
+                send(.notLoaded(reason: "Not saved: " + error.message))
             }
         case .loadPeople:
             // From the checked summaries cache: a journal is read only when it changed.

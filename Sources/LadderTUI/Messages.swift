@@ -24,6 +24,8 @@ public enum Message: Equatable, Sendable {
     case notLoaded(reason: String)
     /// Everyone's summary, for the people screen.
     case peopleLoaded([PersonSummary])
+    /// The user named themself on the first run: the folder's owner.
+    case ownerNamed(Owner)
 }
 
 /// A person's record as read from the store.
@@ -51,6 +53,8 @@ public enum Effect: Equatable, Sendable {
     case loadPeople
     /// Drop the save that waits for the lock; nothing of it is written.
     case giveUpSave
+    /// Make the user, by this name, the data folder's owner (the first run).
+    case nameOwner(String)
 }
 
 /// What a save is for: what to say once it is on disk, where to go, and whether it
@@ -83,6 +87,8 @@ public struct Prompt: Equatable, Sendable {
         /// Filtering the path's skills by name, as you type.
         case pathFilter
         case newPerson
+        /// The first run: the user's own name.
+        case ownerName
         case confirmStep(skill: String)
         case notApplicable(skill: String, expectation: String)
         case question(skill: String, expectation: String)

@@ -19,6 +19,7 @@ func updatePrompt(_ state: inout AppState, _ key: Key, _ effects: inout [Effect]
         state.prompt = nil
         if prompt.purpose == .search { state.browser.query = "" }
         if prompt.purpose == .pathFilter { state.path.filter = "" }
+        if prompt.purpose == .ownerName { state.notice = .info("Not named yet; name yourself any time with: ladder init --name \"Your Name\"") }
         return
     case .enter:
         state.prompt = nil
@@ -53,6 +54,8 @@ func finishPrompt(_ state: inout AppState, _ prompt: Prompt, _ effects: inout [E
         state.browser.query = text
     case .pathFilter:
         state.path.filter = text
+    case .ownerName:
+        Walkthrough.named(&state, text, &effects)
     case .newPerson:
         let name = text.trimmingCharacters(in: .whitespaces)
         guard !name.isEmpty else { state.notice = .info("No name given; nobody added."); return }

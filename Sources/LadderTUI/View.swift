@@ -41,7 +41,7 @@ public func view(_ state: AppState) -> Canvas {
 func screenTitle(_ state: AppState) -> String {
     if state.showingHelp { return "Help" }
     switch state.screen {
-    case .dashboard: return "Your skills"
+    case .dashboard: return "\(state.whose) skills"
     case .browser: return state.record.skillOrder.isEmpty ? "Welcome: pick a skill" : "Profiles"
     case .pickRole(let skill), .pickLevel(let skill, _): return state.library.profile(skill)?.name ?? skill
     case .skill(let skill): return state.library.profile(skill)?.name ?? skill

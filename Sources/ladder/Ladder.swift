@@ -17,6 +17,7 @@ struct Ladder: ParsableCommand {
         subcommands: [
             Profiles.self, Show.self, Validate.self, Import.self,
             RoleCommand.self, PathCommand.self, DiffCommand.self,
+            Init.self, WhoAmI.self, Share.self, Join.self,
             Track.self, TickCommand.self, UntickCommand.self, NoteCommand.self, Step.self, Status.self,
             NotApplicable.self, People.self, ReviewCommand.self, Answer.self,
             Report.self, HistoryCommand.self,
@@ -28,15 +29,17 @@ struct Ladder: ParsableCommand {
     @OptionGroup var person: PersonOption
 
     func run() throws {
-        try openUI(person: person.id())
+        try openUI(person: Context.load().person(person))
     }
 }
 
 /// `--person P`, shared by every command that reads or changes a person.
 struct PersonOption: ParsableArguments {
-    @Option(name: .long, help: "Whose record to use (an id or name; default: me).", completion: LadderCompletion.people)
+    @Option(name: .long, help: "Whose record to use (an id or name, or the start of one; default: you, the owner).", completion: LadderCompletion.people)
     var person: String?
 
+    /// The id as typed (a new person's id when it names none): for `ladder debug`.
+    /// Every other command names an existing person: `Context.person(_:)`.
     func id() throws -> PersonID {
         guard let person else { return .me }
         guard person.count <= 200, !person.contains("\0") else {

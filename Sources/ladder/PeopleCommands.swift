@@ -16,12 +16,9 @@ struct People: ParsableCommand {
 
         func run() throws {
             let context = try Context.load()
-            let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
-            guard !trimmed.isEmpty, trimmed.count <= 200, !trimmed.contains("\0") else {
-                throw CLIError("a person's name must be 1 to 200 characters")
-            }
+            let trimmed = try report { try Owner.checkedName(name) }
             let id = PersonID(name: trimmed)
-            guard !(mentee && id == .me) else {
+            guard !(mentee && context.store.isOwner(id)) else {
                 throw CLIError("'\(Safe.text(trimmed))' has the id me, which is you, the owner of this data folder: you cannot be your own mentee. Add your mentee by their own name, e.g. ladder people add \"Ana Silva\" --mentee")
             }
             let (record, journal) = try context.record(id)
@@ -72,20 +69,5 @@ extension Context {
         }
         guard let query = positional ?? option.person else { return try option.id() }
         return try existingPerson(query)
-    }
-
-    /// A person who is already in the store (or `me`), by id or name.
-    func existingPerson(_ query: String) throws -> PersonID {
-        let people = store.people()
-        if let id = PersonID(query), people.contains(id) { return id }
-        let byName = PersonID(name: query)
-        if people.contains(byName) { return byName }
-        let ids = people.map(\.rawValue)
-        throw CLIError("no person '\(Safe.text(String(query.prefix(80))))' here; \(Suggestions.didYouMean(query, among: ids))people: \(Suggestions.list(ids)) (add one: ladder people add NAME --mentee)")
-    }
-
-    /// The name a reviewer signs with: the name of `me` in this store.
-    func reviewerName() -> String {
-        (try? store.record(for: .me))?.record.name ?? "Me"
     }
 }

@@ -87,7 +87,7 @@ struct Show: ParsableCommand {
             profile.roles = profile.roles.map { Role(id: $0.id, name: $0.name, levels: $0.levels.filter { $0.level == name }) }
         }
         if json { return try printJSON(profile) }
-        let ticks = try context.record(person.id()).record.skills[profile.id]?.ticks
+        let ticks = try context.record(context.person(person)).record.skills[profile.id]?.ticks
         print(ProfileText.render(profile, full: context.library.profile(profile.id) ?? profile, ticks: ticks))
     }
 }

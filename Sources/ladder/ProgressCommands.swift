@@ -14,12 +14,11 @@ struct Track: ParsableCommand {
 
     func run() throws {
         let context = try Context.load()
-        let id = try person.id()
+        let id = try context.person(person)
         let profile = try report { try context.library.requireProfile(skill) }
         let (record, journal) = try context.record(id)
         let change = try report { try Changes.track(profile, role: role, level: level, record: record) }
-        var changes = [change]
-        if record.lastChange == nil && id != .me { changes.insert(.person(name: person.person, mentee: nil), at: 0) }
+        let changes = [change]
         try context.save(changes, for: id, journal: journal)
         let roleName: String = if case .track(_, let chosen, _) = change { profile.role(named: chosen)?.name ?? chosen } else { "" }
         print("\(Safe.text(record.name)) tracks \(Safe.text(profile.name)) as \(Safe.text(roleName)), level \(Safe.text(change.level ?? "")).")
@@ -98,7 +97,7 @@ struct Step: ParsableCommand {
 func change(_ skill: String, person: PersonOption,
             _ make: (Standing) throws -> [Change]) throws {
     let context = try Context.load()
-    let id = try person.id()
+    let id = try context.person(person)
     let (record, journal) = try context.record(id)
     let standing = try report { try Changes.tracked(skill, in: record, library: context.library) }
     let changes = try report { try make(standing) }
@@ -126,7 +125,7 @@ struct Status: ParsableCommand {
 
     func run() throws {
         let context = try Context.load()
-        let id = try person.id()
+        let id = try context.person(person)
         let record = try context.record(id).record
         let entries: [Entry] = record.trackedSkills.map { tracked in
             guard let profile = context.library.profile(tracked.skill) else {

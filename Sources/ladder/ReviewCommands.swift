@@ -15,8 +15,15 @@ struct ReviewCommand: ParsableCommand {
         @Argument(help: "The person (id or name).", completion: LadderCompletion.people) var person: String
 
         func run() throws {
-            try reviewChange(person) { context, record in [try Changes.startReview(record, by: context.reviewerName())] }
+            try reviewChange(person) { context, record in [try Changes.startReview(record, by: context.reviewer())] }
             try Since.parse([person]).run()
+            let context = try Context.load()
+            let id = try context.existingPerson(person)
+            if let repository = LastSync.repository(of: id, in: context.store) {
+                let name = (try? context.store.record(for: id))?.record.name ?? id.rawValue
+                let when = LastSync.time(in: repository).map { "last synced \(LastSync.ago($0))" } ?? "never synced here"
+                print("\nThis record is shared through git and was \(when); run ladder sync first to see \(Safe.text(name))'s latest.")
+            }
         }
     }
 
@@ -26,7 +33,7 @@ struct ReviewCommand: ParsableCommand {
         @Argument(help: "The note.") var text: String
 
         func run() throws {
-            try reviewChange(person) { context, record in [try Changes.reviewNote(text, record, by: context.reviewerName())] }
+            try reviewChange(person) { context, record in [try Changes.reviewNote(text, record, by: context.reviewer())] }
         }
     }
 
@@ -35,7 +42,7 @@ struct ReviewCommand: ParsableCommand {
         @Argument(help: "The person (id or name).", completion: LadderCompletion.people) var person: String
 
         func run() throws {
-            try reviewChange(person) { context, record in [try Changes.endReview(record, by: context.reviewerName())] }
+            try reviewChange(person) { context, record in [try Changes.endReview(record, by: context.reviewer())] }
         }
     }
 
@@ -56,7 +63,7 @@ struct ReviewCommand: ParsableCommand {
             let context = try Context.load()
             let record = try context.record(context.existingPerson(person)).record
             let entries = record.reviews.map {
-                Entry(start: $0.start, end: $0.end, by: $0.by, notes: $0.notes.map(\.text), confirmed: $0.confirmed,
+                Entry(start: $0.start, end: $0.end, by: $0.by?.shown, notes: $0.notes.map(\.text), confirmed: $0.confirmed,
                       questioned: $0.questioned, open_at_end: $0.openAtEnd)
             }
             if json { return try printJSON(entries) }
@@ -96,7 +103,7 @@ struct ReviewCommand: ParsableCommand {
         func run() throws {
             try reviewChange(person) { context, record in
                 let standing = try Changes.tracked(skill, in: record, library: context.library)
-                return [try Changes.confirm(id, comment: comment, in: standing, by: context.reviewerName())]
+                return [try Changes.confirm(id, comment: comment, in: standing, by: context.reviewer())]
             }
         }
     }
@@ -111,7 +118,7 @@ struct ReviewCommand: ParsableCommand {
         func run() throws {
             try reviewChange(person) { context, record in
                 let standing = try Changes.tracked(skill, in: record, library: context.library)
-                return [try Changes.question(id, comment: comment, in: standing, by: context.reviewerName())]
+                return [try Changes.question(id, comment: comment, in: standing, by: context.reviewer())]
             }
         }
     }
@@ -125,7 +132,7 @@ struct ReviewCommand: ParsableCommand {
         func run() throws {
             try reviewChange(person) { context, record in
                 let standing = try Changes.tracked(skill, in: record, library: context.library)
-                return [try Changes.withdraw(id, in: standing, by: context.reviewerName())]
+                return [try Changes.withdraw(id, in: standing, by: context.reviewer())]
             }
         }
     }
@@ -168,6 +175,7 @@ struct NotApplicable: ParsableCommand {
 private func reviewChange(_ person: String, _ make: (Context, PersonRecord) throws -> [Change]) throws {
     let context = try Context.load()
     let id = try context.existingPerson(person)
+    try context.refuseSelfReview(id)
     let (record, journal) = try context.record(id)
     let changes = try report { try make(context, record) }
     for event in try context.save(changes, for: id, journal: journal) {

@@ -35,7 +35,7 @@ struct Snapshot: ParsableCommand {
     func run() throws {
         let (width, height) = try parsedSize()
         let context = try Context.load()
-        let app = LadderApp(store: context.store, library: context.library, person: try person.id(), unicode: !ascii)
+        let app = LadderApp(store: context.store, library: context.library, person: try context.person(person), unicode: !ascii)
         app.handle(.resize(width: width, height: height))
         for event in KeyNames.parse(keys) {
             if app.isFinished { break }

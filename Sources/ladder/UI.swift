@@ -7,10 +7,13 @@ import LadderTUI
 /// that cannot show it (not a TTY, TERM unset or unknown) gets a clear message.
 func openUI(person: PersonID) throws {
     let context = try Context.load()
+    // A new data folder: nobody named, no record here or shared.
+    let firstRun = context.store.owner() == nil && context.folder.people().isEmpty && context.folder.sharedPeople().isEmpty
     let outcome: RunOutcome
     do {
         outcome = try TerminalRunner.run { capabilities in
-            LadderApp(store: context.store, library: context.library, person: person, unicode: capabilities.unicode)
+            LadderApp(store: context.store, library: context.library, person: person, unicode: capabilities.unicode,
+                      askOwnerName: firstRun)
         }
     } catch let error as TerminalError {
         printError("\(error)")

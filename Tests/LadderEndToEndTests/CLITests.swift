@@ -167,6 +167,9 @@ import Testing
 
     @Test func anotherPersonHasTheirOwnJournal() throws {
         defer { TestSupport.removeFolder(home) }
+        #expect(try ladder("status", "--person", "Ана").status != 0, "nobody named Ана yet")
+        #expect(!FileManager.default.fileExists(atPath: home + "/people/ана.jsonl"), "an unknown person writes nothing")
+        #expect(try ladder("people", "add", "Ана").status == 0)
         #expect(try ladder("track", "serverless-functions", "--role", "Platform Engineer", "--level", "Junior", "--person", "Ана").status == 0)
         #expect(FileManager.default.fileExists(atPath: home + "/people/ана.jsonl"))
         #expect(journal().isEmpty)

@@ -10,6 +10,8 @@ import Testing
         let session = try Tmux(command: TestSupport.ladderBinary, width: 100, height: 30,
                                environment: ["LADDER_HOME": home, "TERM": "xterm-256color", "LANG": "C.UTF-8",
                                              "SWIFT_BACKTRACE": "interactive=no"])
+        #expect(try session.waitFor("Welcome to Ladder. Your name") != nil, "\(session.shown)")
+        try session.send("Olga", "Space", "Petrova", "Enter")
         #expect(try session.waitFor("Which role are you growing in?") != nil, "\(session.shown)")
         try session.send("Down", "Enter")
         #expect(try session.waitFor("Your current level as Cloud Engineer") != nil, "\(session.shown)")

@@ -13,6 +13,7 @@ import Testing
     func sharedRecord() throws -> World {
         let world = try World()
         try world.cloneBoth()
+        #expect(try world.ladder(["people", "add", "ana"], in: world.mentor).status == 0)
         let track = try world.ladder(["track", "serverless-functions", "--role", "Cloud Engineer", "--level", "Middle", "--person", "ana"], in: world.mentor)
         #expect(track.status == 0, "\(track.stderr)")
         // More of ana's events: copies of her track event under new ids.

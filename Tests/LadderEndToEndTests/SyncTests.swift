@@ -106,6 +106,7 @@ import Testing
     /// Track and tick for ana in both clones before either syncs.
     func concurrentChanges(_ world: World) throws -> [String] {
         for home in [world.mentor, world.mentee] {
+            #expect(try world.ladder(["people", "add", "ana"], in: home).status == 0)
             let track = try world.ladder(["track", "serverless-functions", "--role", "Cloud Engineer", "--level", "Middle", "--person", "ana"], in: home)
             #expect(track.status == 0, "\(track.stderr)")
         }
@@ -302,6 +303,8 @@ import Testing
         let home = world.root + "/late"
         try world.run(["init", "--quiet", "-b", "main", home])
         try world.run(["-C", home, "remote", "add", "origin", world.remote])
+        #expect(try world.ladder(["tick", "serverless-functions", "x", "--person", "ana"], in: home).status != 0)  // nobody named ana yet
+        #expect(try world.ladder(["people", "add", "ana"], in: home).status == 0)
         #expect(try world.ladder(["tick", "serverless-functions", "x", "--person", "ana"], in: home).status != 0)  // not tracked yet
         #expect(try world.ladder(["track", "serverless-functions", "--role", "Cloud Engineer", "--level", "Senior", "--person", "ana"], in: home).status == 0)
         let refused = try world.ladder(["sync"], in: home)

@@ -10,7 +10,9 @@ import Testing
         let session = try Tmux(command: TestSupport.ladderBinary, width: 100, height: 30,
                                environment: ["LADDER_HOME": home, "TERM": "xterm-256color", "LANG": "C.UTF-8",
                                              "SWIFT_BACKTRACE": "interactive=no"])
-        #expect(try session.waitFor("Welcome to Ladder") != nil, "\(session.shown)")
+        #expect(try session.waitFor("Welcome to Ladder. Your name") != nil, "\(session.shown)")
+        try session.send("Olga", "Space", "Petrova", "Enter")
+        #expect(try session.waitFor("Welcome, Olga Petrova.") != nil, "\(session.shown)")
         // One skill instead of a role's path: a, search, choose.
         try session.send("a", "/", "serverless", "Enter")
         #expect(try session.waitFor("1 of 9 match") != nil, "\(session.shown)")
@@ -32,11 +34,12 @@ import Testing
         try session.send("echo shell-is-back-$((20+22))", "Enter")
         #expect(try session.waitFor("shell-is-back-42") != nil, "\(session.shown)")
         #expect(try session.display("#{alternate_on}") == "0")
-        let journal = try String(contentsOfFile: home + "/people/me.jsonl", encoding: .utf8)
+        let journal = try String(contentsOfFile: home + "/people/olga-petrova.jsonl", encoding: .utf8)
         let kinds = journal.split(separator: "\n").compactMap { line in
             (try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])?["kind"] as? String
         }
-        #expect(kinds == ["track", "tick"])
+        #expect(kinds == ["person", "track", "tick"])
+        #expect(try TestSupport.ladder(["whoami"], home: home).stdout == "olga-petrova (Olga Petrova)\n")
     }
 
     @Test func resizingRedrawsAndTooSmallSaysSo() throws {

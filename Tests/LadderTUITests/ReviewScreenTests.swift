@@ -1,23 +1,26 @@
 import CellGrid
+import LadderTestSupport
 import Testing
 @testable import LadderKit
 @testable import LadderTUI
 
 /// The mentor's flow in the UI: review, confirm, question, note, end; not applicable; undo.
 @Suite struct ReviewScreenTests {
-    /// Fixture's record plus a second tick, so the review has two ticks to judge.
+    /// Ana's record (the fixture's history) plus a second tick, in her mentor Olga's
+    /// Ladder, so the review has two ticks to judge.
     func twoTicks() -> TestApp {
-        Fixture.type("Enter Down Space Escape", into: Fixture.app())
+        Fixture.type("Enter Down Space Escape", into: Fixture.app(Fixture.ana(), owner: "Olga Petrova"))
     }
 
     @Test func aFullReviewFromTheDashboard() throws {
         let app = Fixture.type("R", into: twoTicks())
         #expect(app.state.screen == .review)
-        #expect(app.screen(100, 30).text.contains("No review of Me is open: press S to start one."))
+        #expect(app.screen(100, 30).text.contains("No review of Ana Silva is open: press S to start one."))
         Fixture.type("S", into: app)
         #expect(app.state.record.openReview != nil)
         let rows = ReviewScreen.rows(app.state).map { $0.event.kind }
         #expect(rows == ["track", "tick", "note", "tick"])
+        #expect(app.state.record.reviews.last?.by == Reviewer(id: "olga-petrova", name: "Olga Petrova"))
         Fixture.type("Down c", into: app)
         #expect(app.state.notice?.text.hasPrefix("Confirmed.") == true)
         Fixture.type("Down Down w which Space service? Enter", into: app)
@@ -44,7 +47,7 @@ import Testing
     }
 
     @Test func theQuestionedPersonAnswersFromTheSkillScreen() throws {
-        let app = Fixture.type("Enter w unclear Enter", into: Fixture.app())
+        let app = Fixture.type("Enter w unclear Enter", into: Fixture.app(Fixture.ana(), owner: "Olga Petrova"))
         let id = Fixture.senior()[0].id
         #expect(app.state.record.skills["serverless-functions"]?.assessments[id]?.isOpen == true)
         Fixture.type("a PR Space 412 Enter", into: app)
@@ -85,6 +88,55 @@ import Testing
     }
 }
 
+/// Nobody reviews their own ticks; screens about someone else say their name.
+@Suite struct WhoseRecordTests {
+    @Test func theOwnerCannotConfirmOrQuestionTheirOwnTicks() throws {
+        let app = Fixture.type("Enter", into: Fixture.app(owner: "Olga Petrova"))
+        let keyLine = app.screen(120, 40).text.split(separator: "\n").last.map(String.init) ?? ""
+        #expect(!keyLine.contains("c confirm") && !keyLine.contains("w question"), "\(keyLine)")
+        Fixture.type("c", into: app)
+        #expect(app.state.notice?.text.hasPrefix("This is your own record") == true)
+        Fixture.type("w", into: app)
+        #expect(app.state.prompt == nil)
+        #expect(app.state.record.skills["serverless-functions"]?.assessments.isEmpty == true, "nothing was written")
+        Fixture.type("Escape R S", into: app)
+        #expect(app.state.record.openReview == nil)
+        #expect(app.screen(120, 40).text.contains(" Ladder · Olga Petrova · Review"))
+    }
+
+    @Test func theFirstRunAsksYourNameBeforeTheFirstSkill() throws {
+        let folder = try TestSupport.makeTempFolder("ladder-tui-first")
+        defer { TestSupport.removeFolder(folder) }
+        let store = Store(folder: DataFolder(path: folder))
+        try store.folder.prepare()
+        let app = LadderApp(store: store, library: Fixture.library, person: .me, askOwnerName: true, environment: [:],
+                            clock: { Fixture.now })
+        func type(_ keys: String) { for event in KeyNames.parse(keys) { app.handle(event) } }
+        app.handle(.resize(width: 100, height: 30))
+        #expect(app.frame.text.contains("Welcome to Ladder. Your name"))
+        type("Enter")
+        #expect(app.state.prompt?.purpose == .ownerName, "an empty name asks again")
+        type("Olga Space Petrova Enter")
+        #expect(store.owner() == Owner(id: PersonID(name: "Olga Petrova"), name: "Olga Petrova"))
+        #expect(app.frame.text.hasPrefix(" Ladder · Olga Petrova · Welcome: your role"), "\(app.frame.text)")
+        type("Down Enter Down Enter")
+        #expect(try store.journal(for: .me).events.map(\.kind) == ["person", "role"], "me is the owner")
+        #expect(app.state.reviewer == Reviewer(id: "olga-petrova", name: "Olga Petrova"))
+    }
+
+    @Test func aMenteesScreensSayHerName() throws {
+        let app = Fixture.app(Fixture.ana(), owner: "Olga Petrova")
+        #expect(app.screen(80, 24).text.hasPrefix(" Ladder · Ana Silva · Ana's skills"))
+        Fixture.type("Enter e", into: app)
+        #expect(app.screen(80, 24).text.contains("Which role does Ana have in Serverless Functions?"))
+        Fixture.type("Enter", into: app)
+        #expect(app.screen(80, 24).text.contains("Ana's current level as Cloud Engineer?"))
+        Fixture.type("Escape Escape", into: app)
+        let keyLine = app.screen(120, 40).text.split(separator: "\n").last.map(String.init) ?? ""
+        #expect(keyLine.contains("c confirm"), "a mentor confirms her mentee's ticks: \(keyLine)")
+    }
+}
+
 /// Undo needs the runtime (it writes the inverse to the journal).
 @Suite struct UndoTests {
     @Test func uTakesBackTheLastChangesOfThisSession() throws {
@@ -118,16 +170,18 @@ import Testing
         ("", "R S", "review started"),
     ])
     func everyKindIsUndoneAndSaysWhat(setup: String, change: String, words: String) throws {
-        let app = Fixture.type(setup, into: Fixture.app())
+        // Ana's record in her mentor Olga's Ladder: Olga may confirm, question and review.
+        let app = Fixture.type(setup, into: Fixture.app(Fixture.ana(), owner: "Olga Petrova"))
         let before = app.state.record
         Fixture.type(change, into: app)
         #expect(app.state.record != before, "the keys made a change")
-        let lines = try app.store.journal(for: .me).events.count
+        let person = app.state.person
+        let lines = try app.store.journal(for: person).events.count
         Fixture.type("u", into: app)
         #expect(app.state.notice?.text == "Undone: " + words)
         #expect(app.state.record.skills == before.skills)
         #expect(app.state.record.reviews == before.reviews)
-        #expect(try app.store.journal(for: .me).events.count == lines + 1, "one undo line; nothing rewritten")
-        #expect(try app.store.record(for: .me).record.skills == before.skills, "read again, the same")
+        #expect(try app.store.journal(for: person).events.count == lines + 1, "one undo line; nothing rewritten")
+        #expect(try app.store.record(for: person).record.skills == before.skills, "read again, the same")
     }
 }

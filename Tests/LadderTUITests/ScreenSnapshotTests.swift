@@ -66,7 +66,8 @@ import Testing
     }
 
     @Test func theReviewAt80x24() {
-        let app = Fixture.type("Enter Down Space Escape R S Down c Down Down w which Space service? Enter", into: Fixture.app())
+        let app = Fixture.type("Enter Down Space Escape R S Down c Down Down w which Space service? Enter",
+                               into: Fixture.app(Fixture.ana(), owner: "Olga Petrova"))
         expectSnapshot(app.screen(80, 24), "review-80x24")
     }
 

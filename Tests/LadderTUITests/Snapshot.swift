@@ -55,11 +55,20 @@ enum Fixture {
         return record
     }
 
+    /// Ana Silva, a mentee, with the same history as `record()`.
+    static func ana() -> PersonRecord {
+        var record = PersonRecord(id: PersonID(name: "Ana Silva"))
+        record.apply(JournalEvent(.person(name: "Ana Silva", mentee: true), at: "2026-05-01T08:00:00Z"))
+        for event in Fixture.record().events { record.apply(JournalEvent(event.change, at: event.at)) }
+        return record
+    }
+
     /// The app, as a user runs it, on a data folder holding `record`'s journal, at
-    /// the fixture's fixed time, drawn at 100×30.
+    /// the fixture's fixed time, drawn at 100×30. `owner` names the folder's owner
+    /// (`ladder init --name`) before it starts.
     static func app(_ record: PersonRecord = record(), unicode: Bool = true, now: String = now,
-                    profiles: [String: String] = [:]) -> TestApp {
-        TestApp(record, unicode: unicode, now: now, profiles: profiles)
+                    profiles: [String: String] = [:], owner: String? = nil) -> TestApp {
+        TestApp(record, unicode: unicode, now: now, profiles: profiles, owner: owner)
     }
 
     /// Types keys (tmux names) into the app, as `ladder snapshot --keys` does.
@@ -76,12 +85,13 @@ final class TestApp {
     let folder: String
 
     /// `profiles`: YAML text of the user's own profiles by file name, beside the bundled ones.
-    init(_ record: PersonRecord, unicode: Bool, now: String, profiles: [String: String]) {
+    init(_ record: PersonRecord, unicode: Bool, now: String, profiles: [String: String], owner: String?) {
         folder = (try? TestSupport.makeTempFolder("ladder-tui")) ?? "/nonexistent"
         let store = Store(folder: DataFolder(path: folder))
         do {
             try store.folder.prepare()
             try store.append(record.events, for: record.id)
+            if let owner { _ = try store.nameOwner(owner) }
             for (name, yaml) in profiles {
                 try SafeFile.makeFolder(folder + "/profiles")
                 try SafeFile.writeAtomically(Array(yaml.utf8), to: folder + "/profiles/" + name)

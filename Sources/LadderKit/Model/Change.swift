@@ -25,17 +25,17 @@ public enum Change: Equatable, Sendable {
     case notApplicable(skill: String, level: String?, expectation: String, text: String, reason: String)
     /// Taking a not-applicable mark back.
     case applicable(skill: String, level: String?, expectation: String, text: String)
-    case reviewStart(by: String?)
-    case reviewNote(note: String, by: String?)
-    case reviewEnd(by: String?)
+    case reviewStart(by: Reviewer?)
+    case reviewNote(note: String, by: Reviewer?)
+    case reviewEnd(by: Reviewer?)
     /// The reviewer confirms a tick, with an optional comment.
-    case confirm(skill: String, expectation: String, text: String, comment: String, by: String?)
+    case confirm(skill: String, expectation: String, text: String, comment: String, by: Reviewer?)
     /// The reviewer questions a tick; the comment says what is unclear.
-    case question(skill: String, expectation: String, text: String, comment: String, by: String?)
+    case question(skill: String, expectation: String, text: String, comment: String, by: Reviewer?)
     /// The person's reply to an open question, which closes it.
     case answer(skill: String, expectation: String, answer: String)
     /// The reviewer takes an open question back.
-    case withdraw(skill: String, expectation: String, by: String?)
+    case withdraw(skill: String, expectation: String, by: Reviewer?)
     /// Takes back earlier events of this journal, by id (`u` in the UI): the fold
     /// leaves them out, so an undone step up is no step at all. Both lines stay.
     case undo(events: [String])

@@ -4,14 +4,14 @@ import Foundation
 /// Reviews (1:1s), the reviewer's view of ticks and not-applicable marks,
 /// checked and turned into journal events like the other changes.
 extension Changes {
-    public static func startReview(_ record: PersonRecord, by reviewer: String?) throws(InputError) -> Change {
+    public static func startReview(_ record: PersonRecord, by reviewer: Reviewer?) throws(InputError) -> Change {
         if let open = record.openReview {
             throw InputError("a review of \(record.name) is already open since \(String(open.start.prefix(10))); end it first: ladder review end \(record.id)")
         }
         return .reviewStart(by: reviewer)
     }
 
-    public static func reviewNote(_ text: String, _ record: PersonRecord, by reviewer: String?) throws(InputError) -> Change {
+    public static func reviewNote(_ text: String, _ record: PersonRecord, by reviewer: Reviewer?) throws(InputError) -> Change {
         guard record.openReview != nil else {
             throw InputError("no review of \(record.name) is open; start one: ladder review start \(record.id)")
         }
@@ -20,7 +20,7 @@ extension Changes {
         return .reviewNote(note: trimmed, by: reviewer)
     }
 
-    public static func endReview(_ record: PersonRecord, by reviewer: String?) throws(InputError) -> Change {
+    public static func endReview(_ record: PersonRecord, by reviewer: Reviewer?) throws(InputError) -> Change {
         guard record.openReview != nil else {
             throw InputError("no review of \(record.name) is open; start one: ladder review start \(record.id)")
         }
@@ -28,14 +28,14 @@ extension Changes {
     }
 
     /// The reviewer confirms a tick, with an optional comment.
-    public static func confirm(_ id: String, comment: String, in standing: Standing, by reviewer: String?) throws(InputError) -> Change {
+    public static func confirm(_ id: String, comment: String, in standing: Standing, by reviewer: Reviewer?) throws(InputError) -> Change {
         let tick = try ticked(id, in: standing)
         return .confirm(skill: standing.profile.id, expectation: tick.expectation, text: tick.text,
                         comment: try checkedText(comment, what: "a comment"), by: reviewer)
     }
 
     /// The reviewer questions a tick; a comment saying what is unclear is required.
-    public static func question(_ id: String, comment: String, in standing: Standing, by reviewer: String?) throws(InputError) -> Change {
+    public static func question(_ id: String, comment: String, in standing: Standing, by reviewer: Reviewer?) throws(InputError) -> Change {
         let tick = try ticked(id, in: standing)
         let text = try checkedText(comment, what: "a comment")
         guard !text.isEmpty else { throw InputError("say what is unclear: a question needs a comment") }
@@ -54,7 +54,7 @@ extension Changes {
     }
 
     /// The reviewer withdraws an open question.
-    public static func withdraw(_ id: String, in standing: Standing, by reviewer: String?) throws(InputError) -> Change {
+    public static func withdraw(_ id: String, in standing: Standing, by reviewer: Reviewer?) throws(InputError) -> Change {
         let key = id.lowercased()
         guard standing.tracked.assessments[key]?.isOpen == true else {
             throw InputError("there is no open question on '\(Safe.text(id))' in \(standing.profile.id)")

@@ -109,7 +109,7 @@ public struct PersonRecord: Equatable, Sendable {
 public struct Review: Equatable, Sendable {
     public var start: String
     public var end: String?
-    public var by: String?
+    public var by: Reviewer?
     public var notes: [ReviewNote] = []
     /// Ticks the reviewer confirmed during this review.
     public var confirmed = 0
@@ -118,7 +118,7 @@ public struct Review: Equatable, Sendable {
     /// Questions still open when the review ended.
     public var openAtEnd: Int?
 
-    public init(start: String, by: String?) {
+    public init(start: String, by: Reviewer?) {
         self.start = start
         self.by = by
     }
@@ -127,7 +127,7 @@ public struct Review: Equatable, Sendable {
 public struct ReviewNote: Equatable, Sendable {
     public var text: String
     public var at: String
-    public var by: String?
+    public var by: Reviewer?
 }
 
 extension PersonRecord {

@@ -65,7 +65,7 @@ public struct Assessment: Equatable, Sendable {
 
     public var verdict: Verdict
     public var comment: String
-    public var by: String?
+    public var by: Reviewer?
     public var at: String
     /// The person's answer to a question.
     public var answer: String?

@@ -120,7 +120,10 @@ public struct AssessmentReport: Equatable, Sendable, Encodable {
     /// `confirmed` or `questioned`.
     public var verdict: String
     public var comment: String
+    /// The reviewer's name (or, in older lines, what `by` held).
     public var by: String?
+    /// The reviewer's person id, when the line names one.
+    public var byID: String?
     public var at: String
     /// A question neither answered nor withdrawn.
     public var open: Bool
@@ -131,7 +134,8 @@ public struct AssessmentReport: Equatable, Sendable, Encodable {
     init(_ a: Assessment) {
         verdict = a.verdict.rawValue
         comment = a.comment
-        by = a.by
+        by = a.by?.shown
+        byID = a.by?.id
         at = a.at
         open = a.isOpen
         answer = a.answer
@@ -218,7 +222,10 @@ public struct ReviewReport: Equatable, Sendable, Encodable {
     public var start: String
     /// Nil while the review is in progress.
     public var end: String?
+    /// The reviewer's name (or, in older lines, what `by` held).
     public var by: String?
+    /// The reviewer's person id, when the line names one.
+    public var byID: String?
     public var notes: [NoteReport]
     public var confirmed: Int
     public var questioned: Int
@@ -230,8 +237,9 @@ public struct ReviewReport: Equatable, Sendable, Encodable {
     init(_ review: Review) {
         start = review.start
         end = review.end
-        by = review.by
-        notes = review.notes.map { NoteReport(text: $0.text, at: $0.at, by: $0.by) }
+        by = review.by?.shown
+        byID = review.by?.id
+        notes = review.notes.map { NoteReport(text: $0.text, at: $0.at, by: $0.by?.shown) }
         confirmed = review.confirmed
         questioned = review.questioned
         openAtEnd = review.openAtEnd

@@ -40,7 +40,11 @@ public struct DataFolder: Sendable, Equatable {
         return folder
     }
 
-    public var profilesPath: String { path + "/profiles" }
+    /// The user's own profiles: `profiles/`, or the shared profiles' repository's
+    /// `profiles/` once the team's profiles are shared (`ladder share profiles URL`).
+    public var profilesPath: String {
+        Self.isRepository(sharedProfiles.path) ? sharedProfiles.profilesPath : path + "/profiles"
+    }
     public var peoplePath: String { path + "/people" }
     public var lockPath: String { path + "/.lock" }
 

@@ -10,6 +10,8 @@ import Foundation
 /// `confirm`/`question` (skill, item, text, note: the comment, by), `answer` (skill,
 /// item, note: the reply), `withdraw` (skill, item, by), `undo` (undo: the ids of the
 /// events it takes back; format 2). `item` is the expectation id.
+/// In the reviewer kinds `by` is the reviewer's person id and `name` their name
+/// (older lines hold a name in `by` and no `name`).
 public struct JournalLine: Codable, Equatable, Sendable {
     public var v: Int
     public var id: String
@@ -63,23 +65,23 @@ extension Change {
             guard let skill = line.skill, let item = line.item else { self = unknown; return }
             self = .applicable(skill: skill, level: line.level, expectation: item, text: line.text ?? "")
         case "review-start":
-            self = .reviewStart(by: line.by)
+            self = .reviewStart(by: line.reviewer)
         case "review-note":
             guard let note = line.note else { self = unknown; return }
-            self = .reviewNote(note: note, by: line.by)
+            self = .reviewNote(note: note, by: line.reviewer)
         case "review-end":
-            self = .reviewEnd(by: line.by)
+            self = .reviewEnd(by: line.reviewer)
         case "confirm", "question":
             guard let skill = line.skill, let item = line.item else { self = unknown; return }
             self = line.kind == "confirm"
-                ? .confirm(skill: skill, expectation: item, text: line.text ?? "", comment: line.note ?? "", by: line.by)
-                : .question(skill: skill, expectation: item, text: line.text ?? "", comment: line.note ?? "", by: line.by)
+                ? .confirm(skill: skill, expectation: item, text: line.text ?? "", comment: line.note ?? "", by: line.reviewer)
+                : .question(skill: skill, expectation: item, text: line.text ?? "", comment: line.note ?? "", by: line.reviewer)
         case "answer":
             guard let skill = line.skill, let item = line.item else { self = unknown; return }
             self = .answer(skill: skill, expectation: item, answer: line.note ?? "")
         case "withdraw":
             guard let skill = line.skill, let item = line.item else { self = unknown; return }
-            self = .withdraw(skill: skill, expectation: item, by: line.by)
+            self = .withdraw(skill: skill, expectation: item, by: line.reviewer)
         case "undo":
             guard let ids = line.undo, !ids.isEmpty else { self = unknown; return }
             self = .undo(events: ids)
@@ -90,6 +92,12 @@ extension Change {
 }
 
 extension JournalLine {
+    /// The reviewer of a reviewer kind: `by` and, beside it, `name`.
+    var reviewer: Reviewer? {
+        get { by.map { Reviewer(id: $0, name: name) } }
+        set { (by, name) = (newValue?.id, newValue?.name) }
+    }
+
     /// The line that writes an event.
     init(_ event: JournalEvent) {
         v = event.v
@@ -117,16 +125,16 @@ extension JournalLine {
         case .applicable(let skill, let level, let item, let text):
             (self.skill, self.level, self.item, self.text) = (skill, level, item, text)
         case .reviewStart(let by), .reviewEnd(let by):
-            self.by = by
+            reviewer = by
         case .reviewNote(let note, let by):
-            (self.note, self.by) = (note, by)
+            (self.note, reviewer) = (note, by)
         case .confirm(let skill, let item, let text, let comment, let by),
              .question(let skill, let item, let text, let comment, let by):
-            (self.skill, self.item, self.text, self.note, self.by) = (skill, item, text, comment, by)
+            (self.skill, self.item, self.text, self.note, reviewer) = (skill, item, text, comment, by)
         case .answer(let skill, let item, let answer):
             (self.skill, self.item, self.note) = (skill, item, answer)
         case .withdraw(let skill, let item, let by):
-            (self.skill, self.item, self.by) = (skill, item, by)
+            (self.skill, self.item, reviewer) = (skill, item, by)
         case .undo(let ids):
             undo = ids
         case .unknown(let line):

@@ -150,7 +150,7 @@ public enum PeopleSummaries {
         // Journals to read again, with their place in `summaries` and stamp; read on every core.
         var pending: [(at: Int, id: PersonID, stamp: FileStamp)] = []
         for id in store.people() {
-            let path = folder.journalPath(for: id)
+            let path = store.journalPath(for: id)
             guard let stamp = FileStamp.of(path) else {
                 // No journal yet (`me` before the first change): nothing to cache.
                 summaries.append(PersonSummary(PersonRecord(id: id), journal: Journal()))

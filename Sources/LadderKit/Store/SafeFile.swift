@@ -180,6 +180,20 @@ public enum SafeFile {
     /// Creates a folder (and its parents) with mode 0700 when missing. A folder it
     /// creates is 0700 whatever the umask. The folder itself must not be a symbolic
     /// link unless `allowLink` (the data folder may live wherever the user points it).
+    /// The names of a folder's entries (not `.` and `..`); none when it cannot be read.
+    static func entryNames(in folder: String) -> [String] {
+        guard let dir = opendir(folder) else { return [] }
+        defer { closedir(dir) }
+        var names: [String] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+            }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        return names
+    }
+
     public static func makeFolder(_ path: String, allowLink: Bool = false) throws(StoreError) {
         if !allowLink { try refuseLinkedFolder(path) }
         var partial = path.hasPrefix("/") ? "" : "."

@@ -15,12 +15,13 @@ public struct Store: Sendable {
     /// line by line. A journal (or `people/`) that is a symbolic link is refused; lines
     /// it held at the last sync and no longer holds are reported as a problem.
     public func journal(for person: PersonID) throws(StoreError) -> Journal {
-        try SafeFile.refuseLinkedFolder(folder.peoplePath)
-        let path = folder.journalPath(for: person)
-        let synced = SyncedLines.load(in: folder, for: person)
+        let (home, file) = try location(of: person)
+        try SafeFile.refuseLinkedFolder(home.peoplePath)
+        let path = home.journalPath(for: file)
+        let synced = SyncedLines.load(in: home, for: file)
         let read = try Journal.read(path, salt: synced?.salt)
         var journal = read?.journal ?? Journal()
-        if let synced, let problem = synced.problem(current: read?.eventLines ?? [], folder: folder, person: person) {
+        if let synced, let problem = synced.problem(current: read?.eventLines ?? [], folder: home, person: file) {
             journal.problems.insert(problem, at: 0)
         }
         return journal
@@ -29,7 +30,12 @@ public struct Store: Sendable {
     /// The person's current state and the journal it was folded from.
     public func record(for person: PersonID) throws(StoreError) -> (record: PersonRecord, journal: Journal) {
         let journal = try journal(for: person)
-        return (PersonRecord.fold(journal.events, id: person), journal)
+        let id = canonical(person)
+        var record = PersonRecord.fold(journal.events, id: id)
+        if let owner = owner(), owner.id == id, !journal.events.contains(where: { $0.kind == "person" }) {
+            record.name = owner.name
+        }
+        return (record, journal)
     }
 
     /// Appends events to a person's journal, one line each, in a single write and
@@ -42,23 +48,39 @@ public struct Store: Sendable {
         for event in events {
             do { lines.append(try event.encodedLine()) } catch { throw StoreError("could not encode a journal event") }
         }
-        try SafeFile.refuseLinkedFolder(folder.peoplePath)
-        let path = folder.journalPath(for: person)
         try FileLock.withLock(folder.lockPath, timeout: lockTimeout, waiting: waiting) { () throws(StoreError) in
-            try SafeFile.appendLines(lines, to: path)
+            // Where the journal is, decided under the lock: sharing a record moves it
+            // while holding this lock. A shared record's repository has a lock of its
+            // own, which its sync holds while merging.
+            let (home, file) = try location(of: person)
+            try SafeFile.refuseLinkedFolder(home.peoplePath)
+            let path = home.journalPath(for: file)
+            guard home != folder else { return try SafeFile.appendLines(lines, to: path) }
+            try FileLock.withLock(home.lockPath, timeout: lockTimeout, waiting: waiting) { () throws(StoreError) in
+                try SafeFile.appendLines(lines, to: path)
+            }
         }
     }
 
     /// How a person's journal looks from outside — size, times, inode — from one
     /// `stat`, without reading it: a different stamp means another process wrote it.
     public func journalStamp(for person: PersonID) -> JournalStamp {
-        JournalStamp(stamp: FileStamp.of(folder.journalPath(for: person)))
+        guard let (home, file) = try? location(of: person) else { return JournalStamp(stamp: nil) }
+        return JournalStamp(stamp: FileStamp.of(home.journalPath(for: file)))
     }
 
-    /// Everyone with a journal, and `me` even before their first change.
+    /// Everyone with a journal here or a shared record, and the owner (or `me`)
+    /// even before their first change, first when they have no journal yet.
     public func people() -> [PersonID] {
-        var ids = folder.people()
-        if !ids.contains(.me) { ids.insert(.me, at: 0) }
+        let owner = owner()
+        var ids = folder.people().map { id in
+            guard let owner, id == owner.journal else { return id }
+            return owner.id
+        }
+        ids += folder.sharedPeople()
+        ids = Array(Set(ids)).sorted()
+        let first = owner?.id ?? .me
+        if !ids.contains(first) { ids.insert(first, at: 0) }
         return ids
     }
 }

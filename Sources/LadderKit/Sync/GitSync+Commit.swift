@@ -19,15 +19,15 @@ extension GitSync {
 
     /// Stages `people/` and `profiles/` and commits them with a message that counts
     /// what changed; nil when nothing did. Only these folders are committed, whatever
-    /// else is staged.
-    func commitData(_ text: String?) throws(SyncError) -> String? {
+    /// else is staged. Returns the message and how many journal lines it added.
+    func commitData(_ text: String?) throws(SyncError) -> (message: String, added: Int)? {
         try git.require(["add", "-A", "--", "people", "profiles"])
         let summary = try changes(["--cached"], in: ["people", "profiles"])
         guard !summary.isEmpty else { return nil }
         let message = summary.commitMessage(text)
         let roots = ["people", "profiles"].filter { root in summary.paths.contains { $0.hasPrefix(root + "/") } }
         try commit(message, paths: roots)
-        return message
+        return (message, summary.people.reduce(0) { $0 + $1.addedCount })
     }
 
     /// Journals and profiles that git ignores (a rule in a `.gitignore`), which would

@@ -51,6 +51,12 @@ extension GitSync {
                 if !(path.hasPrefix("people/") || path.hasPrefix("profiles/") || Self.ownFiles.contains(path)) {
                     problems.append((path, "adds a file outside people/ and profiles/")); continue
                 }
+                if onlyProfiles, !path.hasPrefix("profiles/"), !Self.ownFiles.contains(path) {
+                    problems.append((path, "adds a file to the shared profiles, which hold only profiles/")); continue
+                }
+                if let only = onlyRecord, path != "people/\(only.rawValue).jsonl", !Self.ownFiles.contains(path) {
+                    problems.append((path, "adds a file to \(only)'s shared record, which holds only people/\(only.rawValue).jsonl")); continue
+                }
             }
             guard ChangeSummary.personID(ofPath: path) != nil, oldMode.hasPrefix("100") else { continue }
             let salt = JournalLines.randomSalt()

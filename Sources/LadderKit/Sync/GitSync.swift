@@ -18,11 +18,18 @@ public struct GitSync: Sendable {
     /// Join a remote history that shares no commit with the local one
     /// (`ladder sync --allow-unrelated`); without it only a folder's first sync may.
     public var allowUnrelated = false
+    /// A shared record's repository: it may hold this person's journal and nothing
+    /// else (besides Ladder's `.gitattributes` and `.gitignore`).
+    public var onlyRecord: PersonID?
+    /// The shared profiles' repository: it may hold `profiles/` and nothing else.
+    public var onlyProfiles = false
 
     /// The line `.gitattributes` must have: journals merge by keeping both sides' lines.
     public static let attributeLine = "people/*.jsonl merge=union"
     /// The lines `.gitignore` must have: derived caches, the lock, Ladder's temp files.
-    public static let ignoreLines = ["cache/", ".lock", SafeFile.tempPrefix + "*"]
+    /// `owner.json` (who this machine's user is) and `shared/` (records shared one
+    /// person at a time, each a repository of its own) never go into a shared folder.
+    public static let ignoreLines = ["cache/", ".lock", SafeFile.tempPrefix + "*", "owner.json", "shared/"]
 
     public init(folder: DataFolder, git: Git) {
         self.folder = folder
@@ -50,6 +57,8 @@ public struct GitSync: Sendable {
         let upstream = try inspect(&git)
         var sync = GitSync(folder: folder, git: git, lockTimeout: lockTimeout)
         sync.allowUnrelated = allowUnrelated
+        sync.onlyRecord = onlyRecord
+        sync.onlyProfiles = onlyProfiles
         var report = SyncReport(remote: upstream.remote, branch: upstream.remoteBranch)
         progress("fetching from \(Safe.text(upstream.remote))…")
         var tracking = try sync.fetch(upstream)
@@ -57,7 +66,7 @@ public struct GitSync: Sendable {
         try sync.locked(progress) { () throws(SyncError) in
             do throws(StoreError) { try folder.prepare() } catch { throw .store(error.message) }
             report.setupCommitted = try sync.commitGitFiles()
-            if let commit = try sync.commitData(message) { report.commits.append(commit) }
+            if let commit = try sync.commitData(message) { report.add(commit) }
             report.warnings += try sync.ignoredJournals()
             defer { sync.keepPrivate() }
             try sync.merge(tracking, from: upstream, started: started, into: &report)
@@ -81,7 +90,7 @@ public struct GitSync: Sendable {
             progress("the push was rejected; pulling again…")
             tracking = try sync.fetch(upstream)
             try sync.locked(progress) { () throws(SyncError) in
-                if let commit = try sync.commitData(nil) { report.commits.append(commit) }
+                if let commit = try sync.commitData(nil) { report.add(commit) }
                 defer { sync.keepPrivate() }
                 try sync.merge(tracking, from: upstream, started: started, into: &report)
                 SyncedLines.recordAll(in: folder)
@@ -198,6 +207,8 @@ public struct SyncReport: Sendable {
     public var setupCommitted = false
     /// The messages of the commits made of local changes (none when there were none).
     public var commits: [String] = []
+    /// Journal lines those commits added.
+    public var committedLines = 0
     /// What the merge brought in, when it brought anything.
     public var pulled: ChangeSummary?
     /// True when nothing had to be merged (the remote had nothing new).
@@ -212,6 +223,14 @@ public struct SyncReport: Sendable {
         self.remote = remote
         self.branch = branch
     }
+
+    mutating func add(_ commit: (message: String, added: Int)) {
+        commits.append(commit.message)
+        committedLines += commit.added
+    }
+
+    /// Journal lines the merge brought in.
+    public var pulledLines: Int { pulled?.people.reduce(0) { $0 + $1.addedCount } ?? 0 }
 
     /// One line for each thing that happened.
     public var lines: [String] {

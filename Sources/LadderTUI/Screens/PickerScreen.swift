@@ -53,7 +53,8 @@ enum PickerScreen {
         switch state.screen {
         case .pickRole(let skill):
             guard let profile = state.library.profile(skill) else { return }
-            canvas.put("Which role do you have in \(profile.name)?", x: 1, y: y, style: .bold)
+            let question = state.isOwnRecord ? "Which role do you have in \(profile.name)?" : "Which role does \(state.firstName) have in \(profile.name)?"
+            canvas.put(question, x: 1, y: y, style: .bold)
             let width = min(max(12, profile.roles.map { TextWidth.of($0.name) }.max() ?? 0), body.width / 2)
             items = profile.roles.map { role in
                 let required = role.levels.filter(\.required).map(\.level)
@@ -63,7 +64,7 @@ enum PickerScreen {
             }
         case .pickLevel(let skill, let roleID):
             guard let profile = state.library.profile(skill), let role = profile.role(named: roleID) else { return }
-            canvas.put("Your current level as \(role.name)?", x: 1, y: y, style: .bold)
+            canvas.put("\(state.whose) current level as \(role.name)?", x: 1, y: y, style: .bold)
             let width = min(max(10, profile.levels.map(TextWidth.of).max() ?? 0), body.width / 2)
             items = role.levels.enumerated().map { index, cell in
                 let mark = cell.required ? "\(symbols.required) Required" : "\(symbols.optional) optional"

@@ -13,6 +13,7 @@ enum ReviewScreen {
 
     static func keys(_ state: AppState) -> [(String, String)] {
         let open = state.record.openReview != nil
+        guard !state.isOwnRecord else { return [("Esc", "back")] }
         var keys = [("c", "confirm"), ("w", "question"), ("x", "withdraw"), ("r", "note")]
         keys.insert(open ? ("E", "end review") : ("S", "start review"), at: 0)
         return keys + [("Esc", "back")]
@@ -30,6 +31,7 @@ enum ReviewScreen {
         let selected = state.review.selection < list.count ? list[state.review.selection] : nil
         let record = state.record
         let reviewer = state.reviewer
+        if [.character("S"), .character("E"), .character("r")].contains(key), state.refusesSelfReview() { return }
         switch key {
         case .escape, .left, .character("h"):
             state.goBack()
@@ -142,7 +144,7 @@ enum ReviewScreen {
     }
 
     static func assessmentText(_ a: Assessment, symbols: Symbols) -> String {
-        let by = a.by.map { " by \($0)" } ?? ""
+        let by = a.by.map { " by \($0.shown)" } ?? ""
         let comment = a.comment.isEmpty ? "" : ": \(a.comment)"
         switch a.verdict {
         case .confirmed: return "confirmed\(by)\(comment)"

@@ -28,6 +28,7 @@ enum SkillScreen {
         // Most useful first: what does not fit the width is left out (help lists all).
         var keys = [("Space", "tick"), ("n", "note"), ("←→", "level"), ("Esc", "back"), ("↑↓", "move"), ("N", "not applicable"),
                     ("c", "confirm"), ("w", "question"), ("e", "role/level"), ("u", "undo"), ("d", "next level adds"), ("p", "path")]
+        if state.isOwnRecord { keys.removeAll { $0.0 == "c" || $0.0 == "w" } }
         if case .skill(let skill) = state.screen, state.standing(skill)?.next?.isComplete == true {
             keys.insert(("s", "step up"), at: 0)
         }
@@ -142,6 +143,7 @@ enum SkillScreen {
 
     /// A reviewer's confirm (`c`), question (`w`, asks for a comment) or withdraw (`x`) on a tick.
     static func assess(_ key: Key, expectation: String, _ standing: Standing, _ state: inout AppState, _ effects: inout [Effect]) {
+        if state.refusesSelfReview() { return }
         guard standing.tracked.ticks[expectation] != nil else {
             state.notice = .info("Only ticked expectations can be confirmed or questioned.")
             return
@@ -230,7 +232,7 @@ enum SkillScreen {
         let y = layout.progressRow
         let cell = standing.role.level(shown)
         let progress = standing.progress(toward: shown)
-        let which = shown == standing.nextLevel ? "next level" : shown == standing.level ? "your level" : "level"
+        let which = shown == standing.nextLevel ? "next level" : shown == standing.level ? (state.isOwnRecord ? "your level" : "\(state.firstName)'s level") : "level"
         // On a narrow terminal the level's name alone, so the figures keep their room.
         let label = body.width < 60 ? "\(shown)  "
             : "\(shown) \(symbols.dot) \(which)\(cell?.required == true ? ", Required" : ", optional for this role")  "
