@@ -20,7 +20,7 @@ struct Ladder: ParsableCommand {
             Init.self, WhoAmI.self, Share.self, Join.self,
             Track.self, TickCommand.self, UntickCommand.self, NoteCommand.self, Step.self, Status.self,
             NotApplicable.self, People.self, ReviewCommand.self, Answer.self,
-            Report.self, HistoryCommand.self,
+            Report.self, HistoryCommand.self, TeamCommand.self,
             Sync.self, Snapshot.self, Debug.self,
             Export.self, VersionCommand.self,
         ]

@@ -24,6 +24,8 @@ public struct PersonSummary: Equatable, Sendable {
     public var openQuestions: Int = 0
     /// Each tracked skill, enough to draw progress against its profile.
     public var tracked: [SkillBrief] = []
+    /// What the team view needs beyond this (nil for a person with no journal yet).
+    public var team: TeamFacts?
 
     public init(id: PersonID, name: String, skills: Int, lastChange: String?, problems: Int = 0, readOnly: Bool = false) {
         self.id = id
@@ -45,6 +47,7 @@ public struct PersonSummary: Equatable, Sendable {
             SkillBrief(skill: $0.skill, role: $0.role, level: $0.level, ticked: $0.ticks.keys.sorted(),
                        notApplicable: $0.notApplicable.keys.sorted())
         }
+        team = TeamFacts(record)
     }
 
     /// The summary's tracked skill as a `TrackedSkill`, to read against its profile.
@@ -87,7 +90,7 @@ public struct SkillBrief: Codable, Equatable, Sendable {
 public enum PeopleSummaries {
     static let kind = "ladder-people-index"
     /// Bump when the index layout or the fold that makes a summary changes.
-    static let format = 3
+    static let format = 4
     static let fileName = "people.index"
 
     struct Index: Codable {
@@ -108,6 +111,7 @@ public enum PeopleSummaries {
         var lastReview: String?
         var openQuestions: Int
         var tracked: [SkillBrief]
+        var team: TeamFacts?
     }
 
     static func decode(_ bytes: [UInt8], folder: DataFolder) -> Result<Index, CacheRefusal> {
@@ -165,6 +169,7 @@ public enum PeopleSummaries {
                 summary.lastReview = entry.lastReview
                 summary.openQuestions = entry.openQuestions
                 summary.tracked = entry.tracked
+                summary.team = entry.team
                 summaries.append(summary)
                 continue
             }
@@ -185,7 +190,7 @@ public enum PeopleSummaries {
             entries.append(Entry(person: summary.id.rawValue, stamp: stamp, racy: stamp.isRacy(now: now) ? true : nil,
                                  name: summary.name, skills: summary.skills, lastChange: summary.lastChange,
                                  problems: summary.problems, readOnly: summary.readOnly, mentee: summary.mentee,
-                                 lastReview: summary.lastReview, openQuestions: summary.openQuestions, tracked: summary.tracked))
+                                 lastReview: summary.lastReview, openQuestions: summary.openQuestions, tracked: summary.tracked, team: summary.team))
         }
         if old.count != entries.count { changed = true }
         guard cache, changed else { return (summaries, report) }
