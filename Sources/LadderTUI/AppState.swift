@@ -29,6 +29,8 @@ public struct AppState: Sendable {
     /// The learning path's order, filter and selection.
     public var path = PathViewState()
     public var diffList = ListState()
+    /// The team screen: its rows, order, filter and selection.
+    public var team = TeamViewState()
 
     /// A line of text being typed (a note, a search, a name) or a yes/no question.
     public var prompt: Prompt?
@@ -53,6 +55,8 @@ public struct AppState: Sendable {
     public var owner: PersonID = .me
     /// Evidence older than this many days is stale.
     public var staleDays: Int = Staleness.defaultDays
+    /// A review older than this many days puts a person on the team's attention list.
+    public var reviewDays: Int = TeamSettings.defaultReviewDays
     /// This session's changes, newest last, for `u`: each undone by naming its events.
     public var undo: [UndoEntry] = []
     /// The history screen's series, worked out once per change (see `HistoryCache`).
@@ -137,6 +141,8 @@ public enum Screen: Equatable, Sendable {
     case pickPathLevel(role: String)
     /// What the next level adds over the person's in a skill.
     case diff(skill: String, from: String, to: String)
+    /// Every mentee at a glance, and who needs a 1:1.
+    case team
 
     /// Where the screen keeps its list's selection and scroll.
     var list: WritableKeyPath<AppState, ListState> {
@@ -151,6 +157,7 @@ public enum Screen: Equatable, Sendable {
         case .path: return \.path.list
         case .pickPathRole, .pickPathLevel: return \.picker
         case .diff: return \.diffList
+        case .team: return \.team.list
         }
     }
 }

@@ -29,6 +29,7 @@ public final class LadderApp: TerminalProgram {
         let person = store.canonical(person)  // `me` is the owner
         state = AppState(library: library, person: person, record: PersonRecord(id: person), unicode: unicode, now: clock())
         state.staleDays = Staleness.days(environment: environment)
+        state.reviewDays = TeamSettings(environment: environment, now: Date()).reviewDays
         state.reviewer = store.reviewer()
         state.owner = store.ownerID
         if askOwnerName { Walkthrough.askName(&state) }

@@ -86,6 +86,8 @@ public struct Prompt: Equatable, Sendable {
         case search
         /// Filtering the path's skills by name, as you type.
         case pathFilter
+        /// Filtering the team screen's people by name, as you type.
+        case teamFilter
         case newPerson
         /// The first run: the user's own name.
         case ownerName

@@ -19,6 +19,7 @@ func updatePrompt(_ state: inout AppState, _ key: Key, _ effects: inout [Effect]
         state.prompt = nil
         if prompt.purpose == .search { state.browser.query = "" }
         if prompt.purpose == .pathFilter { state.path.filter = "" }
+        if prompt.purpose == .teamFilter { state.team.filter = "" }
         if prompt.purpose == .ownerName { state.notice = .info("Not named yet; name yourself any time with: ladder init --name \"Your Name\"") }
         return
     case .enter:
@@ -43,6 +44,10 @@ func updatePrompt(_ state: inout AppState, _ key: Key, _ effects: inout [Effect]
         state.path.filter = prompt.text
         state.path.list = ListState()
     }
+    if prompt.purpose == .teamFilter {
+        state.team.filter = prompt.text
+        state.team.list = ListState()
+    }
 }
 
 /// Enter on a prompt: the typed text becomes a change, a search or a new person.
@@ -54,6 +59,8 @@ func finishPrompt(_ state: inout AppState, _ prompt: Prompt, _ effects: inout [E
         state.browser.query = text
     case .pathFilter:
         state.path.filter = text
+    case .teamFilter:
+        state.team.filter = text
     case .ownerName:
         Walkthrough.named(&state, text, &effects)
     case .newPerson:

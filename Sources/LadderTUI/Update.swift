@@ -38,6 +38,7 @@ public func update(_ state: AppState, _ message: Message) -> (AppState, [Effect]
         let current = PersonSummary(state.record, journal: Journal())
         state.people = summaries.map { $0.id == state.person ? current : $0 }
         if let index = state.people.firstIndex(where: { $0.id == state.person }) { state.peopleList.selection = index }
+        TeamScreen.refresh(&state)
     case .ownerNamed(let owner):
         Walkthrough.ownerNamed(&state, owner)
     }
@@ -118,6 +119,12 @@ func handleKey(_ state: inout AppState, _ key: Key, _ effects: inout [Effect]) {
             effects.append(.loadPeople)
             return
         }
+    case .character("T"):
+        // The path's T tracks every skill listed: from there, P then T.
+        if state.screen != .team && state.screen != .path {
+            TeamScreen.open(&state, &effects)
+            return
+        }
     case .character("p"):
         if state.screen != .path && state.screen != .pickPathRole {
             PathScreen.open(&state)
@@ -144,6 +151,7 @@ func handleKey(_ state: inout AppState, _ key: Key, _ effects: inout [Effect]) {
     case .path: PathScreen.update(&state, key, &effects)
     case .pickPathRole, .pickPathLevel: PathRoleScreen.update(&state, key, &effects)
     case .diff: DiffScreen.update(&state, key, &effects)
+    case .team: TeamScreen.update(&state, key, &effects)
     }
 }
 
@@ -260,5 +268,6 @@ func listArea(_ state: AppState) -> ListArea? {
     case .path: return PathScreen.area(state, body)
     case .pickPathRole, .pickPathLevel: return PathRoleScreen.area(state, body)
     case .diff: return DiffScreen.area(state, body)
+    case .team: return TeamScreen.area(state, body)
     }
 }

@@ -31,6 +31,7 @@ public func view(_ state: AppState) -> Canvas {
         case .path: PathScreen.draw(state, body, &canvas)
         case .pickPathRole, .pickPathLevel: PathRoleScreen.draw(state, body, &canvas)
         case .diff: DiffScreen.draw(state, body, &canvas)
+        case .team: TeamScreen.draw(state, body, &canvas)
         }
     }
     drawMessageLine(state, y: height - 2, &canvas)
@@ -51,6 +52,7 @@ func screenTitle(_ state: AppState) -> String {
     case .path: return "Your path"
     case .pickPathRole, .pickPathLevel: return state.record.role == nil ? "Welcome: your role" : "Your role"
     case .diff(let skill, _, _): return "\(state.library.summary(skill)?.name ?? skill): what the next level adds"
+    case .team: return state.team.everyone ? "Everyone" : "Team"
     }
 }
 
@@ -85,7 +87,7 @@ func drawMessageLine(_ state: AppState, y: Int, _ canvas: inout Canvas) {
 func statusKeys(_ state: AppState) -> [(String, String)] {
     if let prompt = state.prompt {
         if case .confirmStep = prompt.purpose { return [("y", "yes"), ("n", "no")] }
-        let live = prompt.purpose == .search || prompt.purpose == .pathFilter
+        let live = prompt.purpose == .search || prompt.purpose == .pathFilter || prompt.purpose == .teamFilter
         return [("Enter", live ? "done" : "save"), ("Esc", "cancel"), ("^U", "clear")]
     }
     if state.showingHelp {
@@ -105,6 +107,7 @@ func statusKeys(_ state: AppState) -> [(String, String)] {
     case .path: keys = PathScreen.keys(state)
     case .pickPathRole, .pickPathLevel: keys = PathRoleScreen.keys(state)
     case .diff: keys = [("↑↓", "scroll"), ("Esc", "back"), ("p", "path")]
+    case .team: keys = TeamScreen.keys(state)
     }
     return keys + [("?", "help"), ("q", "quit")]
 }

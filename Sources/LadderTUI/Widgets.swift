@@ -44,9 +44,10 @@ enum Widgets {
     /// Draws a list's items from its scroll position, in `visible` rows from `top`,
     /// the selected item highlighted, with "more" marks where items are above or
     /// below. `items` are the item rows from `list.scroll` on (a long list builds
-    /// only those that fit); `count` is the whole list's length.
+    /// only those that fit); `count` is the whole list's length. `marks: false` leaves
+    /// the "more" marks to the caller (a table whose right columns they would cover).
     static func list(_ items: [[[(String, Style)]]], list: ListState, count: Int, top: Int, visible: Int,
-                     canvas: inout Canvas, symbols: Symbols) {
+                     canvas: inout Canvas, symbols: Symbols, marks: Bool = true) {
         var y = top
         var index = list.scroll
         var cut = false
@@ -64,7 +65,7 @@ enum Widgets {
             }
             index += 1
         }
-        markMore(above: list.scroll > 0, below: index < count || cut, top: top, visible: visible, canvas: &canvas, symbols: symbols)
+        if marks { markMore(above: list.scroll > 0, below: index < count || cut, top: top, visible: visible, canvas: &canvas, symbols: symbols) }
     }
 
     /// "↑ more" at the top and "↓ more" at the bottom of a list's rows.

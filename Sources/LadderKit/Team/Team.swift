@@ -161,3 +161,12 @@ public struct Attention: Equatable, Sendable {
         self.text = text
     }
 }
+
+extension TeamSettings {
+    /// Settings with these thresholds (the UI reads them from the environment once).
+    public init(reviewDays: Int, staleDays: Int, now: Date) {
+        self.init(environment: [:], now: now)
+        self.reviewDays = reviewDays
+        self.staleDays = staleDays
+    }
+}

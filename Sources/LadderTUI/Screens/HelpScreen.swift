@@ -6,7 +6,7 @@ import LadderKit
 enum HelpScreen {
     static let sections: [(String, [(String, String)])] = [
         ("Everywhere", [("↑ ↓  j k", "move (PgUp PgDn g G jump)"), ("Enter", "open or choose"), ("Esc", "back"),
-                        ("p", "your path"), ("P", "people: switch, add"), ("u", "undo your last change"), ("?", "this help"),
+                        ("p", "your path"), ("P", "people: switch, add"), ("T", "team (on your path: P, then T)"), ("u", "undo your last change"), ("?", "this help"),
                         ("q  Ctrl-C", "quit (all is saved)")]),
         ("Your path", [("t  T", "track one, all untracked"), ("/  o", "filter by name, order"), ("d", "next level adds (and on a skill)"),
                        ("r  s", "your role, your skills")]),
@@ -17,6 +17,7 @@ enum HelpScreen {
                      ("c  w", "confirm, question"), ("e", "change role or level")]),
         ("A review", [("S  E", "start, end the review"), ("c  w  x", "confirm, ask, withdraw"), ("r", "note on the review")]),
         ("People", [("Enter", "show this person"), ("a", "add a person")]),
+        ("Team", [("Enter", "open this person"), ("o  /", "order, filter by name"), ("A", "everyone, or mentees only")]),
     ]
 
     static func lines(_ state: AppState) -> [(String, String?)] {

@@ -1,0 +1,200 @@
+import CellGrid
+import Foundation
+import LadderKit
+
+/// The team screen's view: the rows worked out from the people summaries, their
+/// order, the filter by name, whether everyone shows or only mentees, the selection.
+public struct TeamViewState: Equatable, Sendable {
+    public var members: [TeamMember] = []
+    public var order = TeamOrder.attention
+    public var filter = ""
+    /// Everyone in the store, not only the owner's mentees.
+    public var everyone = false
+    public var list = ListState()
+}
+
+/// Every mentee at a glance: who needs a 1:1 and why at the top, then one row per
+/// person with readiness toward their next level and what waits in their record.
+enum TeamScreen {
+    static func keys(_ state: AppState) -> [(String, String)] {
+        [("↑↓", "move"), ("Enter", "open"), ("o", "order"), ("/", "filter"),
+         ("A", state.team.everyone ? "mentees only" : "everyone"), ("Esc", "back")]
+    }
+
+    /// Opens the screen and asks for everyone's summary (checked against each journal).
+    static func open(_ state: inout AppState, _ effects: inout [Effect]) {
+        state.open(.team)
+        state.team.list = ListState()
+        effects.append(.loadPeople)
+    }
+
+    /// Works the rows out again from the summaries: when they load or the view changes.
+    static func refresh(_ state: inout AppState) {
+        let now = JournalEvent.date(state.now) ?? Date(timeIntervalSince1970: 0)
+        let settings = TeamSettings(reviewDays: state.reviewDays, staleDays: state.staleDays, now: now)
+        state.team.members = Team.members(state.people, library: state.library, settings: settings, everyone: state.team.everyone)
+    }
+
+    /// The rows shown: in the chosen order, filtered by name.
+    static func shown(_ state: AppState) -> [TeamMember] {
+        let filter = state.team.filter.lowercased()
+        return state.team.order.sorted(state.team.members).filter { filter.isEmpty || $0.name.lowercased().contains(filter) }
+    }
+
+    static func update(_ state: inout AppState, _ key: Key, _ effects: inout [Effect]) {
+        let members = shown(state)
+        if state.team.list.navigate(key, count: members.count) { return }
+        switch key {
+        case .enter, .right, .character("l"):
+            guard members.indices.contains(state.team.list.selection) else { return }
+            showPerson(&state, &effects, members[state.team.list.selection].id, create: nil)
+        case .character("o"):
+            state.team.order = state.team.order.next
+            state.team.list = ListState()
+            state.notice = .info("Order: \(state.team.order.rawValue).")
+        case .character("/"):
+            state.prompt = Prompt(purpose: .teamFilter, label: "Filter by name:", text: state.team.filter)
+        case .character("A"):
+            state.team.everyone.toggle()
+            state.team.list = ListState()
+            refresh(&state)
+            state.notice = .info(state.team.everyone ? "Showing everyone in this store." : "Showing your mentees.")
+        case .escape, .left, .character("h"):
+            if !state.team.filter.isEmpty {
+                state.team.filter = ""
+                state.team.list = ListState()
+            } else {
+                state.goBack()
+            }
+        default:
+            break
+        }
+    }
+
+    /// The attention lines as drawn, wrapped to the width, in at most half the body.
+    /// When they do not all fit, the selected person's reasons show instead (the `!`
+    /// marks who has some), so moving the selection reads every one.
+    static func attention(_ state: AppState, _ body: Body) -> [String] {
+        let width = max(1, body.width - 2)
+        let needing = TeamOrder.attention.sorted(state.team.members).filter { !$0.attention.isEmpty }
+        guard !needing.isEmpty else {
+            return TextWidth.wrap("Nobody needs a 1:1 now: every review is within \(state.reviewDays) days and nothing waits.", to: width)
+        }
+        let limit = max(2, (body.height - 4) / 2)
+        let all = TeamReport.attentionLines(needing).flatMap { TextWidth.wrap(Safe.text($0), to: width) }
+        if all.count <= limit { return all }
+        // Always `limit` rows here, so the list does not move as the selection does.
+        func padded(_ lines: [String]) -> [String] { Array((lines + Array(repeating: "", count: limit)).prefix(limit)) }
+        let members = shown(state)
+        if members.indices.contains(state.team.list.selection), !members[state.team.list.selection].attention.isEmpty {
+            return padded(TeamReport.attentionLines([members[state.team.list.selection]]).flatMap { TextWidth.wrap(Safe.text($0), to: width) })
+        }
+        return padded(TextWidth.wrap("\(needing.count) people need a 1:1, marked \(state.symbols.warning): select one to read why.", to: width))
+    }
+
+    /// A column of the table: its heading and each row's cell.
+    struct Column {
+        var title: String
+        var value: (TeamMember) -> String
+    }
+
+    /// The columns that fit beside the names, most important first kept; shown in table order.
+    static func columns(_ state: AppState, _ members: [TeamMember], room: Int) -> [(Column, Int)] {
+        let arrow = state.symbols.arrow
+        let byImportance: [(order: Int, column: Column)] = [
+            (2, Column(title: "LEVEL") { TeamReport.levels($0, arrow: arrow) }),
+            (3, Column(title: "READY") { TeamReport.readiness($0) }),
+            (5, Column(title: "ANSWERS") { "\($0.answersWaiting)" }),
+            (4, Column(title: "OPEN") { "\($0.openQuestions)" }),
+            (7, Column(title: "REVIEW") { TeamReport.days($0.daysSinceReview) }),
+            (6, Column(title: "STALE") { "\($0.staleTicks)" }),
+            (8, Column(title: "CHANGE") { TeamReport.days($0.daysSinceChange) }),
+            (1, Column(title: "ROLE") { $0.roleName ?? $0.role ?? "—" }),
+        ]
+        var left = room
+        var kept: [(Int, Column, Int)] = []
+        for (order, column) in byImportance {
+            let width = ([column.title] + members.map(column.value)).map { TextWidth.of(Safe.text($0)) }.max() ?? 0
+            guard width + 2 <= left else { break }
+            left -= width + 2
+            kept.append((order, column, width))
+        }
+        return kept.sorted { $0.0 < $1.0 }.map { ($0.1, $0.2) }
+    }
+
+    /// The names' column: as wide as the longest name, at most a third of the width
+    /// or the longest word (names wrap between words, and take fewer rows than columns
+    /// would give); a longer name wraps onto more rows, never cut.
+    static func nameWidth(_ members: [TeamMember], _ body: Body) -> Int {
+        let names = members.map { Safe.text($0.name) }
+        let longest = max(4, names.map(TextWidth.of).max() ?? 0)
+        let word = names.flatMap { $0.split(separator: " ") }.map { TextWidth.of(String($0)) }.max() ?? 0
+        let third = max(16, (body.width - 4) / 3)
+        return max(1, min(longest, max(third, word), body.width - 8))
+    }
+
+    static func layout(_ state: AppState, _ body: Body) -> (attention: [String], header: Int, area: ListArea, names: Int) {
+        let members = shown(state)
+        let attention = attention(state, body)
+        // A blank row under the attention list where there is room for it.
+        let gap = body.height >= 12 ? 1 : 0
+        let header = body.top + 1 + attention.count + gap + (state.team.filter.isEmpty ? 0 : 1)
+        let names = nameWidth(members, body)
+        let heights = members.map { max(1, TextWidth.wrap(Safe.text($0.name), to: names).count) }
+        // A list that does not fit gives its last row to the "more" marks, which would cover the right columns.
+        let rows = body.bottom - header - 1
+        let visible = heights.reduce(0, +) > rows ? rows - 1 : rows
+        return (attention, header, ListArea(top: header + 1, visible: visible, heights: heights), names)
+    }
+
+    static func area(_ state: AppState, _ body: Body) -> ListArea? { layout(state, body).area }
+
+    static func draw(_ state: AppState, _ body: Body, _ canvas: inout Canvas) {
+        let (attention, header, area, names) = layout(state, body)
+        let waiting = state.team.members.contains { !$0.attention.isEmpty }
+        canvas.put(waiting ? "Who needs a 1:1" : "Your team", x: 1, y: body.top, style: .bold)
+        for (row, line) in attention.enumerated() {
+            canvas.put(line, x: 1, y: body.top + 1 + row, style: waiting ? Style(colour: .warning) : .muted, limit: body.width - 1)
+        }
+        if !state.team.filter.isEmpty {
+            canvas.put("Filter: \(state.team.filter)  (Esc clears)", x: 1, y: header - 1, style: .muted)
+        }
+        let members = shown(state)
+        guard !members.isEmpty else {
+            let text = state.team.members.isEmpty
+                ? (state.team.everyone ? "Nobody here yet; P then a adds a person." : "No mentees here; A shows everyone, P then a adds a person.")
+                : "Nobody's name matches the filter."
+            for (row, line) in TextWidth.wrap(text, to: body.width - 2).enumerated() where header + row < body.bottom {
+                canvas.put(line, x: 1, y: header + row, style: .muted)
+            }
+            return
+        }
+        let columns = columns(state, members, room: body.width - 3 - names)
+        var heading = "   " + Widgets.cell("NAME", names)
+        for (column, width) in columns { heading += "  " + Widgets.cell(column.title, width) }
+        canvas.put(heading, x: 0, y: header, style: .muted)
+        let visible = members[min(state.team.list.scroll, members.count)...]
+        let items: [[[(String, Style)]]] = visible.map { member in
+            let lines = TextWidth.wrap(Safe.text(member.name), to: names)
+            var first: [(String, Style)] = [(" ", .plain), (member.attention.isEmpty ? " " : state.symbols.warning, Style(.bold, colour: .warning)),
+                                            (" " + Widgets.cell(lines.first ?? "", names), member.id == state.person ? .bold : .plain)]
+            for (column, width) in columns { first.append(("  " + Widgets.cell(column.value(member), width), .plain)) }
+            return [first] + lines.dropFirst().map { [("   " + $0, .plain)] }
+        }
+        Widgets.list(items, list: state.team.list, count: members.count, top: area.top, visible: area.visible,
+                     canvas: &canvas, symbols: state.symbols, marks: false)
+        if area.visible < body.bottom - area.top {
+            let above = state.team.list.scroll > 0
+            let below = area.rows(scroll: state.team.list.scroll).values.max().map { $0 < members.count - 1 || lastCut(area, state) } ?? false
+            let text = [above ? state.symbols.less : nil, below ? state.symbols.more : nil].compactMap { $0 }.joined(separator: "  ")
+            canvas.put(text, x: 3, y: area.top + area.visible, style: .muted)
+        }
+    }
+
+    /// Whether the last item on screen shows only some of its rows.
+    static func lastCut(_ area: ListArea, _ state: AppState) -> Bool {
+        let rows = area.rows(scroll: state.team.list.scroll)
+        guard let last = rows.values.max() else { return false }
+        return rows.values.filter { $0 == last }.count < area.heights[last]
+    }
+}
