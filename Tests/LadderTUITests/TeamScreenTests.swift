@@ -1,0 +1,79 @@
+import CellGrid
+import Testing
+@testable import LadderKit
+@testable import LadderTUI
+
+/// The team screen, driven through the app: Olga's mentees in known states.
+@Suite struct TeamScreenTests {
+    static let skill = "serverless-functions"
+
+    /// Olga's folder with four mentees and one colleague who is not a mentee:
+    /// Ana (stale Required evidence), a long-named mentee unreviewed for 61 days,
+    /// another long-named one whose answer waits for Olga, and Dan (nothing to raise).
+    static func app() throws -> TestApp {
+        let app = Fixture.app(Fixture.record(), owner: "Olga Petrova")
+        let senior = Fixture.senior()
+        func events(_ name: String, mentee: Bool = true, role: String? = "Middle", _ rest: [(Change, String)]) throws {
+            var all = [JournalEvent(.person(name: name, mentee: mentee), at: "2025-11-01T09:00:00Z")]
+            if let role { all.append(JournalEvent(.role(role: "cloud-engineer", level: role), at: "2025-11-01T09:00:01Z")) }
+            all += rest.map { JournalEvent($0.0, at: $0.1) }
+            try app.store.append(all, for: PersonID(name: name))
+        }
+        let track = Change.track(skill: skill, role: "cloud-engineer", level: "Middle")
+        func tick(_ index: Int) -> Change { .tick(skill: skill, level: "Senior", expectation: senior[index].id, text: senior[index].text) }
+        try events("Ana Silva", [(track, "2025-11-01T09:00:02Z"), (tick(0), "2025-11-02T09:00:00Z"), (tick(1), "2026-06-20T09:00:00Z"),
+                                 (.reviewStart(by: "olga-petrova"), "2026-06-25T09:00:00Z"), (.reviewEnd(by: "olga-petrova"), "2026-06-25T10:00:00Z")])
+        try events("Bartholomew Montgomery-Featherstonehaugh", role: "Senior",
+                   [(.reviewStart(by: "olga-petrova"), "2026-05-01T09:00:00Z"), (.reviewEnd(by: "olga-petrova"), "2026-05-01T10:00:00Z")])
+        try events("Chidimma Oyelaran-Abernathy Wolfeschlegelsteinhausen", [
+            (track, "2026-06-01T09:00:00Z"), (tick(0), "2026-06-02T09:00:00Z"),
+            (.reviewStart(by: "olga-petrova"), "2026-06-20T09:00:00Z"),
+            (.question(skill: skill, expectation: senior[0].id, text: senior[0].text, comment: "Which service?", by: "olga-petrova"), "2026-06-20T09:10:00Z"),
+            (.reviewEnd(by: "olga-petrova"), "2026-06-20T10:00:00Z"),
+            (.answer(skill: skill, expectation: senior[0].id, answer: "The billing API"), "2026-06-21T09:00:00Z")])
+        try events("Dan Reyes", [(.reviewStart(by: "olga-petrova"), "2026-06-28T09:00:00Z"), (.reviewEnd(by: "olga-petrova"), "2026-06-28T10:00:00Z")])
+        try events("Finn Colleague", mentee: false, role: nil, [])
+        return app
+    }
+
+
+    @Test func everyMenteeAndWhoNeedsAOneOnOne() throws {
+        let app = Fixture.type("T", into: try Self.app())
+        #expect(app.state.screen == .team)
+        let members = app.state.team.members
+        #expect(members.map(\.name).sorted() == ["Ana Silva", "Bartholomew Montgomery-Featherstonehaugh",
+                                                  "Chidimma Oyelaran-Abernathy Wolfeschlegelsteinhausen", "Dan Reyes"])
+        let reasons = Dictionary(uniqueKeysWithValues: members.map { ($0.name, $0.attention.map(\.kind)) })
+        #expect(reasons["Ana Silva"] == [.staleRequired])
+        #expect(reasons["Bartholomew Montgomery-Featherstonehaugh"] == [.noReview])
+        #expect(reasons["Chidimma Oyelaran-Abernathy Wolfeschlegelsteinhausen"] == [.answersWaiting])
+        #expect(reasons["Dan Reyes"] == [])
+        expectSnapshot(app.screen(80, 24), "team-80x24")
+        expectSnapshot(app.screen(200, 50), "team-200x50")
+        let small = app.screen(40, 10).text
+        #expect(small.contains("Ana Silva: stale evidence on 1"), "the selected person's reasons show when all do not fit")
+    }
+
+    @Test func orderFilterEveryoneAndEnterOpensThePerson() throws {
+        let app = Fixture.type("T", into: try Self.app())
+        #expect(TeamScreen.shown(app.state).last?.name == "Dan Reyes", "those who need a 1:1 come first")
+        Fixture.type("o", into: app)
+        #expect(TeamScreen.shown(app.state).map(\.name).first == "Ana Silva")
+        Fixture.type("/ chid Enter", into: app)
+        #expect(TeamScreen.shown(app.state).map(\.name) == ["Chidimma Oyelaran-Abernathy Wolfeschlegelsteinhausen"])
+        Fixture.type("Escape A", into: app)
+        #expect(app.state.team.members.count == 6, "everyone: the owner and the colleague too")
+        Fixture.type("A / dan Enter Enter", into: app)
+        #expect(app.state.person == PersonID(name: "Dan Reyes"))
+        #expect(app.state.screen != .team)
+    }
+
+    @Test func onThePathTTracksSoPeopleThenTOpensTheTeam() throws {
+        var record = Fixture.record()
+        record.apply(JournalEvent(.role(role: "cloud-engineer", level: "Middle"), at: "2026-05-01T09:00:01Z"))
+        let app = Fixture.app(record, owner: "Olga Petrova")
+        #expect(app.state.screen == .path)
+        Fixture.type("P T", into: app)
+        #expect(app.state.screen == .team)
+    }
+}
