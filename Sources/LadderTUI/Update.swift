@@ -38,7 +38,7 @@ public func update(_ state: AppState, _ message: Message) -> (AppState, [Effect]
         let current = PersonSummary(state.record, journal: Journal())
         state.people = summaries.map { $0.id == state.person ? current : $0 }
         if let index = state.people.firstIndex(where: { $0.id == state.person }) { state.peopleList.selection = index }
-        TeamScreen.refresh(&state)
+        if state.screen == .team { TeamScreen.refresh(&state) }
     case .ownerNamed(let owner):
         Walkthrough.ownerNamed(&state, owner)
     }
