@@ -77,3 +77,18 @@ import Testing
         #expect(app.state.screen == .team)
     }
 }
+
+/// The team screen's people × skills matrix (`m`).
+@Suite struct TeamMatrixTests {
+    @Test func eachCellIsTheSkillTowardTheNextLevelWithoutColour() throws {
+        let app = Fixture.type("T m", into: try TeamScreenTests.app())
+        #expect(app.state.team.matrix)
+        let ana = try #require(app.state.team.members.first { $0.name == "Ana Silva" })
+        #expect(TeamMatrix.cell(ana, TeamScreenTests.skill, unicode: true) == "6", "2 of 3 Senior expectations: six tenths")
+        #expect(TeamMatrix.cell(ana, "observability", unicode: true) == "·")
+        #expect(TeamMatrix.cell(ana, "observability", unicode: false) == ".")
+        expectSnapshot(app.screen(80, 24), "team-matrix-80x24")
+        Fixture.type("m", into: app)
+        #expect(!app.state.team.matrix)
+    }
+}

@@ -33,6 +33,7 @@ public enum Team {
                 member.roleName = path.role.name
                 member.nextLevel = path.nextLevel
                 member.readiness = path.readiness
+                member.skills = path.skills
             }
         }
         let roles = Dictionary(summary.tracked.map { ($0.skill, $0.role) }, uniquingKeysWith: { a, _ in a })
@@ -132,6 +133,8 @@ public struct TeamMember: Equatable, Sendable {
     public var daysSinceProgress: Int?
     /// Why they may need a 1:1; empty when nothing calls for one.
     public var attention: [Attention] = []
+    /// Every skill of their role toward the next level (the path's), for the matrix.
+    public var skills: [PathSkill] = []
 
     public init(id: PersonID, name: String) {
         self.id = id

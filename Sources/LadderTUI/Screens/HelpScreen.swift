@@ -17,7 +17,8 @@ enum HelpScreen {
                      ("c  w", "confirm, question"), ("e", "change role or level")]),
         ("A review", [("S  E", "start, end the review"), ("c  w  x", "confirm, ask, withdraw"), ("r", "note on the review")]),
         ("People", [("Enter", "show this person"), ("a", "add a person")]),
-        ("Team", [("Enter", "open this person"), ("o  /", "order, filter by name"), ("A", "everyone, or mentees only")]),
+        ("Team", [("Enter", "open this person"), ("o  /", "order, filter by name"), ("A", "everyone, or mentees only"),
+                  ("m", "people × skills matrix")]),
     ]
 
     static func lines(_ state: AppState) -> [(String, String?)] {

@@ -10,6 +10,8 @@ public struct TeamViewState: Equatable, Sendable {
     public var filter = ""
     /// Everyone in the store, not only the owner's mentees.
     public var everyone = false
+    /// The people × skills matrix instead of the table (`m`).
+    public var matrix = false
     public var list = ListState()
 }
 
@@ -17,7 +19,7 @@ public struct TeamViewState: Equatable, Sendable {
 /// person with readiness toward their next level and what waits in their record.
 enum TeamScreen {
     static func keys(_ state: AppState) -> [(String, String)] {
-        [("↑↓", "move"), ("Enter", "open"), ("o", "order"), ("/", "filter"),
+        [("↑↓", "move"), ("Enter", "open"), ("m", state.team.matrix ? "table" : "matrix"), ("o", "order"), ("/", "filter"),
          ("A", state.team.everyone ? "mentees only" : "everyone"), ("Esc", "back")]
     }
 
@@ -48,6 +50,8 @@ enum TeamScreen {
         case .enter, .right, .character("l"):
             guard members.indices.contains(state.team.list.selection) else { return }
             showPerson(&state, &effects, members[state.team.list.selection].id, create: nil)
+        case .character("m"):
+            state.team.matrix.toggle()
         case .character("o"):
             state.team.order = state.team.order.next
             state.team.list = ListState()
@@ -135,7 +139,7 @@ enum TeamScreen {
 
     static func layout(_ state: AppState, _ body: Body) -> (attention: [String], header: Int, area: ListArea, names: Int) {
         let members = shown(state)
-        let attention = attention(state, body)
+        let attention = state.team.matrix ? TeamMatrix.legend(state, body) : attention(state, body)
         // A blank row under the attention list where there is room for it.
         let gap = body.height >= 12 ? 1 : 0
         let header = body.top + 1 + attention.count + gap + (state.team.filter.isEmpty ? 0 : 1)
@@ -151,8 +155,9 @@ enum TeamScreen {
 
     static func draw(_ state: AppState, _ body: Body, _ canvas: inout Canvas) {
         let (attention, header, area, names) = layout(state, body)
-        let waiting = state.team.members.contains { !$0.attention.isEmpty }
-        canvas.put(waiting ? "Who needs a 1:1" : "Your team", x: 1, y: body.top, style: .bold)
+        let waiting = !state.team.matrix && state.team.members.contains { !$0.attention.isEmpty }
+        canvas.put(state.team.matrix ? "Each skill toward the next level" : waiting ? "Who needs a 1:1" : "Your team",
+                   x: 1, y: body.top, style: .bold)
         for (row, line) in attention.enumerated() {
             canvas.put(line, x: 1, y: body.top + 1 + row, style: waiting ? Style(colour: .warning) : .muted, limit: body.width - 1)
         }
@@ -169,7 +174,8 @@ enum TeamScreen {
             }
             return
         }
-        let columns = columns(state, members, room: body.width - 3 - names)
+        let columns = state.team.matrix ? TeamMatrix.columns(state, room: body.width - 3 - names)
+                                        : columns(state, members, room: body.width - 3 - names)
         var heading = "   " + Widgets.cell("NAME", names)
         for (column, width) in columns { heading += "  " + Widgets.cell(column.title, width) }
         canvas.put(heading, x: 0, y: header, style: .muted)

@@ -1,0 +1,80 @@
+import CellGrid
+import LadderKit
+
+/// The team screen's matrix (`m`): people × the skills of their roles, each cell the
+/// person's progress toward their next level in that skill, readable without colour:
+/// a digit of tenths done, `✓` complete, `·` not tracked, `–` no next level (ASCII:
+/// `*`, `.`, `-`), blank
+/// where the skill is not in the person's role.
+enum TeamMatrix {
+    /// A skill column: its profile id, name and short heading.
+    struct Skill {
+        var id: String
+        var name: String
+        var short: String
+    }
+
+    /// Every skill on the team's paths, by name, each with a short unique heading.
+    static func skills(_ state: AppState) -> [Skill] {
+        var names: [String: String] = [:]
+        for member in state.team.members {
+            for skill in member.skills { names[skill.skill] = skill.name }
+        }
+        var used: Set<String> = []
+        return names.sorted { ($0.value.lowercased(), $0.key) < ($1.value.lowercased(), $1.key) }.map { id, name in
+            let initials = name.split { !$0.isLetter && !$0.isNumber }.filter { $0.first?.isUppercase ?? false }
+                .compactMap(\.first).map(String.init).joined()
+            var short = String((initials.isEmpty ? String(name.prefix(2)) : initials).prefix(3))
+            var number = 2
+            while used.contains(short) {
+                short = String(short.prefix(2)) + "\(number)"
+                number += 1
+            }
+            used.insert(short)
+            return Skill(id: id, name: name, short: short)
+        }
+    }
+
+    /// One cell: a digit of tenths, ✓ complete, · untracked, – no next level, blank off the role.
+    static func cell(_ member: TeamMember, _ skill: String, unicode: Bool) -> String {
+        guard let path = member.skills.first(where: { $0.skill == skill }) else { return "" }
+        let glyphs = Glyphs(unicode: unicode)
+        guard path.tracked else { return glyphs.untracked }
+        guard path.level != nil, path.total > 0 else { return glyphs.noNext }
+        return path.isComplete ? glyphs.complete : "\(min(9, path.percent / 10))"
+    }
+
+    /// The matrix's glyphs, in Unicode or ASCII.
+    struct Glyphs {
+        let complete, untracked, noNext: String
+        init(unicode: Bool) {
+            (complete, untracked, noNext) = unicode ? ("✓", "·", "–") : ("*", ".", "-")
+        }
+    }
+
+    /// The columns that fit, left to right by name.
+    static func columns(_ state: AppState, room: Int) -> [(TeamScreen.Column, Int)] {
+        var left = room
+        var kept: [(TeamScreen.Column, Int)] = []
+        for skill in skills(state) {
+            let width = max(1, TextWidth.of(skill.short))
+            guard width + 2 <= left else { break }
+            left -= width + 2
+            let unicode = state.unicode
+            kept.append((TeamScreen.Column(title: skill.short) { cell($0, skill.id, unicode: unicode) }, width))
+        }
+        return kept
+    }
+
+    /// What the headings and glyphs mean, wrapped, in at most half the body.
+    static func legend(_ state: AppState, _ body: Body) -> [String] {
+        let all = skills(state)
+        let shown = columns(state, room: body.width - 3 - TeamScreen.nameWidth(TeamScreen.shown(state), body)).count
+        let glyphs = Glyphs(unicode: state.unicode)
+        var text = "0-9 tenths of the next level done, \(glyphs.complete) complete, \(glyphs.untracked) not tracked, \(glyphs.noNext) no next level. "
+        text += all.prefix(shown).map { "\($0.short) \($0.name)" }.joined(separator: ", ")
+        if shown < all.count { text += "; +\(all.count - shown) more skills on a wider terminal" }
+        let limit = max(2, (body.height - 4) / 2)
+        return Array(TextWidth.wrap(all.isEmpty ? "No one here has a role with skills yet." : text, to: max(1, body.width - 2)).prefix(limit))
+    }
+}
