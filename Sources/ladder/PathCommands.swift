@@ -27,11 +27,9 @@ struct RoleCommand: ParsableCommand {
             throw CLIError("give your level with --level (one of: \(levels.joined(separator: ", ")))")
         }
         let change = try report { try Changes.role(role, level: level, catalog: catalog) }
-        let id = try person.id()
+        let id = try context.person(person)
         let (record, journal) = try context.record(id)
-        var changes = [change]
-        if record.lastChange == nil && id != .me { changes.insert(.person(name: person.person, mentee: nil), at: 0) }
-        try context.save(changes, for: id, journal: journal)
+        try context.save([change], for: id, journal: journal)
         let entry = catalog.role(named: role)
         print("\(Safe.text(record.name)): \(Safe.text(entry?.name ?? role)), level \(Safe.text(change.level ?? level)) (\(entry?.skills ?? 0) skill\(entry?.skills == 1 ? "" : "s") name\(entry?.skills == 1 ? "s" : "") this role). See your path: ladder path")
     }
@@ -75,7 +73,7 @@ struct PathCommand: ParsableCommand {
 
     func run() throws {
         let context = try Context.load()
-        let id = try person.id()
+        let id = try context.person(person)
         let record = try context.record(id).record
         let path = try learningPath(record, library: context.library)
         if json {
@@ -138,7 +136,7 @@ struct DiffCommand: ParsableCommand {
     func run() throws {
         let context = try Context.load()
         let profile = try report { try context.library.requireProfile(skill) }
-        let record = try context.record(try person.id()).record
+        let record = try context.record(context.person(person)).record
         let diff = try report { try Changes.diff(profile, role: role, from: from, to: to, record: record) }
         print("\(Safe.text(profile.name)) · \(Safe.text(diff.role.name)): \(Safe.text(diff.from)) → \(Safe.text(diff.to))\(diff.required ? " (Required)" : " (optional)")")
         if !diff.grows.isEmpty {

@@ -67,7 +67,7 @@ extension Context {
         if let positional, let named = option.person, positional != named {
             throw CLIError("two people named: '\(Safe.text(positional))' and --person '\(Safe.text(named))'; name one")
         }
-        guard let query = positional ?? option.person else { return try option.id() }
+        guard let query = positional ?? option.person else { return try person(option) }
         return try existingPerson(query)
     }
 }

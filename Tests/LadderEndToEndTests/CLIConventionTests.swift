@@ -35,6 +35,12 @@ import Testing
         #expect(try ladder("people", "add", "Ana Silva", "--mentee").status == 0)
         let person = try ladder("report", "ana-silvia")
         #expect(person.stderr.contains("no person 'ana-silvia' here; did you mean ana-silva? people:"), "\(person.stderr)")
+        // Every command names an existing person: role, path and diff create nobody.
+        for command in [["role", "cloud-engineer", "--level", "Middle"], ["path"], ["diff", "serverless-functions"]] {
+            let out = try TestSupport.ladder(command + ["--person", "ana-silvia"], home: home)
+            #expect(out.status != 0 && out.stderr.contains("no person 'ana-silvia' here"), "\(command): \(out.stderr)")
+        }
+        #expect(try ladder("people", "list").stdout.components(separatedBy: "\n").filter { $0.hasPrefix("ana") }.count == 1)
         #expect(try ladder("track", "serverless-functions", "--role", "cloud-engineer", "--level", "Junior").status == 0)
         let id = try ladder("tick", "serverless-functions", "f85cec")
         #expect(id.stderr.contains("did you mean f85ceb"), "\(id.stderr)")
