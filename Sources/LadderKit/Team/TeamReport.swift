@@ -74,7 +74,7 @@ public enum TeamReport {
         }
         lines += ["", "## Who needs a 1:1", ""]
         let needing = members.filter { !$0.attention.isEmpty }
-        if needing.isEmpty { lines.append("Nobody: every review is within \(settings.reviewDays) days and nothing waits.") }
+        if needing.isEmpty { lines.append("Nobody: no one has gone \(settings.reviewDays) days without a 1:1 and nothing waits.") }
         for m in needing {
             lines.append("- **\(cell(m.name))**: " + m.attention.map { cell($0.text) }.joined(separator: "; "))
         }

@@ -82,7 +82,7 @@ enum TeamScreen {
         let width = max(1, body.width - 2)
         let needing = TeamOrder.attention.sorted(state.team.members).filter { !$0.attention.isEmpty }
         guard !needing.isEmpty else {
-            return TextWidth.wrap("Nobody needs a 1:1 now: every review is within \(state.reviewDays) days and nothing waits.", to: width)
+            return TextWidth.wrap("Nobody needs a 1:1 now: no one has gone \(state.reviewDays) days without one and nothing waits.", to: width)
         }
         let limit = max(2, (body.height - 4) / 2)
         let all = TeamReport.attentionLines(needing).flatMap { TextWidth.wrap(Safe.text($0), to: width) }
