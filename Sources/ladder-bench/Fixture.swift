@@ -177,10 +177,10 @@ struct Fixture {
 
     // MARK: - Journals
 
-    /// 1,000 events: a name, 10 tracked skills, then ticks, unticks, notes and a few
+    /// 1,000 events (or `count`): a name, 10 tracked skills, then ticks, unticks, notes and a few
     /// level steps, a few hours apart over about two years.
     func makeJournal(for person: PersonID, named name: String?, profiles: [Profile],
-                     _ random: inout SeededRandom) -> [JournalEvent] {
+                     _ random: inout SeededRandom, events count: Int = Fixture.eventsPerPerson) -> [JournalEvent] {
         var events: [JournalEvent] = []
         var clock = Date(timeIntervalSince1970: 1_672_531_200 + Double(random.int(0...86_400 * 30)))
         func stamp(_ change: Change) -> JournalEvent {
@@ -199,7 +199,7 @@ struct Fixture {
             tracked.append(Tracked(profile: profile, role: role, level: level, ticked: [:]))
             events.append(stamp(.track(skill: profile.id, role: role.id, level: Self.levels[level])))
         }
-        while events.count < Self.eventsPerPerson {
+        while events.count < count {
             let t = random.int(0...(tracked.count - 1))
             let skill = tracked[t]
             let roll = random.int(0...999)

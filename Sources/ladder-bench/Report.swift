@@ -52,6 +52,20 @@ enum Report {
         lines.append("| ticking (Space, x) | \(String(format: "%.3f", k.ticking.median)) | \(String(format: "%.3f", k.ticking.p99)) | \(String(format: "%.3f", k.ticking.max)) |")
         lines.append("| not a target: profile browser, \(all.scales.first?.profiles ?? 0) profiles (↑↓ PgDn End Home) | \(String(format: "%.3f", k.browser.median)) | \(String(format: "%.3f", k.browser.p99)) | \(String(format: "%.3f", k.browser.max)) |")
         lines.append("")
+        if let long = all.longJournal {
+            lines.append("One person with \(long.events) events (\(String(format: "%.0f", long.journalMB)) MB of journal), whole process, cache warm (ms; median / max):")
+            lines.append("")
+            lines.append("| command | median | max | peak memory |")
+            lines.append("| --- | --- | --- | --- |")
+            lines.append("| `ladder status`, first run (folds the whole journal, writes the snapshot) | \(ms(long.statusCold)) | | |")
+            lines.append("| `ladder status` | \(ms(long.status.median)) | \(ms(long.status.max)) | \(mb(long.statusMaxRSSKB)) |")
+            lines.append("| first frame (`ladder snapshot`) | \(ms(long.firstFrame.median)) | \(ms(long.firstFrame.max)) | \(mb(long.firstFrameMaxRSSKB)) |")
+            lines.append("| `ladder tick` / `untick` | \(ms(long.tick.median)) | \(ms(long.tick.max)) | |")
+            lines.append("| `ladder report` | \(ms(long.report.median)) | \(ms(long.report.max)) | \(mb(long.reportMaxRSSKB)) |")
+            lines.append("| `ladder history` | \(ms(long.history.median)) | \(ms(long.history.max)) | |")
+            lines.append("| tick persisted, in process (p50 / p99) | \(String(format: "%.3f", long.tickPersisted.median)) | \(String(format: "%.3f", long.tickPersisted.p99)) | |")
+            lines.append("")
+        }
         let t = all.tickPersisted
         lines.append("Tick persisted (lock + append + fsync of one event to a 1,000-event journal, \(all.tickFileSystem), \(t.count) ticks): "
                      + "p50 \(String(format: "%.3f", t.median)) ms, p99 \(String(format: "%.3f", t.p99)) ms, max \(String(format: "%.3f", t.max)) ms.")

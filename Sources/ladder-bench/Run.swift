@@ -28,6 +28,8 @@ struct Run: ParsableCommand {
     var keys: Int = 5_000
     @Option(help: "Appends for the tick-persisted measure.")
     var ticks: Int = 500
+    @Flag(inversion: .prefixedNo, help: "Measure one person with a 250,000-event journal too.")
+    var longJournal = true
 
     static let width = 200
     static let height = 50
@@ -60,6 +62,7 @@ struct Run: ParsableCommand {
         var keyToFrame: InProcess.KeyToFrame
         var tickPersisted: Stats
         var tickFileSystem: String
+        var longJournal: LongJournal.Result?
         var targets: [Target]
     }
 
@@ -98,8 +101,10 @@ struct Run: ParsableCommand {
         let tick = try InProcess.tickPersisted(from: base, scratch: scratch, count: ticks)
         let fileSystem = fileSystemName(fixtures)
         try? FileManager.default.removeItem(atPath: scratch)
+        let long = longJournal ? try measureLongJournal(binary: binary) : nil
         var all = Results(machine: machineDescription(), ladder: binary, size: "\(Self.width)x\(Self.height)",
-                          scales: results, keyToFrame: keyToFrame, tickPersisted: tick, tickFileSystem: fileSystem, targets: [])
+                          scales: results, keyToFrame: keyToFrame, tickPersisted: tick, tickFileSystem: fileSystem,
+                          longJournal: long, targets: [])
         all.targets = targets(all)
         print(Report.markdown(all))
         if let json {
@@ -233,6 +238,20 @@ struct Run: ParsableCommand {
             Target(what: "peak memory, first frame (×1)", target: "≤ 150 MB", measured: String(format: "%.1f MB", Double(one.firstFrameMaxRSSKB) / 1024),
                    met: one.firstFrameMaxRSSKB <= 150 * 1024),
         ]
+        if let long = all.longJournal {
+            let events = "\(long.events / 1000)k events"
+            list += [
+                Target(what: "status, one person, \(events)", target: "≤ 100 ms", measured: ms(long.status.median), met: long.status.median <= 100),
+                Target(what: "first frame, one person, \(events)", target: "≤ 100 ms", measured: ms(long.firstFrame.median), met: long.firstFrame.median <= 100),
+                Target(what: "tick persisted p99, one person, \(events)", target: "≤ 5 ms", measured: String(format: "%.3f ms", long.tickPersisted.p99),
+                       met: long.tickPersisted.p99 <= 5),
+                Target(what: "peak memory, status and first frame, \(events)", target: "≤ 100 MB",
+                       measured: String(format: "%.1f MB", Double(max(long.statusMaxRSSKB, long.firstFrameMaxRSSKB)) / 1024),
+                       met: max(long.statusMaxRSSKB, long.firstFrameMaxRSSKB) <= 100 * 1024),
+                Target(what: "report and history, one person, \(events)", target: "≤ 1 s",
+                       measured: "\(ms(long.report.median)), \(ms(long.history.median))", met: max(long.report.median, long.history.median) <= 1000),
+            ]
+        }
         if let four = all.scales.first(where: { $0.scale == 4 }) {
             let time = four.firstFrame.median / one.firstFrame.median
             let memory = Double(four.firstFrameMaxRSSKB) / Double(one.firstFrameMaxRSSKB)
