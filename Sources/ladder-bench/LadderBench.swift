@@ -6,7 +6,7 @@ struct LadderBench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ladder-bench",
         abstract: "Generate organisation-scale data folders and measure Ladder on them.",
-        subcommands: [Generate.self, Run.self, FixtureCommand.self])
+        subcommands: [Generate.self, Run.self, Compare.self, FixtureCommand.self])
 }
 
 /// `ladder-bench generate DIR [--scale N]`.

@@ -105,10 +105,10 @@ extension Run {
         let statusMemory = try ladder(["status"], memory: true).maxRSS
         let frameMemory = try ladder(["snapshot", "--size", "\(Self.width)x\(Self.height)"], memory: true).maxRSS
         for _ in 0..<max(3, runs / 3) {
-            reports.append(try ladder(["report"]).millis)
-            histories.append(try ladder(["history"]).millis)
+            reports.append(try ladder(["report", "me"]).millis)
+            histories.append(try ladder(["history", "me"]).millis)
         }
-        let reportMemory = try ladder(["report"], memory: true).maxRSS
+        let reportMemory = try ladder(["report", "me"], memory: true).maxRSS
         // A tick and an untick of one expectation of the first skill tracked.
         let store = Store(folder: folder)
         let record = try store.record(for: .me).record

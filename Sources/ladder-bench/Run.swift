@@ -188,17 +188,7 @@ struct Run: ParsableCommand {
         return run
     }
 
-    func locateLadder() throws -> String {
-        if let ladder { return ladder }
-        var buffer = [CChar](repeating: 0, count: 4096)
-        let count = readlink("/proc/self/exe", &buffer, buffer.count - 1)
-        let me = count > 0 ? String(decoding: buffer[0..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self) : CommandLine.arguments[0]
-        let candidate = URL(fileURLWithPath: me).deletingLastPathComponent().appendingPathComponent("ladder").path
-        guard FileManager.default.isExecutableFile(atPath: candidate) else {
-            throw BenchError("no ladder binary beside \(me); build it: swift build -c release --product ladder (or pass --ladder PATH)")
-        }
-        return candidate
-    }
+    func locateLadder() throws -> String { try locateLadderBinary(ladder) }
 
     /// The type of the file system holding `path`, from the longest matching mount point.
     func fileSystemName(_ path: String) -> String {
@@ -262,4 +252,17 @@ struct Run: ParsableCommand {
         }
         return list
     }
+}
+
+/// `given`, else the `ladder` beside this ladder-bench binary.
+func locateLadderBinary(_ given: String?) throws -> String {
+    if let given { return given }
+    var buffer = [CChar](repeating: 0, count: 4096)
+    let count = readlink("/proc/self/exe", &buffer, buffer.count - 1)
+    let me = count > 0 ? String(decoding: buffer[0..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self) : CommandLine.arguments[0]
+    let candidate = URL(fileURLWithPath: me).deletingLastPathComponent().appendingPathComponent("ladder").path
+    guard FileManager.default.isExecutableFile(atPath: candidate) else {
+        throw BenchError("no ladder binary beside \(me); build it: swift build -c release --product ladder (or pass --ladder PATH)")
+    }
+    return candidate
 }
