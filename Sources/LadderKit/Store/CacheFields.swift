@@ -95,11 +95,31 @@ struct FieldReader {
         func int(_ index: Int) -> Int? { string(index).flatMap { Int($0) } }
         func int64(_ index: Int) -> Int64? { string(index).flatMap { Int64($0) } }
 
+        /// One pass over the field's bytes: no array of slices, no closure per byte
+        /// (the profile index reads several lists per profile at every start).
         func list(_ index: Int) -> [String]? {
             guard fields.indices.contains(index) else { return nil }
-            let parts = bytes[fields[index]].split(separator: 0x1F, omittingEmptySubsequences: false)
-            guard let first = parts.first, let count = Int(FieldReader.text(first)), count == parts.count - 1 else { return nil }
-            return parts.dropFirst().map { FieldReader.text($0) }
+            let range = fields[index]
+            var at = range.lowerBound
+            var count = 0
+            while at < range.upperBound, bytes[at] != 0x1F {
+                let digit = bytes[at] &- 0x30
+                guard digit < 10, count < 1 << 40 else { return nil }
+                count = count * 10 + Int(digit)
+                at += 1
+            }
+            guard at > range.lowerBound else { return nil }
+            var items: [String] = []
+            items.reserveCapacity(min(count, range.count))
+            while at < range.upperBound {
+                let start = at + 1 // past the separator
+                var end = start
+                while end < range.upperBound, bytes[end] != 0x1F { end += 1 }
+                guard items.count < count else { return nil }
+                items.append(FieldReader.text(bytes[start..<end]))
+                at = end
+            }
+            return items.count == count ? items : nil
         }
     }
 
