@@ -17,7 +17,7 @@ struct Ladder: ParsableCommand {
         subcommands: [
             Profiles.self, Show.self, Validate.self, Import.self,
             RoleCommand.self, PathCommand.self, DiffCommand.self,
-            Track.self, TickCommand.self, UntickCommand.self, NoteCommand.self, Step.self, Status.self,
+            Track.self, TickCommand.self, UntickCommand.self, NoteCommand.self, FocusCommand.self, Step.self, Status.self,
             NotApplicable.self, People.self, ReviewCommand.self, Answer.self,
             Report.self, HistoryCommand.self,
             Sync.self, Snapshot.self, Debug.self,
