@@ -85,6 +85,8 @@ public struct Prompt: Equatable, Sendable {
         case newPerson
         case confirmStep(skill: String)
         case notApplicable(skill: String, expectation: String)
+        /// The target day of a focus (`f`); empty for none.
+        case focus(skill: String, expectation: String)
         case question(skill: String, expectation: String)
         case answer(skill: String, expectation: String)
         case reviewNote

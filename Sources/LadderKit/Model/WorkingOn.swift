@@ -12,7 +12,11 @@ public struct WorkingOn: Equatable, Sendable {
 
     /// The focused expectations of a record, or of one skill when `skill` is given.
     public init(_ record: PersonRecord, skill: String? = nil) {
-        let skills = skill.map { record.skills[$0].map { [$0] } ?? [] } ?? record.trackedSkills
+        self.init(skill.map { record.skills[$0].map { [$0] } ?? [] } ?? record.trackedSkills)
+    }
+
+    /// The focused expectations of these tracked skills.
+    public init(_ skills: [TrackedSkill]) {
         items = skills.flatMap { tracked in tracked.focus.values.map { Item(skill: tracked.skill, focus: $0) } }
             .sorted(by: Self.order)
     }

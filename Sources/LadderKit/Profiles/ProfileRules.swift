@@ -33,6 +33,9 @@ enum ProfileRules {
             if level.trimmingCharacters(in: .whitespaces).isEmpty { throw fail(["levels", index], "level name is empty") }
             if !levelNames.insert(level.lowercased()).inserted { throw fail(["levels", index], "level '\(level)' is listed twice") }
         }
+        if let problem = ResourceRules.problem(in: profile.resources ?? []) {
+            throw fail(["resources", problem.index, problem.field], problem.message)
+        }
         if profile.roles.isEmpty { throw fail(["roles"], "a profile needs at least one role") }
         var roleIDs = Set<String>()
         var expectationIDs = Set<String>()
@@ -60,6 +63,9 @@ enum ProfileRules {
                     }
                     if expectation.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
                         throw fail(path + ["text"], "expectation text is empty")
+                    }
+                    if let problem = ResourceRules.problem(in: expectation.resources ?? []) {
+                        throw fail(path + ["resources", problem.index, problem.field], problem.message)
                     }
                 }
             }
