@@ -3,7 +3,7 @@
 public enum ResourceProfile {
     public static let id = "learning-plan"
     /// A title of real length: 150 characters.
-    public static let longTitle = "The complete practical guide to designing, operating and paying for event-driven serverless systems in production, with case studies from three teams"
+    public static let longTitle = "The complete practical guide to designing, operating and paying for event-driven serverless systems in production, with case studies from three teams."
     public static let url = "https://docs.example.com/serverless/guides/event-driven-design?chapter=cold-starts&edition=2026#measuring-the-p99"
 
     /// YAML for `profiles/learning-plan.yaml`; `resource` is written as the first
