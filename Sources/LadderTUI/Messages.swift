@@ -93,6 +93,8 @@ public struct Prompt: Equatable, Sendable {
         case ownerName
         case confirmStep(skill: String)
         case notApplicable(skill: String, expectation: String)
+        /// The target day of a focus (`f`); empty for none.
+        case focus(skill: String, expectation: String)
         case question(skill: String, expectation: String)
         case answer(skill: String, expectation: String)
         case reviewNote

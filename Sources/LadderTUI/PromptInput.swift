@@ -79,6 +79,8 @@ func finishPrompt(_ state: inout AppState, _ prompt: Prompt, _ effects: inout [E
         save(&state, &effects, SaveIntent(.text("Marked not applicable; it is out of the count."))) { () throws(InputError) in
             [try Changes.notApplicable(expectation, reason: text, in: standing)]
         }
+    case .focus(let skill, let expectation):
+        SkillScreen.finishFocus(&state, skill: skill, expectation: expectation, due: text, &effects)
     case .question(let skill, let expectation):
         guard let standing = state.standing(skill) else { return }
         save(&state, &effects, SaveIntent(.text("Question saved; it stays open until answered or withdrawn."))) { () throws(InputError) in

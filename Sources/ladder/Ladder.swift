@@ -18,7 +18,7 @@ struct Ladder: ParsableCommand {
             Profiles.self, Show.self, Validate.self, Import.self,
             RoleCommand.self, PathCommand.self, DiffCommand.self,
             Init.self, WhoAmI.self, Share.self, Join.self,
-            Track.self, TickCommand.self, UntickCommand.self, NoteCommand.self, Step.self, Status.self,
+            Track.self, TickCommand.self, UntickCommand.self, NoteCommand.self, FocusCommand.self, Step.self, Status.self,
             NotApplicable.self, People.self, ReviewCommand.self, Answer.self,
             Report.self, HistoryCommand.self, TeamCommand.self,
             Sync.self, Snapshot.self, Debug.self,

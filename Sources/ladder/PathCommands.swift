@@ -46,7 +46,8 @@ struct PathCommand: ParsableCommand {
 
         JSON keys: person, role {id, name}, level, next_level, readiness {required_skills, \
         required_skills_complete, done, total, percent}, skills[] {skill, name, required, \
-        tracked, done, total, level, own_level}, next_up[] {skill, id, text, level}.
+        tracked, done, total, level, own_level}, next_up[] {skill, id, text, level, focus, \
+        since, by, overdue}: what you work on (ladder focus) first, soonest target first.
         """)
 
     @Flag(help: "Print JSON (keys above).") var json = false
@@ -61,7 +62,12 @@ struct PathCommand: ParsableCommand {
             var done, total: Int
             var level, own_level: String?
         }
-        struct Item: Encodable { var skill, id, text, level: String }
+        struct Item: Encodable {
+            var skill, id, text, level: String
+            var focus: Bool
+            var since, by: String?
+            var overdue: Bool
+        }
         var person: String
         var role: RoleName
         var level: String
@@ -76,6 +82,7 @@ struct PathCommand: ParsableCommand {
         let id = try context.person(person)
         let record = try context.record(id).record
         let path = try learningPath(record, library: context.library)
+        let today = String(JournalEvent.now().prefix(10))
         if json {
             let r = path.readiness
             return try printJSON(Output(
@@ -85,7 +92,9 @@ struct PathCommand: ParsableCommand {
                                  done: r.done, total: r.total, percent: r.percent),
                 skills: path.skills.map { .init(skill: $0.skill, name: $0.name, required: $0.required, tracked: $0.tracked,
                                                 done: $0.done, total: $0.total, level: $0.level, own_level: $0.ownLevel) },
-                next_up: path.nextUp.map { .init(skill: $0.skill, id: $0.expectation, text: $0.text, level: $0.level) }))
+                next_up: path.nextUp.map { .init(skill: $0.skill, id: $0.expectation, text: $0.text, level: $0.level,
+                                                 focus: $0.isFocused, since: $0.focusSince, by: $0.due,
+                                                 overdue: $0.isOverdue(today: today)) }))
         }
         print("\(Safe.text(record.name)) · \(Safe.text(path.role.name)) · level \(Safe.text(path.level))")
         print(Safe.text(path.readiness.line(toward: path.nextLevel)))
@@ -101,7 +110,11 @@ struct PathCommand: ParsableCommand {
         }
         if !path.nextUp.isEmpty {
             print("\nNext up:")
-            for item in path.nextUp { print("  \(item.expectation)  \(Safe.text(item.skillName)): \(Safe.text(item.text))") }
+            for item in path.nextUp {
+                let focus = !item.isFocused ? "" : "  [working on" + (item.due.map { ", by \($0)" } ?? "")
+                    + (item.isOverdue(today: today) ? ", overdue]" : "]")
+                print("  \(item.expectation)  \(Safe.text(item.skillName)): \(Safe.text(item.text))\(focus)")
+            }
         }
         if !path.untracked.isEmpty {
             print("\n\(path.untracked.count) skill\(path.untracked.count == 1 ? "" : "s") of your role not tracked yet; track one with: ladder track SKILL")

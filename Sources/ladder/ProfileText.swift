@@ -16,6 +16,11 @@ enum ProfileText {
             table.add([role.name] + role.levels.map { $0.required ? "Required" : "optional" })
         }
         lines.append(table.render())
+        if let resources = full.resources, !resources.isEmpty {
+            lines.append("")
+            lines.append("Learn the skill:")
+            lines += resourceLines(resources, indent: "  ")
+        }
         for role in profile.roles {
             for cell in role.levels {
                 lines.append("")
@@ -23,9 +28,15 @@ enum ProfileText {
                 for expectation in cell.expectations {
                     let box = ticks.map { $0[expectation.id] != nil ? "[x] " : "[ ] " } ?? ""
                     lines.append("  \(box)\(expectation.id)  \(Safe.text(expectation.text))")
+                    lines += resourceLines(expectation.resources ?? [], indent: String(repeating: " ", count: 4 + box.count + expectation.id.count))
                 }
             }
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// Each resource on a line: `- title <url>`, the URL whole and as text.
+    static func resourceLines(_ resources: [Resource], indent: String) -> [String] {
+        resources.map { "\(indent)- \(Safe.text($0.title)) <\(Safe.text($0.url))>" }
     }
 }

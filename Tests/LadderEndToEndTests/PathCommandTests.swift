@@ -60,8 +60,9 @@ import Testing
         #expect(readiness["total"] == required.reduce(0) { $0 + ($1["total"] as? Int ?? 0) })
         #expect(readiness["done"] == 2)
         #expect(readiness["percent"] == 2 * 100 / (readiness["total"] ?? 1))
-        let nextUp = try #require(path["next_up"] as? [[String: String]])
-        #expect(nextUp.first?["skill"] == "edge-functions" && nextUp.first?["id"] == ids[2])
+        let nextUp = try #require(path["next_up"] as? [[String: Any]])
+        #expect(nextUp.first?["skill"] as? String == "edge-functions" && nextUp.first?["id"] as? String == ids[2])
+        #expect(nextUp.first?["focus"] as? Bool == false, "nothing is in focus yet")
 
         let status = try ladder("status")
         #expect(status.stdout.contains("Toward Senior: 2 of \(readiness["total"] ?? 0)"), "\(status.stdout)")

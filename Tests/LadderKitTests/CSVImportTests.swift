@@ -93,7 +93,7 @@ import Testing
 
     @Test func problemsPointAtTheField() {
         #expect(failure("name,X\nupdated,2026-01-02\nrole,level,required,expectation,notes\n")?.headline
-                == "team.csv:3:33: unknown column 'notes'; the columns are: role, level, required, id, expectation")
+                == "team.csv:3:33: unknown column 'notes'; the columns are: role, level, required, id, expectation, resources")
         #expect(failure("name,X\nupdated,3/17/26\nrole,level,required,expectation\n")?.headline
                 == "team.csv:2:9: updated must be a date like 2026-03-17, not '3/17/26'")
         #expect(failure(Self.header + "SRE,Junior,true,,\"never closed\n")?.headline == "team.csv:5:18: a quoted field is never closed")

@@ -213,7 +213,7 @@ import Testing
         let text = try ReportJSON.encode(report())
         let json = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
         #expect(Set(json.keys) == ["person", "generated", "note", "stale_days", "stale_before", "period", "skills", "changes",
-                                   "agenda", "reviews", "open_questions"])
+                                   "agenda", "reviews", "open_questions", "working_on"])
         #expect(json["generated"] as? String == "2026-06-01T12:00:00Z")
         #expect(json["stale_days"] as? Int == 182)
         #expect((json["period"] as? [String: Any])?["basis"] as? String == "last-review")
@@ -237,7 +237,7 @@ import Testing
         let change = try #require(((json["changes"] as? [[String: Any]])?.first?["changes"] as? [[String: Any]])?.first)
         #expect(Set(change.keys) == ["at", "kind", "item", "text", "level", "summary"])
         let agenda = try #require((json["agenda"] as? [[String: Any]])?.first)
-        #expect(Set(agenda.keys) == ["skill", "name", "questions", "stale", "gaps"])
+        #expect(Set(agenda.keys) == ["skill", "name", "questions", "stale", "gaps", "overdue"])
     }
 
     @Test func jsonKeepsTextExactButTerminalSafe() throws {

@@ -90,7 +90,7 @@ import Testing
     @Test func theAgendaHasOpenQuestionsGapsAndStaleTicks() throws {
         var record = ana()
         record.apply(try Changes.question(senior[1].id, comment: "which service?", in: standing(record), by: "Lead"))
-        let agenda = try standing(record).agenda(cutoff: "2026-06-01T00:00:00Z")
+        let agenda = try standing(record).agenda(cutoff: "2026-06-01T00:00:00Z", today: "2026-07-01")
         #expect(agenda.questions.map(\.detail) == ["which service?"])
         #expect(agenda.gaps.map(\.expectation) == [senior[2].id])
         #expect(agenda.stale.map(\.expectation) == [senior[0].id, senior[1].id])

@@ -12,6 +12,10 @@
 ///     role,level,required,id,expectation
 ///     Cloud Engineer,Junior,true,f85ceb,Designs infrastructure solutions.
 ///
+/// Resources, where the profile has any, go in a `resources` row of the header
+/// block (the skill's) and a `resources` column (each expectation's), as
+/// `title <url>` entries separated by ` | ` (`CSVResources`).
+///
 /// Text that a spreadsheet would run as a formula is protected (`CSVFormula`).
 extension ProfileExport {
     public static func csv(_ profile: Profile) -> String {
@@ -22,13 +26,15 @@ extension ProfileExport {
             ["domain", profile.domain],
             ["group", profile.group],
             ["updated", profile.updated],
-            [],
-            CSVImporter.columns,
         ]
+        if let resources = profile.resources, !resources.isEmpty { rows.append(["resources", CSVResources.format(resources)]) }
+        let withResources = profile.allExpectations().contains { !($0.expectation.resources ?? []).isEmpty }
+        rows += [[], CSVImporter.columns + (withResources ? ["resources"] : [])]
         for role in profile.roles {
             for cell in role.levels {
                 for expectation in cell.expectations {
-                    rows.append([role.name, cell.level, cell.required ? "true" : "false", expectation.id, expectation.text])
+                    rows.append([role.name, cell.level, cell.required ? "true" : "false", expectation.id, expectation.text]
+                                + (withResources ? [CSVResources.format(expectation.resources ?? [])] : []))
                 }
             }
         }

@@ -6,6 +6,7 @@ extension CSVImporter {
             var text: String
             var id: String?
             var line: Int
+            var resources: [Resource]?
         }
 
         struct Cell {
@@ -52,6 +53,7 @@ extension CSVImporter {
             }
             let isRequired = try requiredFlag(field("required"), line: line)
             let id = try expectationID(field("id"))
+            let resources = try resourceList(field("resources"))
 
             let roleID = Identifier.slug(roleName, fallback: "role")
             if var role = rolesByID[roleID] {
@@ -59,18 +61,21 @@ extension CSVImporter {
                     throw PageImportError(file: file, line: line, column: field("role")?.column ?? 0,
                                           message: "the roles '\(Safe.text(role.name))' (line \(role.line)) and '\(Safe.text(roleName))' would both get the id '\(roleID)'; spell a role the same on every row, or rename one")
                 }
-                try addRow(to: &role, level: levelName, required: isRequired, text: text, id: id, line: line, row: row, columns: columns)
+                try addRow(to: &role, level: levelName, required: isRequired, text: text, id: id, resources: resources, line: line,
+                           row: row, columns: columns)
                 rolesByID[roleID] = role
             } else {
                 var role = RoleRows(name: roleName, line: line)
-                try addRow(to: &role, level: levelName, required: isRequired, text: text, id: id, line: line, row: row, columns: columns)
+                try addRow(to: &role, level: levelName, required: isRequired, text: text, id: id, resources: resources, line: line,
+                           row: row, columns: columns)
                 rolesByID[roleID] = role
                 roleOrder.append(roleID)
             }
         }
 
         private mutating func addRow(to role: inout RoleRows, level: String, required: Bool, text: String, id: String?,
-                                     line: Int, row: [CSVTable.Field], columns: [String: Int]) throws(PageImportError) {
+                                     resources: [Resource]?, line: Int, row: [CSVTable.Field],
+                                     columns: [String: Int]) throws(PageImportError) {
             let levelKey = level.lowercased()
             if !levels.contains(where: { $0.lowercased() == levelKey }) { levels.append(level) }
             var cell = role.cells[levelKey] ?? Cell(required: required, requiredLine: line)
@@ -79,7 +84,7 @@ extension CSVImporter {
                 throw PageImportError(file: file, line: line, column: column,
                                       message: "\(Safe.text(role.name)) · \(Safe.text(level)) is \(cell.required ? "Required" : "optional") on line \(cell.requiredLine) but \(required ? "Required" : "optional") here; every row of a role's level must say the same")
             }
-            cell.rows.append(Row(text: text, id: id, line: line))
+            cell.rows.append(Row(text: text, id: id, line: line, resources: resources))
             role.cells[levelKey] = cell
         }
 
@@ -100,7 +105,8 @@ extension CSVImporter {
                                               hint: "add a row for \(Safe.text(role.name)) at \(Safe.text(level)), or check the level's spelling")
                     }
                     let expectations = cell.rows.map { row in
-                        Expectation(id: row.id ?? PageImporter.uniqueID(role: roleID, level: level, text: row.text, used: &used), text: row.text)
+                        Expectation(id: row.id ?? PageImporter.uniqueID(role: roleID, level: level, text: row.text, used: &used),
+                                    text: row.text, resources: row.resources)
                     }
                     cells.append(RoleLevel(level: level, required: cell.required, expectations: expectations))
                 }
@@ -126,6 +132,17 @@ extension CSVImporter {
             default:
                 throw PageImportError(file: file, line: field?.line ?? line, column: field?.column ?? 0,
                                       message: "required must be true or false (also yes/no, Required/empty), not \(Quote.page(field?.text ?? "", limit: 20))")
+            }
+        }
+
+        /// The resources of a `resources` cell, checked; nil when there is none.
+        private func resourceList(_ field: CSVTable.Field?) throws(PageImportError) -> [Resource]? {
+            guard let field, !trim(field.text).isEmpty else { return nil }
+            switch CSVResources.parse(trim(field.text)) {
+            case .success(let list): return list.isEmpty ? nil : list
+            case .failure(let problem):
+                throw PageImportError(file: file, line: field.line, column: field.column, message: problem.message,
+                                      hint: "write each as: title <https://…>, separated by ' | '")
             }
         }
 

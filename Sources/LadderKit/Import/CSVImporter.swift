@@ -10,9 +10,11 @@
 /// field (`file:line:column`). Pure: no files are read or written here.
 public enum CSVImporter {
     /// The keys of the header block.
-    static let headerKeys = ["name", "id", "keywords", "domain", "group", "updated"]
+    static let headerKeys = ["name", "id", "keywords", "domain", "group", "updated", "resources"]
     /// The columns of an expectation row; `id` may be left out.
     static let columns = ["role", "level", "required", "id", "expectation"]
+    /// Columns that may be added after those: an expectation's resources.
+    static let optionalColumns = ["resources"]
 
     /// Imports a CSV file's bytes; `file` names it in messages.
     public static func `import`(bytes: [UInt8], file: String) throws(PageImportError) -> Profile {
@@ -33,7 +35,7 @@ public enum CSVImporter {
         let roles = try sheet.roles()
         let id = header.id ?? Identifier.slug(header.name)
         return Profile(id: id, name: header.name, keywords: header.keywords, domain: header.domain, group: header.group,
-                       updated: header.updated, levels: sheet.levels, roles: roles)
+                       updated: header.updated, levels: sheet.levels, roles: roles, resources: header.resources)
     }
 
     /// A field as a key: trimmed and lower-cased.
@@ -54,9 +56,9 @@ public enum CSVImporter {
         var found: [String: Int] = [:]
         for (index, field) in filled(row).enumerated() {
             let name = key(field.text)
-            guard columns.contains(name) else {
+            guard columns.contains(name) || optionalColumns.contains(name) else {
                 throw PageImportError(file: file, line: field.line, column: field.column,
-                                      message: "unknown column \(Quote.page(field.text, limit: 40)); the columns are: \(columns.joined(separator: ", "))",
+                                      message: "unknown column \(Quote.page(field.text, limit: 40)); the columns are: \((columns + optionalColumns).joined(separator: ", "))",
                                       hint: "delete the column, or rename it to one of those")
             }
             if found[name] != nil {
@@ -76,6 +78,7 @@ extension CSVImporter {
     /// The header block: the profile's name, id, keywords, domain, group and date.
     struct Header {
         var name = "", id: String?, keywords: [String] = [], domain = "", group = "", updated = ""
+        var resources: [Resource]?
 
         static func parse(_ rows: ArraySlice<[CSVTable.Field]>, file: String) throws(PageImportError) -> Header {
             var header = Header()
@@ -114,6 +117,11 @@ extension CSVImporter {
                                               message: "the id must be lower-case letters, digits and dashes, e.g. '\(Identifier.slug(value.isEmpty ? "my-skill" : value))'")
                     }
                     header.id = value
+                case "resources":
+                    switch CSVResources.parse(value) {
+                    case .success(let list): header.resources = list.isEmpty ? nil : list
+                    case .failure(let problem): throw PageImportError(file: file, line: place.line, column: place.column, message: problem.message)
+                    }
                 default:
                     guard ProfileRules.isISODate(value) else {
                         throw PageImportError(file: file, line: place.line, column: place.column,

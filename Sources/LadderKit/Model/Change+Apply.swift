@@ -48,7 +48,7 @@ extension Change {
             }
         case .tick(let skill, _, _, _), .untick(let skill, _, _, _), .note(let skill, _, _, _, _), .step(let skill, _),
              .notApplicable(let skill, _, _, _, _), .applicable(let skill, _, _, _), .answer(let skill, _, _),
-             .withdraw(let skill, _, _):
+             .withdraw(let skill, _, _), .focus(let skill, _, _, _, _), .unfocus(let skill, _, _):
             guard record.skills[skill] != nil else { record.untracked[skill, default: []].append((self, at)); return }
             record.skills[skill]?.apply(self, at: at)
         case .undo, .unknown: // an undo is folded by PersonRecord: it takes events out
@@ -68,6 +68,7 @@ extension TrackedSkill {
             self.level = level
         case .tick(_, let level, let id, let text):
             ticks[id] = Tick(expectation: id, text: text, level: level, at: at)
+            focus[id] = nil // done: no longer being worked on
         case .untick(_, _, let id, _):
             ticks[id] = nil
         case .note(_, _, let id, let text, let note):
@@ -88,6 +89,10 @@ extension TrackedSkill {
             guard assessments[id]?.isOpen == true else { return }
             assessments[id]?.withdrawn = true
             assessments[id]?.closedAt = at
+        case .focus(_, let level, let id, let text, let due):
+            focus[id] = Focus(expectation: id, text: text, level: level, since: focus[id]?.since ?? at, due: due)
+        case .unfocus(_, let id, _):
+            focus[id] = nil
         case .person, .track, .untrack, .role, .reviewStart, .reviewNote, .reviewEnd, .undo, .unknown:
             return
         }

@@ -6,9 +6,11 @@ extension Change {
     public var level: String? {
         switch self {
         case .track(_, _, let level), .step(_, let level), .role(_, let level): return level
-        case .tick(_, let level, _, _), .untick(_, let level, _, _): return level.isEmpty ? nil : level
+        case .tick(_, let level, _, _), .untick(_, let level, _, _), .focus(_, let level, _, _, _):
+            return level.isEmpty ? nil : level
         case .note(_, let level, _, _, _), .notApplicable(_, let level, _, _, _), .applicable(_, let level, _, _): return level
-        case .person, .untrack, .reviewStart, .reviewNote, .reviewEnd, .confirm, .question, .answer, .withdraw, .undo, .unknown:
+        case .person, .untrack, .reviewStart, .reviewNote, .reviewEnd, .confirm, .question, .answer, .withdraw, .unfocus,
+             .undo, .unknown:
             return nil
         }
     }
@@ -17,7 +19,8 @@ extension Change {
     public var text: String? {
         switch self {
         case .tick(_, _, _, let text), .untick(_, _, _, let text), .notApplicable(_, _, _, let text, _),
-             .applicable(_, _, _, let text), .confirm(_, _, let text, _, _), .question(_, _, let text, _, _):
+             .applicable(_, _, _, let text), .confirm(_, _, let text, _, _), .question(_, _, let text, _, _),
+             .focus(_, _, _, let text, _), .unfocus(_, _, let text):
             return text
         case .note(_, _, _, let text, _): return text
         case .person, .track, .untrack, .role, .step, .reviewStart, .reviewNote, .reviewEnd, .answer, .withdraw, .undo, .unknown:
@@ -34,7 +37,8 @@ extension Change {
         case .notApplicable(_, _, _, _, let reason): words = reason
         case .confirm(_, _, _, let comment, _), .question(_, _, _, let comment, _): words = comment
         case .answer(_, _, let answer): words = answer
-        case .person, .track, .untrack, .role, .tick, .untick, .step, .applicable, .reviewStart, .reviewEnd, .withdraw, .undo, .unknown:
+        case .person, .track, .untrack, .role, .tick, .untick, .step, .applicable, .reviewStart, .reviewEnd, .withdraw,
+             .focus, .unfocus, .undo, .unknown:
             return nil
         }
         return words.isEmpty ? nil : words
@@ -61,6 +65,8 @@ extension Change {
         case .question: return "questioned"
         case .answer: return "answered the question"
         case .withdraw: return "question withdrawn"
+        case .focus(_, _, _, _, let due): return "working on it" + (due.map { ", by \($0)" } ?? "")
+        case .unfocus: return "stopped working on it"
         case .undo(let ids): return ids.count == 1 ? "undid a change" : "undid \(ids.count) changes"
         case .unknown(let line): return line.kind
         }

@@ -36,6 +36,11 @@ public enum Change: Equatable, Sendable {
     case answer(skill: String, expectation: String, answer: String)
     /// The reviewer takes an open question back.
     case withdraw(skill: String, expectation: String, by: Reviewer?)
+    /// The person starts working on an expectation (or re-dates it): `due` is an
+    /// optional target day, `YYYY-MM-DD`. Ticking the expectation ends the focus.
+    case focus(skill: String, level: String, expectation: String, text: String, due: String?)
+    /// The person stops working on an expectation without ticking it.
+    case unfocus(skill: String, expectation: String, text: String)
     /// Takes back earlier events of this journal, by id (`u` in the UI): the fold
     /// leaves them out, so an undone step up is no step at all. Both lines stay.
     case undo(events: [String])
@@ -71,6 +76,8 @@ public enum Change: Equatable, Sendable {
         case .question: return "question"
         case .answer: return "answer"
         case .withdraw: return "withdraw"
+        case .focus: return "focus"
+        case .unfocus: return "unfocus"
         case .undo: return "undo"
         case .unknown(let line): return line.kind
         }
@@ -82,7 +89,7 @@ public enum Change: Equatable, Sendable {
         case .track(let skill, _, _), .untrack(let skill), .tick(let skill, _, _, _), .untick(let skill, _, _, _),
              .note(let skill, _, _, _, _), .step(let skill, _), .notApplicable(let skill, _, _, _, _),
              .applicable(let skill, _, _, _), .confirm(let skill, _, _, _, _), .question(let skill, _, _, _, _),
-             .answer(let skill, _, _), .withdraw(let skill, _, _):
+             .answer(let skill, _, _), .withdraw(let skill, _, _), .focus(let skill, _, _, _, _), .unfocus(let skill, _, _):
             return skill
         case .person, .role, .reviewStart, .reviewNote, .reviewEnd, .undo, .unknown:
             return nil
@@ -94,7 +101,8 @@ public enum Change: Equatable, Sendable {
         switch self {
         case .tick(_, _, let id, _), .untick(_, _, let id, _), .note(_, _, let id, _, _),
              .notApplicable(_, _, let id, _, _), .applicable(_, _, let id, _), .confirm(_, let id, _, _, _),
-             .question(_, let id, _, _, _), .answer(_, let id, _), .withdraw(_, let id, _):
+             .question(_, let id, _, _, _), .answer(_, let id, _), .withdraw(_, let id, _),
+             .focus(_, _, let id, _, _), .unfocus(_, let id, _):
             return id
         case .person, .track, .untrack, .role, .step, .reviewStart, .reviewNote, .reviewEnd, .undo, .unknown:
             return nil
@@ -105,7 +113,8 @@ public enum Change: Equatable, Sendable {
     /// what "since the last review" lists.
     public var isOwnChange: Bool {
         switch self {
-        case .track, .untrack, .role, .tick, .untick, .note, .step, .notApplicable, .applicable, .answer: return true
+        case .track, .untrack, .role, .tick, .untick, .note, .step, .notApplicable, .applicable, .answer, .focus, .unfocus:
+            return true
         case .person, .reviewStart, .reviewNote, .reviewEnd, .confirm, .question, .withdraw, .undo, .unknown: return false
         }
     }
@@ -114,7 +123,8 @@ public enum Change: Equatable, Sendable {
     public var movesProgress: Bool {
         switch self {
         case .track, .tick, .untick, .step, .notApplicable, .applicable: return true
-        case .person, .untrack, .role, .note, .reviewStart, .reviewNote, .reviewEnd, .confirm, .question, .answer, .withdraw, .undo, .unknown:
+        case .person, .untrack, .role, .note, .reviewStart, .reviewNote, .reviewEnd, .confirm, .question, .answer, .withdraw,
+             .focus, .unfocus, .undo, .unknown:
             return false
         }
     }

@@ -15,7 +15,8 @@ public struct LearningPath: Equatable, Sendable {
     /// Every skill of the role: Required ones first, then optional, each by name.
     public var skills: [PathSkill]
     public var readiness: Readiness
-    /// The first open Required expectations, from the skills closest to complete.
+    /// What the person works on (soonest target first), then the first open Required
+    /// expectations, from the skills closest to complete.
     public var nextUp: [NextUp]
 
     /// How many "next up" items the path quotes.
@@ -141,11 +142,37 @@ public struct NextUp: Equatable, Sendable {
     public var level: String
     public var expectation: String
     public var text: String
+    /// The person is working on it (`f`, `ladder focus`), since this moment.
+    public var focusSince: String? = nil
+    /// The focus's target day, `YYYY-MM-DD`, if any.
+    public var due: String? = nil
+
+    public var isFocused: Bool { focusSince != nil }
+
+    /// Whether a focus's target day has passed; `today` is `YYYY-MM-DD`.
+    public func isOverdue(today: String) -> Bool { due.map { $0 < today } ?? false }
+
+    /// What the person works on in the path's skills (every one of them, even past
+    /// `limit`), then the first open expectations of the Required skills, closest to
+    /// complete first (more done, then fewer left), reading only the profiles it quotes.
+    static func pick(from skills: [PathSkill], record: PersonRecord, library: ProfileLibrary, role: String,
+                     limit: Int) -> [NextUp] {
+        let names = Dictionary(skills.map { ($0.skill, $0.name) }, uniquingKeysWith: { a, _ in a })
+        let focused = WorkingOn(record).items.compactMap { item -> NextUp? in
+            guard let name = names[item.skill] else { return nil }
+            return NextUp(skill: item.skill, skillName: name, level: item.focus.level, expectation: item.focus.expectation,
+                          text: item.focus.text, focusSince: item.focus.since, due: item.focus.due)
+        }
+        let taken = Set(focused.map { "\($0.skill)/\($0.expectation)" })
+        let open = pickOpen(from: skills, record: record, library: library, role: role, limit: limit + taken.count)
+            .filter { !taken.contains("\($0.skill)/\($0.expectation)") }
+        return focused + open.prefix(max(0, limit - focused.count))
+    }
 
     /// The first open expectations of the Required skills, closest to complete first
     /// (more done, then fewer left), reading only the profiles it quotes.
-    static func pick(from skills: [PathSkill], record: PersonRecord, library: ProfileLibrary, role: String,
-                     limit: Int) -> [NextUp] {
+    static func pickOpen(from skills: [PathSkill], record: PersonRecord, library: ProfileLibrary, role: String,
+                         limit: Int) -> [NextUp] {
         let candidates = skills.filter { $0.required && !$0.isComplete && $0.total > 0 && $0.level != nil }
             .sorted { a, b in
                 if a.percent != b.percent { return a.percent > b.percent }

@@ -17,11 +17,14 @@ public struct Profile: Codable, Equatable, Sendable {
     /// Level names, lowest first.
     public var levels: [String]
     public var roles: [Role]
+    /// Where to learn the skill as a whole (optional in the file).
+    public var resources: [Resource]?
 
     public static let currentSchema = 1
 
     public init(schema: Int = Profile.currentSchema, id: String, name: String, keywords: [String],
-                domain: String, group: String, updated: String, levels: [String], roles: [Role]) {
+                domain: String, group: String, updated: String, levels: [String], roles: [Role],
+                resources: [Resource]? = nil) {
         self.schema = schema
         self.id = id
         self.name = name
@@ -31,6 +34,7 @@ public struct Profile: Codable, Equatable, Sendable {
         self.updated = updated
         self.levels = levels
         self.roles = roles
+        self.resources = resources
     }
 
     /// The role with this id or name (case-insensitive), if any.
@@ -96,9 +100,24 @@ public struct Expectation: Codable, Equatable, Sendable {
     /// tick follows its expectation through rewording and reordering.
     public var id: String
     public var text: String
+    /// Where to learn it (optional in the file).
+    public var resources: [Resource]?
 
-    public init(id: String, text: String) {
+    public init(id: String, text: String, resources: [Resource]? = nil) {
         self.id = id
         self.text = text
+        self.resources = resources
+    }
+}
+
+/// A place to learn from: a title and an `http` or `https` URL, checked when the
+/// profile is read (`ResourceRules`); shown as text, never passed to the terminal raw.
+public struct Resource: Codable, Equatable, Sendable {
+    public var title: String
+    public var url: String
+
+    public init(title: String, url: String) {
+        self.title = title
+        self.url = url
     }
 }

@@ -75,9 +75,10 @@ public struct Standing: Equatable, Sendable {
         return date < cutoff
     }
 
-    /// What to talk about at the next 1:1: open questions, the next level's open
-    /// expectations (not applicable ones left out) and stale ticks.
-    public func agenda(cutoff: String) -> Agenda {
+    /// What to talk about at the next 1:1: open questions, focuses past their target
+    /// day (`today` is `YYYY-MM-DD`), the next level's open expectations (not
+    /// applicable ones left out) and stale ticks; and what the person works on.
+    public func agenda(cutoff: String, today: String) -> Agenda {
         let known = Dictionary(profile.allExpectations().map { ($0.expectation.id, $0.expectation.text) }, uniquingKeysWith: { a, _ in a })
         let questions = tracked.assessments.filter(\.value.isOpen).sorted { $0.value.at < $1.value.at }
             .map { AgendaEntry(expectation: $0.key, text: known[$0.key] ?? tracked.ticks[$0.key]?.text ?? $0.key, detail: $0.value.comment) }
@@ -86,7 +87,15 @@ public struct Standing: Equatable, Sendable {
             .map { AgendaEntry(expectation: $0.id, text: $0.text, detail: nextLevel ?? "") }
         let stale = tracked.ticks.values.filter { isStale($0.expectation, cutoff: cutoff) }.sorted { $0.at < $1.at }
             .map { AgendaEntry(expectation: $0.expectation, text: known[$0.expectation] ?? $0.text, detail: "evidence from \(String((tracked.evidenceDate($0.expectation) ?? $0.at).prefix(10)))") }
-        return Agenda(questions: questions, gaps: gaps, stale: stale)
+        let focused = WorkingOn([tracked]).items
+        let working = focused.map { item in
+            AgendaEntry(expectation: item.focus.expectation, text: known[item.focus.expectation] ?? item.focus.text,
+                        detail: item.focus.dates(today: today))
+        }
+        let overdue = focused.filter { $0.focus.isOverdue(today: today) }
+            .map { AgendaEntry(expectation: $0.focus.expectation, text: known[$0.focus.expectation] ?? $0.focus.text,
+                               detail: "was due \($0.focus.due ?? "")") }
+        return Agenda(questions: questions, gaps: gaps, stale: stale, overdue: overdue, working: working)
     }
 
     /// Ticks whose expectation is still there but worded differently than when ticked.
@@ -101,7 +110,11 @@ public struct Agenda: Equatable, Sendable {
     public var questions: [AgendaEntry]
     public var gaps: [AgendaEntry]
     public var stale: [AgendaEntry]
-    public var isEmpty: Bool { questions.isEmpty && gaps.isEmpty && stale.isEmpty }
+    /// Focuses whose target day has passed: to talk about (`detail`: when it was due).
+    public var overdue: [AgendaEntry] = []
+    /// Everything the person works on, soonest target first (`detail`: the dates).
+    public var working: [AgendaEntry] = []
+    public var isEmpty: Bool { questions.isEmpty && gaps.isEmpty && stale.isEmpty && overdue.isEmpty }
 }
 
 /// One thing to talk about: an expectation and why it is on the agenda.

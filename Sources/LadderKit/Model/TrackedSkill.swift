@@ -16,6 +16,8 @@ public struct TrackedSkill: Equatable, Sendable {
     public var assessments: [String: Assessment]
     /// Every recorded step up, oldest first.
     public var steps: [LevelStep]
+    /// Expectations the person is working on, by expectation id (ticking one ends it).
+    public var focus: [String: Focus] = [:]
 
     public init(skill: String, role: String, level: String, since: String) {
         self.skill = skill
@@ -35,6 +37,25 @@ public struct TrackedSkill: Equatable, Sendable {
         return max(tick.at, notes[expectation]?.at ?? tick.at)
     }
 
+}
+
+/// An expectation the person is working on: since when, and by when they mean to
+/// meet it (an optional target day).
+public struct Focus: Equatable, Sendable {
+    public var expectation: String
+    /// The expectation's words when the focus was set.
+    public var text: String
+    public var level: String
+    /// When the focus started (re-dating keeps it).
+    public var since: String
+    /// The target day, `YYYY-MM-DD`, if any.
+    public var due: String?
+
+    /// The target day has passed: `today` is `YYYY-MM-DD`.
+    public func isOverdue(today: String) -> Bool {
+        guard let due else { return false }
+        return due < today
+    }
 }
 
 /// A ticked expectation, with the words it had when ticked.

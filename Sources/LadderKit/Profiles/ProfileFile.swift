@@ -178,10 +178,11 @@ public enum ProfileFile {
 
     /// The keys each mapping of a profile may have; anything else is a typo to report.
     static let allowedKeys: [String: [String]] = [
-        "profile": ["schema", "id", "name", "keywords", "domain", "group", "updated", "levels", "roles"],
+        "profile": ["schema", "id", "name", "keywords", "domain", "group", "updated", "levels", "roles", "resources"],
         "role": ["id", "name", "levels"],
         "level": ["level", "required", "expectations"],
-        "expectation": ["id", "text"],
+        "expectation": ["id", "text", "resources"],
+        "resource": ["title", "url"],
     ]
 
     /// Refuses keys the schema does not know, at the key, listing the known ones.
@@ -195,12 +196,19 @@ public enum ProfileFile {
                 }
             }
         }
+        func checkResources(_ node: Node) throws(FileProblem) {
+            for resource in node["resources"]?.sequence ?? [] { try check(resource, "resource") }
+        }
         try check(node, "profile")
+        try checkResources(node)
         for role in node["roles"]?.sequence ?? [] {
             try check(role, "role")
             for level in role["levels"]?.sequence ?? [] {
                 try check(level, "level")
-                for expectation in level["expectations"]?.sequence ?? [] { try check(expectation, "expectation") }
+                for expectation in level["expectations"]?.sequence ?? [] {
+                    try check(expectation, "expectation")
+                    try checkResources(expectation)
+                }
             }
         }
     }

@@ -33,6 +33,9 @@ enum ProfileRules {
             if level.trimmingCharacters(in: .whitespaces).isEmpty { throw fail(["levels", index], "level name is empty") }
             if !levelNames.insert(level.lowercased()).inserted { throw fail(["levels", index], "level '\(level)' is listed twice") }
         }
+        if let problem = ResourceRules.problem(in: profile.resources ?? []) {
+            throw fail(["resources", problem.index, problem.field], problem.message)
+        }
         if profile.roles.isEmpty { throw fail(["roles"], "a profile needs at least one role") }
         var roleIDs = Set<String>()
         var expectationIDs = Set<String>()
@@ -61,16 +64,16 @@ enum ProfileRules {
                     if expectation.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
                         throw fail(path + ["text"], "expectation text is empty")
                     }
+                    if let problem = ResourceRules.problem(in: expectation.resources ?? []) {
+                        throw fail(path + ["resources", problem.index, problem.field], problem.message)
+                    }
                 }
             }
         }
     }
 
     static func isISODate(_ text: String) -> Bool {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              let month = Int(parts[1]), let day = Int(parts[2]), Int(parts[0]) != nil else { return false }
-        return (1...12).contains(month) && (1...31).contains(day)
+        CalendarDay.isValid(text)
     }
 
     static func isExpectationID(_ id: String) -> Bool {

@@ -22,6 +22,17 @@ public enum MarkdownReport {
         }
         for skill in report.skills { out += standing(skill, staleDays: report.staleDays) }
 
+        if !report.workingOn.isEmpty {
+            out.append("")
+            out.append("## Working on")
+            out.append("")
+            for item in report.workingOn {
+                var line = "- \(escape(item.name)): \(escape(item.text)) \(code(item.item)) · since \(day(item.since))"
+                if let by = item.by { line += ", by \(escape(by))" + (item.overdue ? " — **overdue**" : "") }
+                out.append(line)
+            }
+        }
+
         out.append("")
         out.append("## Changes \(escape(report.period.description))")
         out.append("")
@@ -41,13 +52,16 @@ public enum MarkdownReport {
         out.append("")
         out.append("## Agenda for the next 1:1")
         out.append("")
-        if report.agenda.isEmpty { out.append("Nothing open: no questions, no stale evidence, no gaps toward the next level.") }
+        if report.agenda.isEmpty { out.append("Nothing open: no questions, nothing overdue, no stale evidence, no gaps toward the next level.") }
         for (index, agenda) in report.agenda.enumerated() {
             if index > 0 { out.append("") }
             out.append("### \(escape(agenda.name))")
             out.append("")
             for entry in agenda.questions {
                 out.append("- [ ] Open question on \(escape(entry.text)) \(code(entry.expectation)): *\(escape(entry.detail))*")
+            }
+            for entry in agenda.overdue {
+                out.append("- [ ] Overdue: \(escape(entry.text)) \(code(entry.expectation)) (\(escape(entry.detail)))")
             }
             for entry in agenda.stale {
                 out.append("- [ ] Stale evidence: \(escape(entry.text)) \(code(entry.expectation)) (\(escape(entry.detail)))")

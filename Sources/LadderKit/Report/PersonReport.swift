@@ -43,6 +43,8 @@ public struct PersonReport: Equatable, Sendable, Encodable {
     public var skills: [SkillReport]
     /// The person's own changes in the period, by skill.
     public var changes: [SkillChanges]
+    /// What the person works on, soonest target day first (`ladder focus`, `f`).
+    public var workingOn: [WorkingOnReport]
     /// What to talk about next time, by skill (skills with nothing to raise left out).
     public var agenda: [SkillAgenda]
     /// Every review, oldest first, with how the reviewer's view compared.
@@ -77,8 +79,10 @@ public struct PersonReport: Equatable, Sendable, Encodable {
                                    uniquingKeysWith: { a, _ in a })
         var skills: [SkillReport] = []
         var agenda: [SkillAgenda] = []
+        let today = String(generated.prefix(10))
+        workingOn = WorkingOn(record).items.map { WorkingOnReport($0, library: library, today: today) }
         for tracked in record.trackedSkills {
-            let built = Self.skill(tracked, library: library, cutoff: staleBefore, history: histories[tracked.skill])
+            let built = Self.skill(tracked, library: library, cutoff: staleBefore, today: today, history: histories[tracked.skill])
             skills.append(built.report)
             if let items = built.agenda, !items.isEmpty { agenda.append(items) }
         }
@@ -90,7 +94,7 @@ public struct PersonReport: Equatable, Sendable, Encodable {
 
     // MARK: - Skills
 
-    static func skill(_ tracked: TrackedSkill, library: ProfileLibrary, cutoff: String,
+    static func skill(_ tracked: TrackedSkill, library: ProfileLibrary, cutoff: String, today: String,
                       history: SkillHistory?) -> (report: SkillReport, agenda: SkillAgenda?) {
         var report = SkillReport(skill: tracked.skill, name: library.summary(tracked.skill)?.name ?? tracked.skill,
                                  role: tracked.role, level: tracked.level, trackedSince: tracked.since)
@@ -190,9 +194,9 @@ public struct PersonReport: Equatable, Sendable, Encodable {
             }
         }
 
-        let agenda = standing.agenda(cutoff: cutoff)
+        let agenda = standing.agenda(cutoff: cutoff, today: today)
         return (report, SkillAgenda(skill: profile.id, name: profile.name, questions: agenda.questions,
-                                    stale: agenda.stale, gaps: agenda.gaps))
+                                    stale: agenda.stale, gaps: agenda.gaps, overdue: agenda.overdue))
     }
 
     // MARK: - Changes

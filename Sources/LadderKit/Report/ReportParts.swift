@@ -213,8 +213,35 @@ public struct SkillAgenda: Equatable, Sendable, Encodable {
     public var stale: [AgendaEntry]
     /// The next level's open expectations: `detail` is the level.
     public var gaps: [AgendaEntry]
+    /// What the person works on past its target day: `detail` says when it was due.
+    public var overdue: [AgendaEntry] = []
 
-    public var isEmpty: Bool { questions.isEmpty && stale.isEmpty && gaps.isEmpty }
+    public var isEmpty: Bool { questions.isEmpty && stale.isEmpty && gaps.isEmpty && overdue.isEmpty }
+}
+
+/// An expectation the person works on, for the report's "Working on" section.
+public struct WorkingOnReport: Equatable, Sendable, Encodable {
+    public var skill: String
+    public var name: String
+    /// The expectation id.
+    public var item: String
+    public var text: String
+    public var level: String
+    /// When the focus started, and its target day (`YYYY-MM-DD`), if any.
+    public var since: String
+    public var by: String?
+    public var overdue: Bool
+
+    init(_ item: WorkingOn.Item, library: ProfileLibrary, today: String) {
+        skill = item.skill
+        name = library.summary(item.skill)?.name ?? item.skill
+        self.item = item.focus.expectation
+        text = item.focus.text
+        level = item.focus.level
+        since = item.focus.since
+        by = item.focus.due
+        overdue = item.focus.isOverdue(today: today)
+    }
 }
 
 /// A review (1:1) and its calibration: how many ticks the reviewer confirmed and questioned.

@@ -9,9 +9,10 @@ import Foundation
 /// the reason, level), `review-start`/`review-end` (by), `review-note` (note, by),
 /// `confirm`/`question` (skill, item, text, note: the comment, by), `answer` (skill,
 /// item, note: the reply), `withdraw` (skill, item, by), `undo` (undo: the ids of the
-/// events it takes back; format 2). `item` is the expectation id.
-/// In the reviewer kinds `by` is the reviewer's person id and `name` their name
-/// (older lines hold a name in `by` and no `name`).
+/// events it takes back; format 2), `focus` (skill, item, text, level, due: the
+/// target day `YYYY-MM-DD`, absent for none), `unfocus` (skill, item, text). `item`
+/// is the expectation id. In the reviewer kinds `by` is the reviewer's person id and
+/// `name` their name (older lines hold a name in `by` and no `name`).
 public struct JournalLine: Codable, Equatable, Sendable {
     public var v: Int
     public var id: String
@@ -28,6 +29,8 @@ public struct JournalLine: Codable, Equatable, Sendable {
     public var mentee: Bool?
     /// On an `undo` line: the ids of the events it takes back.
     public var undo: [String]?
+    /// On a `focus` line: the target day, `YYYY-MM-DD` (absent: no date).
+    public var due: String?
 }
 
 extension Change {
@@ -82,6 +85,12 @@ extension Change {
         case "withdraw":
             guard let skill = line.skill, let item = line.item else { self = unknown; return }
             self = .withdraw(skill: skill, expectation: item, by: line.reviewer)
+        case "focus":
+            guard let skill = line.skill, let item = line.item else { self = unknown; return }
+            self = .focus(skill: skill, level: line.level ?? "", expectation: item, text: line.text ?? "", due: line.due)
+        case "unfocus":
+            guard let skill = line.skill, let item = line.item else { self = unknown; return }
+            self = .unfocus(skill: skill, expectation: item, text: line.text ?? "")
         case "undo":
             guard let ids = line.undo, !ids.isEmpty else { self = unknown; return }
             self = .undo(events: ids)
@@ -135,6 +144,10 @@ extension JournalLine {
             (self.skill, self.item, self.note) = (skill, item, answer)
         case .withdraw(let skill, let item, let by):
             (self.skill, self.item, reviewer) = (skill, item, by)
+        case .focus(let skill, let level, let item, let text, let due):
+            (self.skill, self.level, self.item, self.text, self.due) = (skill, level, item, text, due)
+        case .unfocus(let skill, let item, let text):
+            (self.skill, self.item, self.text) = (skill, item, text)
         case .undo(let ids):
             undo = ids
         case .unknown(let line):

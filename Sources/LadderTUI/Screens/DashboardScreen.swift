@@ -47,6 +47,10 @@ enum DashboardScreen {
             canvas.put("\(state.record.name) tracks no skills yet. Press a to pick one.", x: 2, y: body.top + 1)
             return
         }
+        if let working = WorkingOn(state.record).summary(today: String(state.now.prefix(10)), dot: symbols.dot) {
+            let late = WorkingOn(state.record).overdue(today: String(state.now.prefix(10))) > 0
+            canvas.put(working, x: 2, y: body.top, style: late ? Style(.bold, colour: .warning) : .accent)
+        }
         let names = tracked.map { state.library.profile($0.skill)?.name ?? $0.skill }
         let standings = tracked.map { skill in state.library.profile(skill.skill).flatMap { Standing(profile: $0, tracked: skill) } }
         let roles = standings.map { $0?.role.name ?? "" }

@@ -12,7 +12,7 @@ enum HelpScreen {
                        ("r  s", "your role, your skills")]),
         ("Your skills", [("a", "add a skill to track"), ("R", "review (1:1) of person"), ("H", "history and pace")]),
         ("Profiles", [("/  Esc", "search names, keywords; clear")]),
-        ("A skill", [("Space  x", "tick or untick"), ("n", "note of evidence"), ("← →  h l", "another level"),
+        ("A skill", [("Space  x", "tick or untick"), ("n", "note of evidence"), ("f", "working on it, or stop"), ("← →  h l", "another level"),
                      ("s", "step up (level done)"), ("N", "not applicable (why?)"), ("a", "answer a question"),
                      ("c  w", "confirm, question"), ("e", "change role or level")]),
         ("A review", [("S  E", "start, end the review"), ("c  w  x", "confirm, ask, withdraw"), ("r", "note on the review")]),

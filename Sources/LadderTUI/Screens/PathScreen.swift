@@ -129,14 +129,21 @@ enum PathScreen {
     }
 
     /// Lines of "next up", each item whole, as many as fit in `room` rows.
-    static func nextUpLines(_ path: LearningPath, width: Int, room: Int) -> [[(String, Style)]] {
+    /// What the person works on comes first, marked with its target day (overdue in colour).
+    static func nextUpLines(_ path: LearningPath, width: Int, room: Int, today: String = "", symbols: Symbols = .unicode)
+        -> [[(String, Style)]] {
         guard room >= 3, !path.nextUp.isEmpty else { return [] }
-        var lines: [[(String, Style)]] = [[(" Next up, closest to complete first:", .bold)]]
+        let title = path.nextUp.first?.isFocused == true ? " Next up: what you work on, then closest to complete:"
+            : " Next up, closest to complete first:"
+        var lines: [[(String, Style)]] = [[(title, .bold)]]
         for item in path.nextUp {
-            let wrapped = TextWidth.wrap("\(item.skillName): \(item.text)", to: width - 5)
+            let late = item.isOverdue(today: today)
+            let mark = !item.isFocused ? "" : " (\(symbols.required) working on" + (item.due.map { ", by \($0)" } ?? "") + (late ? ", overdue)" : ")")
+            let wrapped = TextWidth.wrap(Safe.text("\(item.skillName): \(item.text)") + mark, to: width - 5)
             guard lines.count + wrapped.count <= room else { break }
+            let style: Style = late ? Style(colour: .warning) : item.isFocused ? Style(colour: .accent) : .plain
             for (index, part) in wrapped.enumerated() {
-                lines.append([((index == 0 ? "  " : "    ") + part, .plain)])
+                lines.append([((index == 0 ? "  " : "    ") + part, style)])
             }
         }
         return lines.count > 1 ? lines : []
@@ -153,7 +160,8 @@ enum PathScreen {
         }
         let listRows = heights.reduce(0, +)
         let spare = body.bottom - top - min(listRows, 8)
-        let nextUp = nextUpLines(path, width: body.width, room: body.height >= 16 ? min(spare - 1, body.height / 3) : 0)
+        let nextUp = nextUpLines(path, width: body.width, room: body.height >= 16 ? min(spare - 1, body.height / 3) : 0,
+                                 today: String(state.now.prefix(10)), symbols: state.symbols)
         let visible = body.bottom - top - (nextUp.isEmpty ? 0 : nextUp.count + 1)
         return (ListArea(top: top, visible: visible, heights: heights), header, nextUp)
     }

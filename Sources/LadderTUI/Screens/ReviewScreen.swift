@@ -65,10 +65,11 @@ enum ReviewScreen {
         let cutoff = state.staleCutoff
         for skill in record.trackedSkills {
             guard let standing = state.standing(skill.skill) else { continue }
-            let agenda = standing.agenda(cutoff: cutoff)
+            let agenda = standing.agenda(cutoff: cutoff, today: String(state.now.prefix(10)))
             for q in agenda.questions { lower.append(("  ? \(standing.profile.name): \(q.text) (asked: \(q.detail))", Style(colour: .warning))) }
             for gap in agenda.gaps.prefix(3) { lower.append(("  \(symbols.unticked) \(gap.detail): \(gap.text)", .plain)) }
             if agenda.gaps.count > 3 { lower.append(("    and \(agenda.gaps.count - 3) more open at \(standing.nextLevel ?? "")", .muted)) }
+            lower += agendaFocusLines(agenda, standing)
             for stale in agenda.stale { lower.append(("  stale: \(stale.text) (\(stale.detail))", Style(colour: .warning))) }
         }
         if !lower.isEmpty { lower.insert(("Agenda for the next 1:1", .accent), at: 0) }

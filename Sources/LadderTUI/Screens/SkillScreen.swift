@@ -26,7 +26,7 @@ enum SkillScreen {
 
     static func keys(_ state: AppState) -> [(String, String)] {
         // Most useful first: what does not fit the width is left out (help lists all).
-        var keys = [("Space", "tick"), ("n", "note"), ("←→", "level"), ("Esc", "back"), ("↑↓", "move"), ("N", "not applicable"),
+        var keys = [("Space", "tick"), ("n", "note"), ("f", "working on"), ("←→", "level"), ("Esc", "back"), ("↑↓", "move"), ("N", "not applicable"),
                     ("c", "confirm"), ("w", "question"), ("e", "role/level"), ("u", "undo"), ("d", "next level adds"), ("p", "path")]
         if state.isOwnRecord { keys.removeAll { $0.0 == "c" || $0.0 == "w" } }
         if case .skill(let skill) = state.screen, state.standing(skill)?.next?.isComplete == true {
@@ -116,6 +116,8 @@ enum SkillScreen {
         case .character("c"), .character("w"):
             guard state.skill.list.selection < list.count else { return }
             assess(key, expectation: list[state.skill.list.selection].id, standing, &state, &effects)
+        case .character("f"):
+            focusKey(state.skill.list.selection < list.count ? list[state.skill.list.selection] : nil, standing, &state, &effects)
         case .character("d"):
             DiffScreen.open(&state, standing.profile.id)
         case .character("e"):
@@ -312,6 +314,7 @@ enum SkillScreen {
                 if let excluded {
                     rows.append([("      not applicable: \(excluded.reason)", .muted)])
                 }
+                rows += focusRows(expectation, standing, state, width: textWidth)
                 if ticked, let assessment = standing.tracked.assessments[expectation.id] {
                     rows.append([("      " + ReviewScreen.assessmentText(assessment, symbols: symbols), ReviewScreen.style(assessment))])
                 }
@@ -328,6 +331,7 @@ enum SkillScreen {
                         rows.append([("      " + line, Style(.dim, colour: .muted))])
                     }
                 }
+                if index == state.skill.list.selection { rows += learnRows(expectation, standing, width: textWidth, short: state.height < 20) }
             case .orphan(let tick):
                 let lines = TextWidth.wrap(Safe.text(tick.text.isEmpty ? "(expectation \(tick.expectation))" : tick.text), to: textWidth)
                 for (n, line) in lines.enumerated() {

@@ -1,0 +1,74 @@
+import CellGrid
+import LadderTestSupport
+import Testing
+@testable import LadderKit
+@testable import LadderTUI
+
+/// The learning plan through the app: `f` on the skill screen, the focus on the
+/// path and the dashboard, resources under the selected expectation.
+@Suite struct PlanScreenTests {
+    /// A Middle Cloud Engineer tracking the resource profile, on its skill screen.
+    static func app() -> TestApp {
+        var record = PersonRecord(id: .me)
+        record.apply(JournalEvent(.track(skill: ResourceProfile.id, role: "cloud-engineer", level: "Middle"), at: "2026-05-01T09:00:00Z"))
+        let app = Fixture.app(record, profiles: ["\(ResourceProfile.id).yaml": ResourceProfile.yaml()])
+        Fixture.type("Enter", into: app)
+        return app
+    }
+
+    static func focus(_ app: TestApp, _ id: String) -> Focus? {
+        app.state.record.skills[ResourceProfile.id]?.focus[id]
+    }
+
+    @Test func fSetsAFocusWithADayThenDropsItAndTickingEndsIt() throws {
+        let app = Self.app()
+        #expect(app.state.screen == .skill(ResourceProfile.id))
+        Fixture.type("f 2026-02-30 Enter", into: app)
+        #expect(Self.focus(app, "s1") == nil, "an impossible day writes nothing")
+        #expect(app.state.notice?.text.contains("not a day of the calendar") == true)
+        Fixture.type("f 2026-08-31 Enter", into: app)
+        #expect(Self.focus(app, "s1")?.due == "2026-08-31")
+        #expect(app.screen(80, 24).text.contains("working on it since 2026-07-01, by 2026-08-31"))
+        Fixture.type("u", into: app)
+        #expect(Self.focus(app, "s1") == nil, "u takes the focus back")
+        Fixture.type("f Enter", into: app)
+        #expect(Self.focus(app, "s1") != nil && Self.focus(app, "s1")?.due == nil, "Enter for no day")
+        Fixture.type("Space", into: app)
+        #expect(Self.focus(app, "s1") == nil, "ticking ends the focus")
+        Fixture.type("u", into: app)
+        #expect(Self.focus(app, "s1") != nil, "undoing the tick brings it back")
+        Fixture.type("f", into: app)
+        #expect(Self.focus(app, "s1") == nil, "f again stops working on it")
+        let journal = try app.store.record(for: .me).record.events.map(\.kind)
+        #expect(journal.contains("focus") && journal.contains("unfocus"))
+    }
+
+    @Test func resourcesShowUnderTheSelectedExpectationWhole() throws {
+        let app = Self.app()
+        Fixture.type("Down f 2099-01-01 Enter Up", into: app)
+        let screen = app.screen(80, 24)
+        expectSnapshot(screen, "skill-resources-80x24")
+        let text = screen.text.replacingOccurrences(of: "\n        ", with: "")
+        #expect(text.contains("event-driven-design?chapter=cold-starts&edition=2026#measuring-the-p99"), "the URL is whole")
+        #expect(screen.text.contains("three teams."), "the 150-character title is whole")
+        let small = app.screen(40, 10).text
+        #expect(small.contains("Learn: 3 resources"), "a short window says how many and where to read them:\n\(small)")
+    }
+
+    @Test func theDashboardAndThePathPutTheFocusFirst() throws {
+        var record = PathScreenTests.record()
+        let senior = Fixture.senior()
+        record.apply(JournalEvent(.focus(skill: Fixture.profile.id, level: "Senior", expectation: senior[2].id, text: senior[2].text,
+                                         due: "2026-06-20"), at: "2026-06-03T09:00:00Z"))
+        let app = Fixture.app(record)
+        let path = try #require(PathScreen.path(app.state))
+        #expect(path.nextUp.first?.expectation == senior[2].id && path.nextUp.first?.due == "2026-06-20")
+        let screen = app.screen(80, 24).text
+        #expect(screen.contains("Next up: what you work on, then closest to complete:"), "\(screen)")
+        #expect(screen.contains("working on, by 2026-06-20, overdue)"))
+        Fixture.type("s", into: app)
+        #expect(app.screen(80, 24).text.contains("Working on 1 · 1 overdue"))
+        Fixture.type("R", into: app)
+        #expect(app.screen(100, 30).text.contains("overdue (was due 2026-06-20): Serverless Functions: Introduces"))
+    }
+}
