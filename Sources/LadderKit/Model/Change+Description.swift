@@ -8,7 +8,7 @@ extension Change {
         case .track(_, _, let level), .step(_, let level), .role(_, let level): return level
         case .tick(_, let level, _, _), .untick(_, let level, _, _): return level.isEmpty ? nil : level
         case .note(_, let level, _, _, _), .notApplicable(_, let level, _, _, _), .applicable(_, let level, _, _): return level
-        case .person, .untrack, .reviewStart, .reviewNote, .reviewEnd, .confirm, .question, .answer, .withdraw, .undo, .unknown:
+        case .person, .untrack, .reviewStart, .reviewNote, .reviewEnd, .confirm, .question, .accept, .answer, .withdraw, .undo, .unknown:
             return nil
         }
     }
@@ -17,7 +17,8 @@ extension Change {
     public var text: String? {
         switch self {
         case .tick(_, _, _, let text), .untick(_, _, _, let text), .notApplicable(_, _, _, let text, _),
-             .applicable(_, _, _, let text), .confirm(_, _, let text, _, _), .question(_, _, let text, _, _):
+             .applicable(_, _, _, let text), .confirm(_, _, let text, _, _), .question(_, _, let text, _, _),
+             .accept(_, _, let text, _, _):
             return text
         case .note(_, _, _, let text, _): return text
         case .person, .track, .untrack, .role, .step, .reviewStart, .reviewNote, .reviewEnd, .answer, .withdraw, .undo, .unknown:
@@ -32,7 +33,8 @@ extension Change {
         switch self {
         case .note(_, _, _, _, let note), .reviewNote(let note, _): words = note
         case .notApplicable(_, _, _, _, let reason): words = reason
-        case .confirm(_, _, _, let comment, _), .question(_, _, _, let comment, _): words = comment
+        case .confirm(_, _, _, let comment, _), .question(_, _, _, let comment, _),
+             .accept(_, _, _, let comment, _): words = comment
         case .answer(_, _, let answer): words = answer
         case .person, .track, .untrack, .role, .tick, .untick, .step, .applicable, .reviewStart, .reviewEnd, .withdraw, .undo, .unknown:
             return nil
@@ -60,6 +62,7 @@ extension Change {
         case .confirm: return "confirmed"
         case .question: return "questioned"
         case .answer: return "answered the question"
+        case .accept: return "accepted the answer"
         case .withdraw: return "question withdrawn"
         case .undo(let ids): return ids.count == 1 ? "undid a change" : "undid \(ids.count) changes"
         case .unknown(let line): return line.kind

@@ -32,8 +32,10 @@ public enum Change: Equatable, Sendable {
     case confirm(skill: String, expectation: String, text: String, comment: String, by: Reviewer?)
     /// The reviewer questions a tick; the comment says what is unclear.
     case question(skill: String, expectation: String, text: String, comment: String, by: Reviewer?)
-    /// The person's reply to an open question, which closes it.
+    /// The person's reply to an open question: answered, it waits for the reviewer.
     case answer(skill: String, expectation: String, answer: String)
+    /// The reviewer accepts an answered question: it closes and counts as confirmed.
+    case accept(skill: String, expectation: String, text: String, comment: String, by: Reviewer?)
     /// The reviewer takes an open question back.
     case withdraw(skill: String, expectation: String, by: Reviewer?)
     /// Takes back earlier events of this journal, by id (`u` in the UI): the fold
@@ -70,6 +72,7 @@ public enum Change: Equatable, Sendable {
         case .confirm: return "confirm"
         case .question: return "question"
         case .answer: return "answer"
+        case .accept: return "accept"
         case .withdraw: return "withdraw"
         case .undo: return "undo"
         case .unknown(let line): return line.kind
@@ -82,7 +85,7 @@ public enum Change: Equatable, Sendable {
         case .track(let skill, _, _), .untrack(let skill), .tick(let skill, _, _, _), .untick(let skill, _, _, _),
              .note(let skill, _, _, _, _), .step(let skill, _), .notApplicable(let skill, _, _, _, _),
              .applicable(let skill, _, _, _), .confirm(let skill, _, _, _, _), .question(let skill, _, _, _, _),
-             .answer(let skill, _, _), .withdraw(let skill, _, _):
+             .accept(let skill, _, _, _, _), .answer(let skill, _, _), .withdraw(let skill, _, _):
             return skill
         case .person, .role, .reviewStart, .reviewNote, .reviewEnd, .undo, .unknown:
             return nil
@@ -94,7 +97,7 @@ public enum Change: Equatable, Sendable {
         switch self {
         case .tick(_, _, let id, _), .untick(_, _, let id, _), .note(_, _, let id, _, _),
              .notApplicable(_, _, let id, _, _), .applicable(_, _, let id, _), .confirm(_, let id, _, _, _),
-             .question(_, let id, _, _, _), .answer(_, let id, _), .withdraw(_, let id, _):
+             .question(_, let id, _, _, _), .accept(_, let id, _, _, _), .answer(_, let id, _), .withdraw(_, let id, _):
             return id
         case .person, .track, .untrack, .role, .step, .reviewStart, .reviewNote, .reviewEnd, .undo, .unknown:
             return nil
@@ -106,7 +109,7 @@ public enum Change: Equatable, Sendable {
     public var isOwnChange: Bool {
         switch self {
         case .track, .untrack, .role, .tick, .untick, .note, .step, .notApplicable, .applicable, .answer: return true
-        case .person, .reviewStart, .reviewNote, .reviewEnd, .confirm, .question, .withdraw, .undo, .unknown: return false
+        case .person, .reviewStart, .reviewNote, .reviewEnd, .confirm, .question, .accept, .withdraw, .undo, .unknown: return false
         }
     }
 
@@ -114,7 +117,7 @@ public enum Change: Equatable, Sendable {
     public var movesProgress: Bool {
         switch self {
         case .track, .tick, .untick, .step, .notApplicable, .applicable: return true
-        case .person, .untrack, .role, .note, .reviewStart, .reviewNote, .reviewEnd, .confirm, .question, .answer, .withdraw, .undo, .unknown:
+        case .person, .untrack, .role, .note, .reviewStart, .reviewNote, .reviewEnd, .confirm, .question, .accept, .answer, .withdraw, .undo, .unknown:
             return false
         }
     }

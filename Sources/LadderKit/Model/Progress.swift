@@ -75,18 +75,21 @@ public struct Standing: Equatable, Sendable {
         return date < cutoff
     }
 
-    /// What to talk about at the next 1:1: open questions, the next level's open
+    /// What to talk about at the next 1:1: open questions, answered ones waiting for
+    /// the reviewer, the next level's open
     /// expectations (not applicable ones left out) and stale ticks.
     public func agenda(cutoff: String) -> Agenda {
         let known = Dictionary(profile.allExpectations().map { ($0.expectation.id, $0.expectation.text) }, uniquingKeysWith: { a, _ in a })
         let questions = tracked.assessments.filter(\.value.isOpen).sorted { $0.value.at < $1.value.at }
             .map { AgendaEntry(expectation: $0.key, text: known[$0.key] ?? tracked.ticks[$0.key]?.text ?? $0.key, detail: $0.value.comment) }
+        let answered = tracked.assessments.filter(\.value.isAnswered).sorted { $0.value.at < $1.value.at }
+            .map { AgendaEntry(expectation: $0.key, text: known[$0.key] ?? tracked.ticks[$0.key]?.text ?? $0.key, detail: $0.value.answer ?? "") }
         let gaps = (nextLevel.flatMap { role.level($0)?.expectations } ?? [])
             .filter { tracked.ticks[$0.id] == nil && tracked.notApplicable[$0.id] == nil }
             .map { AgendaEntry(expectation: $0.id, text: $0.text, detail: nextLevel ?? "") }
         let stale = tracked.ticks.values.filter { isStale($0.expectation, cutoff: cutoff) }.sorted { $0.at < $1.at }
             .map { AgendaEntry(expectation: $0.expectation, text: known[$0.expectation] ?? $0.text, detail: "evidence from \(String((tracked.evidenceDate($0.expectation) ?? $0.at).prefix(10)))") }
-        return Agenda(questions: questions, gaps: gaps, stale: stale)
+        return Agenda(questions: questions, answered: answered, gaps: gaps, stale: stale)
     }
 
     /// Ticks whose expectation is still there but worded differently than when ticked.
@@ -98,10 +101,13 @@ public struct Standing: Equatable, Sendable {
 
 /// The next 1:1's agenda for one skill.
 public struct Agenda: Equatable, Sendable {
+    /// Open questions: `detail` is the reviewer's comment.
     public var questions: [AgendaEntry]
+    /// Answered questions waiting for the reviewer: `detail` is the answer.
+    public var answered: [AgendaEntry]
     public var gaps: [AgendaEntry]
     public var stale: [AgendaEntry]
-    public var isEmpty: Bool { questions.isEmpty && gaps.isEmpty && stale.isEmpty }
+    public var isEmpty: Bool { questions.isEmpty && answered.isEmpty && gaps.isEmpty && stale.isEmpty }
 }
 
 /// One thing to talk about: an expectation and why it is on the agenda.
@@ -109,7 +115,7 @@ public struct AgendaEntry: Equatable, Sendable, Encodable {
     /// The expectation id (`item` in JSON).
     public var expectation: String
     public var text: String
-    /// The question's comment, the level of a gap, or the evidence date of a stale tick.
+    /// The question's comment, the answer, the level of a gap, or the evidence date of a stale tick.
     public var detail: String
 
     enum CodingKeys: String, CodingKey { case expectation = "item", text, detail }

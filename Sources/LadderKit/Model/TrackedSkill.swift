@@ -59,7 +59,8 @@ public struct NotApplicable: Equatable, Sendable {
     public var text: String
 }
 
-/// A reviewer's view of a tick: confirmed, or questioned until answered or withdrawn.
+/// A reviewer's view of a tick: confirmed, or questioned until answered (then the
+/// reviewer accepts, which makes it confirmed, or asks again) or withdrawn.
 public struct Assessment: Equatable, Sendable {
     public enum Verdict: String, Sendable { case confirmed, questioned }
 
@@ -67,13 +68,52 @@ public struct Assessment: Equatable, Sendable {
     public var comment: String
     public var by: Reviewer?
     public var at: String
-    /// The person's answer to a question.
+    /// The person's answer to the latest question; nil again when asked again.
     public var answer: String?
+    /// When the latest answer came.
+    public var answeredAt: String?
     public var withdrawn = false
+    /// When the question was accepted or withdrawn.
     public var closedAt: String?
+    /// Every question, answer and response on this tick, oldest first.
+    public var thread: [ThreadEntry] = []
 
-    /// A question that was neither answered nor withdrawn.
+    public init(verdict: Verdict, comment: String, by: Reviewer?, at: String) {
+        self.verdict = verdict
+        self.comment = comment
+        self.by = by
+        self.at = at
+    }
+
+    /// A question that was neither answered nor withdrawn: waiting for the person.
     public var isOpen: Bool { verdict == .questioned && answer == nil && !withdrawn }
+    /// An answered question waiting for the reviewer to accept it or ask again.
+    public var isAnswered: Bool { verdict == .questioned && answer != nil && !withdrawn }
+    /// A confirmation that closed a question (the reviewer accepted the answer).
+    public var isAccepted: Bool { verdict == .confirmed && thread.contains { $0.step == .accept } }
+
+    /// Where the thread stands, in one word: open, answered, accepted, confirmed, withdrawn.
+    public var state: String {
+        if isOpen { return "open" }
+        if isAnswered { return "answered" }
+        if withdrawn { return "withdrawn" }
+        return isAccepted ? "accepted" : "confirmed"
+    }
+}
+
+/// One step of a question thread: who said what, when.
+public struct ThreadEntry: Equatable, Sendable {
+    /// What the step was.
+    public enum Step: String, Sendable {
+        case question, answer, askAgain = "ask-again", accept, withdraw, confirm
+    }
+
+    public var step: Step
+    /// The question, the answer or the reviewer's comment (may be empty).
+    public var text: String
+    /// The reviewer; nil for the person's answer.
+    public var by: Reviewer?
+    public var at: String
 }
 
 /// A recorded step from one level to the next.

@@ -192,7 +192,7 @@ public struct PersonReport: Equatable, Sendable, Encodable {
 
         let agenda = standing.agenda(cutoff: cutoff)
         return (report, SkillAgenda(skill: profile.id, name: profile.name, questions: agenda.questions,
-                                    stale: agenda.stale, gaps: agenda.gaps))
+                                    answered: agenda.answered, stale: agenda.stale, gaps: agenda.gaps))
     }
 
     // MARK: - Changes
