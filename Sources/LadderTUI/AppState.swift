@@ -26,6 +26,8 @@ public struct AppState: Sendable {
     public var peopleList = ListState()
     public var historyList = ListState()
     public var review = ListState()
+    /// The thread screen's scroll.
+    public var thread = ListState()
     /// The learning path's order, filter and selection.
     public var path = PathViewState()
     public var diffList = ListState()
@@ -137,6 +139,8 @@ public enum Screen: Equatable, Sendable {
     case pickPathLevel(role: String)
     /// What the next level adds over the person's in a skill.
     case diff(skill: String, from: String, to: String)
+    /// One expectation's evidence and question thread, from the review.
+    case thread(skill: String, expectation: String)
 
     /// Where the screen keeps its list's selection and scroll.
     var list: WritableKeyPath<AppState, ListState> {
@@ -151,6 +155,7 @@ public enum Screen: Equatable, Sendable {
         case .path: return \.path.list
         case .pickPathRole, .pickPathLevel: return \.picker
         case .diff: return \.diffList
+        case .thread: return \.thread
         }
     }
 }

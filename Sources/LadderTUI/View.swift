@@ -31,6 +31,7 @@ public func view(_ state: AppState) -> Canvas {
         case .path: PathScreen.draw(state, body, &canvas)
         case .pickPathRole, .pickPathLevel: PathRoleScreen.draw(state, body, &canvas)
         case .diff: DiffScreen.draw(state, body, &canvas)
+        case .thread: ThreadScreen.draw(state, body, &canvas)
         }
     }
     drawMessageLine(state, y: height - 2, &canvas)
@@ -51,6 +52,7 @@ func screenTitle(_ state: AppState) -> String {
     case .path: return "Your path"
     case .pickPathRole, .pickPathLevel: return state.record.role == nil ? "Welcome: your role" : "Your role"
     case .diff(let skill, _, _): return "\(state.library.summary(skill)?.name ?? skill): what the next level adds"
+    case .thread: return "Thread"
     }
 }
 
@@ -105,6 +107,7 @@ func statusKeys(_ state: AppState) -> [(String, String)] {
     case .path: keys = PathScreen.keys(state)
     case .pickPathRole, .pickPathLevel: keys = PathRoleScreen.keys(state)
     case .diff: keys = [("↑↓", "scroll"), ("Esc", "back"), ("p", "path")]
+    case .thread: keys = ThreadScreen.keys(state)
     }
     return keys + [("?", "help"), ("q", "quit")]
 }

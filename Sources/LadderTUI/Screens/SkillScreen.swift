@@ -27,8 +27,8 @@ enum SkillScreen {
     static func keys(_ state: AppState) -> [(String, String)] {
         // Most useful first: what does not fit the width is left out (help lists all).
         var keys = [("Space", "tick"), ("n", "note"), ("←→", "level"), ("Esc", "back"), ("↑↓", "move"), ("N", "not applicable"),
-                    ("c", "confirm"), ("w", "question"), ("e", "role/level"), ("u", "undo"), ("d", "next level adds"), ("p", "path")]
-        if state.isOwnRecord { keys.removeAll { $0.0 == "c" || $0.0 == "w" } }
+                    ("c", "confirm"), ("w", "question"), ("A", "accept answer"), ("e", "role/level"), ("u", "undo"), ("d", "next level adds"), ("p", "path")]
+        if state.isOwnRecord { keys.removeAll { ["c", "w", "A"].contains($0.0) } }
         if case .skill(let skill) = state.screen, state.standing(skill)?.next?.isComplete == true {
             keys.insert(("s", "step up"), at: 0)
         }
@@ -113,7 +113,7 @@ enum SkillScreen {
                 return
             }
             state.prompt = Prompt(purpose: .answer(skill: standing.profile.id, expectation: id), label: "Your answer:", text: "")
-        case .character("c"), .character("w"):
+        case .character("c"), .character("w"), .character("A"):
             guard state.skill.list.selection < list.count else { return }
             assess(key, expectation: list[state.skill.list.selection].id, standing, &state, &effects)
         case .character("d"):
@@ -155,8 +155,13 @@ enum SkillScreen {
                 [try Changes.confirm(expectation, comment: "", in: standing, by: reviewer)]
             }
         case .character("w"):
+            let again = standing.tracked.assessments[expectation]?.isAnswered == true
             state.prompt = Prompt(purpose: .question(skill: standing.profile.id, expectation: expectation),
-                                  label: "Question (what is unclear?):", text: "")
+                                  label: again ? "Ask again (what is still unclear?):" : "Question (what is unclear?):", text: "")
+        case .character("A"):
+            save(&state, &effects, SaveIntent(.text("Answer accepted: the question is closed and the tick counts as confirmed."))) { () throws(InputError) in
+                [try Changes.accept(expectation, comment: "", in: standing, by: reviewer)]
+            }
         default:
             save(&state, &effects, SaveIntent(.text("Question withdrawn."))) { () throws(InputError) in
                 [try Changes.withdraw(expectation, in: standing, by: reviewer)]
