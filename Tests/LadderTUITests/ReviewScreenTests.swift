@@ -166,6 +166,7 @@ import Testing
         ("Enter", "w why? Enter", "questioned: Designs infrastructure solutions with Serverless Functions. — why?"),
         ("Enter w why? Enter Escape R", "Down x", "question withdrawn: Designs infrastructure solutions with Serverless Functions."),
         ("Enter w why? Enter", "a because Enter", "answered the question: Designs infrastructure solutions with Serverless Functions. — because"),
+        ("Enter w why? Enter a because Enter", "A", "accepted the answer: Designs infrastructure solutions with Serverless Functions."),
         ("R S", "r good Enter", "review note — good"),
         ("", "R S", "review started"),
     ])
