@@ -93,63 +93,58 @@ struct ReviewCommand: ParsableCommand {
         }
     }
 
-    struct Confirm: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Confirm a person's tick.")
+    /// The tick a reviewer's command is about: whose, in which skill, which expectation.
+    struct TickArguments: ParsableArguments {
         @Argument(help: "The person (id or name).", completion: LadderCompletion.people) var person: String
         @Argument(help: "The skill.", completion: LadderCompletion.skills) var skill: String
         @Argument(help: "Expectation id.", completion: LadderCompletion.expectations) var id: String
+
+        /// Saves the change `make` returns for the person's standing in the skill.
+        func change(_ make: (Standing, Reviewer) throws -> Change) throws {
+            try reviewChange(person) { context, record in
+                let standing = try Changes.tracked(skill, in: record, library: context.library)
+                return [try make(standing, context.reviewer())]
+            }
+        }
+    }
+
+    struct Confirm: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Confirm a person's tick.")
+        @OptionGroup var tick: TickArguments
         @Option(help: "A comment.") var comment: String = ""
 
         func run() throws {
-            try reviewChange(person) { context, record in
-                let standing = try Changes.tracked(skill, in: record, library: context.library)
-                return [try Changes.confirm(id, comment: comment, in: standing, by: context.reviewer())]
-            }
+            try tick.change { standing, reviewer in try Changes.confirm(tick.id, comment: comment, in: standing, by: reviewer) }
         }
     }
 
     struct Question: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Question a person's tick (or ask again after an answer); it stays open until answered or withdrawn.")
-        @Argument(help: "The person (id or name).", completion: LadderCompletion.people) var person: String
-        @Argument(help: "The skill.", completion: LadderCompletion.skills) var skill: String
-        @Argument(help: "Expectation id.", completion: LadderCompletion.expectations) var id: String
+        @OptionGroup var tick: TickArguments
         @Option(help: "What is unclear (required).") var comment: String
 
         func run() throws {
-            try reviewChange(person) { context, record in
-                let standing = try Changes.tracked(skill, in: record, library: context.library)
-                return [try Changes.question(id, comment: comment, in: standing, by: context.reviewer())]
-            }
+            try tick.change { standing, reviewer in try Changes.question(tick.id, comment: comment, in: standing, by: reviewer) }
         }
     }
 
     struct Accept: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Accept the answer to a question: it closes and counts as confirmed.")
-        @Argument(help: "The person (id or name).", completion: LadderCompletion.people) var person: String
-        @Argument(help: "The skill.", completion: LadderCompletion.skills) var skill: String
-        @Argument(help: "Expectation id.", completion: LadderCompletion.expectations) var id: String
+        @OptionGroup var tick: TickArguments
         @Option(help: "A comment.") var comment: String = ""
 
         func run() throws {
-            try reviewChange(person) { context, record in
-                let standing = try Changes.tracked(skill, in: record, library: context.library)
-                return [try Changes.accept(id, comment: comment, in: standing, by: context.reviewer())]
-            }
+            try tick.change { standing, reviewer in try Changes.accept(tick.id, comment: comment, in: standing, by: reviewer) }
         }
     }
 
     struct Withdraw: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Withdraw an open question.")
-        @Argument(help: "The person (id or name).", completion: LadderCompletion.people) var person: String
-        @Argument(help: "The skill.", completion: LadderCompletion.skills) var skill: String
-        @Argument(help: "Expectation id.", completion: LadderCompletion.expectations) var id: String
+        @OptionGroup var tick: TickArguments
 
         func run() throws {
-            try reviewChange(person) { context, record in
-                let standing = try Changes.tracked(skill, in: record, library: context.library)
-                return [try Changes.withdraw(id, in: standing, by: context.reviewer())]
-            }
+            try tick.change { standing, reviewer in try Changes.withdraw(tick.id, in: standing, by: reviewer) }
         }
     }
 }

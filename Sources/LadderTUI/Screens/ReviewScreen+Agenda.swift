@@ -9,9 +9,7 @@ extension ReviewScreen {
         let record = state.record
         let width = state.width
         var items: [Item] = []
-        func text(_ words: String, _ style: Style, indent: Int = 1) {
-            items.append(Item(rows: Paragraph.rows(words, style, width: width, indent: indent)))
-        }
+        func text(_ words: String, _ style: Style, indent: Int = 1) { items.append(.text(words, style, width: width, indent: indent)) }
         func entry(_ skill: String, _ entry: AgendaEntry, mark: String, _ words: String, _ style: Style) {
             let rows = Paragraph.rows([("    \(mark) ", style)], words, style, width: width)
             items.append(Item(rows: rows, skill: skill, expectation: entry.expectation))
@@ -31,7 +29,7 @@ extension ReviewScreen {
             for stale in next.stale { entry(id, stale, mark: symbols.warning, "stale: \(stale.text) (\(stale.detail))", Style(colour: .warning)) }
         }
         if !items.isEmpty {
-            items.insert(Item(rows: Paragraph.rows("Agenda for the next 1:1", .accent, width: width, indent: 1)), at: 0)
+            items.insert(.text("Agenda for the next 1:1", .accent, width: width), at: 0)
         }
         let ended = record.reviews.filter { $0.end != nil }.suffix(4)
         if !ended.isEmpty {

@@ -21,6 +21,11 @@ enum ReviewScreen {
         var expectation: String?
         /// A change since the last review (where the list starts).
         var isChange = false
+
+        /// Words wrapped at the width, every row indented, about no expectation.
+        static func text(_ words: String, _ style: Style, width: Int, indent: Int = 1) -> Item {
+            Item(rows: Paragraph.rows(words, style, width: width, indent: indent))
+        }
     }
 
     static func keys(_ state: AppState) -> [(String, String)] {
@@ -87,9 +92,7 @@ enum ReviewScreen {
         let record = state.record
         let symbols = state.symbols
         var items: [Item] = []
-        func text(_ words: String, _ style: Style, indent: Int = 1) {
-            items.append(Item(rows: Paragraph.rows(words, style, width: width, indent: indent)))
-        }
+        func text(_ words: String, _ style: Style, indent: Int = 1) { items.append(.text(words, style, width: width, indent: indent)) }
         if let open = record.openReview {
             text("Review of \(record.name) in progress since \(String(open.start.prefix(10))) \(symbols.dot) \(open.confirmed) confirmed, \(open.questioned) questioned", .accent)
         } else {
