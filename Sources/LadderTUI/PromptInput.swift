@@ -64,7 +64,9 @@ func finishPrompt(_ state: inout AppState, _ prompt: Prompt, _ effects: inout [E
         break
     case .note(let skill, let expectation):
         guard let standing = state.standing(skill) else { return }
-        save(&state, &effects, SaveIntent(.text(text.isEmpty ? "Note removed." : "Note saved."))) { () throws(InputError) in
+        // Evidence is a log: an empty entry adds nothing (u takes back an entry of this session).
+        guard !text.trimmingCharacters(in: .whitespaces).isEmpty else { state.notice = .info("Nothing added."); return }
+        save(&state, &effects, SaveIntent(.text("Evidence added."))) { () throws(InputError) in
             [try Changes.note(text, on: expectation, in: standing)]
         }
     case .notApplicable(let skill, let expectation):

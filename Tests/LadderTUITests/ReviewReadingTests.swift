@@ -84,13 +84,17 @@ import Testing
         #expect(app.state.screen == .review)
     }
 
-    @Test func theThreadShowsEveryPieceOfEvidenceWithItsDate() {
+    @Test func theThreadShowsEveryPieceOfEvidenceWithItsDateNewestFirst() throws {
         let app = Fixture.type("R", into: app())
         // The first tick (with the long note) follows the track change.
         Fixture.type("Down Enter", into: app)
         let text = seen(app, 80, 24, presses: 0)
         #expect(text.contains("2026-06-01  [x] ticked (Senior)"))
-        #expect(text.contains("2026-06-03  ✎ Led the Lambda"))
+        #expect(text.contains("2026-06-03  ✎ Led the Lambda cold-start work across"), "newest first")
+        #expect(text.contains("2026-06-02  ✎ Led the Lambda cold-start work, PR #412"), "every entry of the log")
+        let newest = try #require(text.range(of: "2026-06-03  ✎")), older = try #require(text.range(of: "2026-06-02  ✎"))
+        let tick = try #require(text.range(of: "2026-06-01  [x]"))
+        #expect(newest.lowerBound < older.lowerBound && older.lowerBound < tick.lowerBound)
         #expect(showsEveryWord(Self.note, in: text))
     }
 

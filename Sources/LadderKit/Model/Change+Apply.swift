@@ -72,7 +72,10 @@ extension TrackedSkill {
         case .untick(_, _, let id, _):
             ticks[id] = nil
         case .note(_, _, let id, let text, let note):
-            notes[id] = note.isEmpty ? nil : Note(text: note, at: at, expectation: text ?? "")
+            // Each note adds a dated entry to the log; an empty one clears the log.
+            let entry = Note(text: note, at: at, expectation: text ?? "")
+            notes[id] = note.isEmpty ? nil : entry
+            evidence[id] = note.isEmpty ? nil : (evidence[id] ?? []) + [entry]
         case .notApplicable(_, _, let id, let text, let reason):
             notApplicable[id] = NotApplicable(reason: reason, at: at, text: text)
         case .applicable(_, _, let id, _):

@@ -17,7 +17,7 @@ public enum Change: Equatable, Sendable {
     case role(role: String, level: String)
     case tick(skill: String, level: String, expectation: String, text: String)
     case untick(skill: String, level: String, expectation: String, text: String)
-    /// A note of evidence; an empty note clears it.
+    /// A note of evidence: adds a dated entry to the expectation's log; an empty note clears the log.
     case note(skill: String, level: String?, expectation: String, text: String?, note: String)
     /// A step up: `level` is the new level.
     case step(skill: String, level: String)

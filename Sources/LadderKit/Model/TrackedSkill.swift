@@ -8,8 +8,11 @@ public struct TrackedSkill: Equatable, Sendable {
     public var since: String
     /// Ticked expectations by expectation id.
     public var ticks: [String: Tick]
-    /// Notes (evidence) by expectation id; ticked or not.
+    /// The newest note of evidence by expectation id; ticked or not.
     public var notes: [String: Note]
+    /// Every note of evidence by expectation id, oldest first (the evidence log); the
+    /// last is `notes`' one.
+    public var evidence: [String: [Note]]
     /// Expectations marked not applicable, with the reason; they leave the progress count.
     public var notApplicable: [String: NotApplicable]
     /// The reviewer's latest view of each tick.
@@ -24,12 +27,16 @@ public struct TrackedSkill: Equatable, Sendable {
         self.since = since
         ticks = [:]
         notes = [:]
+        evidence = [:]
         notApplicable = [:]
         assessments = [:]
         steps = []
     }
 
-    /// When the evidence for a tick was last shown: the later of the tick and its note.
+    /// The evidence log of an expectation, newest first.
+    public func log(_ expectation: String) -> [Note] { (evidence[expectation] ?? []).reversed() }
+
+    /// When the evidence for a tick was last shown: the later of the tick and its newest note.
     public func evidenceDate(_ expectation: String) -> String? {
         guard let tick = ticks[expectation] else { return nil }
         return max(tick.at, notes[expectation]?.at ?? tick.at)

@@ -151,7 +151,7 @@ public enum MarkdownReport {
                 out.append("- [x] No longer in the profile: \(escape(item.text)) \(code(item.id))"
                            + (item.tickedAt.map { ", ticked \(day($0))" } ?? "")
                            + (item.stale ? " — **stale**" : ""))
-                if let note = item.note { out.append("  - Evidence (\(day(note.at))): \(escape(note.text))") }
+                for note in item.evidence ?? item.note.map { [$0] } ?? [] { out.append("  - Evidence (\(day(note.at))): \(escape(note.text))") }
             }
         }
         return out
@@ -161,7 +161,7 @@ public enum MarkdownReport {
         var place = [item.level.map(escape), item.role.map { "as " + escape($0) }, code(item.id)].compactMap { $0 }
         if let at = item.tickedAt { place.append("ticked \(day(at))") }
         var out = ["- [x] \(escape(item.text)) (\(place.joined(separator: ", ")))"]
-        if let note = item.note { out.append("  - Evidence (\(day(note.at))): \(escape(note.text))") }
+        for note in item.evidence ?? item.note.map { [$0] } ?? [] { out.append("  - Evidence (\(day(note.at))): \(escape(note.text))") }
         if item.stale {
             out.append("  - **Stale:** evidence from \(day(item.evidenceDate ?? item.tickedAt ?? "")) is older than \(staleDays) days: time to show it again")
         }

@@ -91,8 +91,11 @@ public struct ExpectationReport: Equatable, Sendable, Encodable {
     public var tickedAt: String?
     /// The words when ticked, when the profile has reworded it since.
     public var tickedText: String?
+    /// The newest note of evidence.
     public var note: NoteReport?
-    /// The later of the tick and its note.
+    /// Every note of evidence, newest first; absent when there is at most one.
+    public var evidence: [NoteReport]?
+    /// The later of the tick and its newest note.
     public var evidenceDate: String?
     /// The evidence is older than the stale period.
     public var stale = false

@@ -82,8 +82,7 @@ enum SkillScreen {
                 state.notice = .info("Notes go on expectations that are still in the profile.")
                 return
             }
-            state.prompt = Prompt(purpose: .note(skill: standing.profile.id, expectation: e.id), label: "Note (evidence):",
-                                  text: standing.tracked.notes[e.id]?.text ?? "")
+            state.prompt = Prompt(purpose: .note(skill: standing.profile.id, expectation: e.id), label: "Add evidence:", text: "")
         case .character("s"):
             guard let next = standing.next else {
                 state.notice = .info("\(standing.level) is the top level: nothing to step up to.")
@@ -328,7 +327,9 @@ enum SkillScreen {
                     rows.append([("      (reworded since you ticked it)", .muted)])
                 }
                 if let note = standing.tracked.notes[expectation.id] {
-                    let noteText = "\(symbols.noteMark) \(note.text) (\(String(note.at.prefix(10))))"
+                    let earlier = (standing.tracked.evidence[expectation.id]?.count ?? 1) - 1
+                    let more = earlier > 0 ? " +\(earlier) earlier" : ""
+                    let noteText = "\(symbols.noteMark) \(note.text) (\(String(note.at.prefix(10))))\(more)"
                     for line in TextWidth.wrap(Safe.text(noteText), to: textWidth).prefix(3) {
                         rows.append([("      " + line, Style(.dim, colour: .muted))])
                     }

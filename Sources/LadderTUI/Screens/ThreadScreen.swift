@@ -56,17 +56,14 @@ enum ThreadScreen {
         func dated(_ at: String, _ mark: String, _ words: String, _ style: Style) {
             rows += Paragraph.rows([("  \(String(at.prefix(10)))  ", .muted), (mark.isEmpty ? "" : mark + " ", style)], words, style, width: width)
         }
-        var evidence = 0
+        // Evidence newest first: each note of the log, and the tick itself.
+        var evidence: [(at: String, mark: String, words: String)] = (tracked?.log(id) ?? []).map { ($0.at, symbols.noteMark, $0.text) }
         if let tick = tracked?.ticks[id] {
-            dated(tick.at, symbols.ticked, "ticked" + (tick.level.isEmpty ? "" : " (\(tick.level))"), .plain)
-            evidence += 1
+            evidence.append((tick.at, symbols.ticked, "ticked" + (tick.level.isEmpty ? "" : " (\(tick.level))")))
         }
-        if let note = tracked?.notes[id] {
-            dated(note.at, symbols.noteMark, note.text, .plain)
-            evidence += 1
-        }
+        for entry in evidence.sorted(by: { $0.at > $1.at }) { dated(entry.at, entry.mark, entry.words, .plain) }
         if let na = tracked?.notApplicable[id] { dated(na.at, "", "not applicable: \(na.reason)", .muted) }
-        if evidence == 0 { rows += Paragraph.rows("not ticked, no evidence yet", .muted, width: width, indent: 2) }
+        if evidence.isEmpty { rows += Paragraph.rows("not ticked, no evidence yet", .muted, width: width, indent: 2) }
         guard let assessment = tracked?.assessments[id] else {
             rows.append([])
             rows += Paragraph.rows("Not reviewed yet.", .muted, width: width, indent: 1)
