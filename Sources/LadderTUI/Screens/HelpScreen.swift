@@ -12,10 +12,11 @@ enum HelpScreen {
                        ("r  s", "your role, your skills")]),
         ("Your skills", [("a", "add a skill to track"), ("R", "review (1:1) of person"), ("H", "history and pace")]),
         ("Profiles", [("/  Esc", "search names, keywords; clear")]),
-        ("A skill", [("Space  x", "tick or untick"), ("n", "note of evidence"), ("← →  h l", "another level"),
+        ("A skill", [("Space  x", "tick or untick"), ("n", "add evidence (a dated note)"), ("← →  h l", "another level"),
                      ("s", "step up (level done)"), ("N", "not applicable (why?)"), ("a", "answer a question"),
-                     ("c  w", "confirm, question"), ("e", "change role or level")]),
-        ("A review", [("S  E", "start, end the review"), ("c  w  x", "confirm, ask, withdraw"), ("r", "note on the review")]),
+                     ("c  w  A", "confirm, question, accept answer"), ("e", "change role or level")]),
+        ("A review", [("S  E", "start, end the review"), ("c  w  x", "confirm, ask (again), withdraw"),
+                      ("A", "accept an answer"), ("Enter", "the thread: evidence, questions"), ("r", "note on the review")]),
         ("People", [("Enter", "show this person"), ("a", "add a person")]),
     ]
 
