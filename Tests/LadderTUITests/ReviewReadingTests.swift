@@ -55,6 +55,12 @@ import Testing
         #expect(showsEveryWord("? open question by Olga Petrova:", in: text))
     }
 
+    @Test func theSkillScreenWrapsTheQuestionToo() {
+        let app = Fixture.type("Enter Down", into: app())
+        let text = app.screen(80, 24).text
+        #expect(showsEveryWord("? open question by Olga Petrova: " + Self.question, in: text), "\(text)")
+    }
+
     @Test func atFortyByTenTheReviewScrollsToTheAgendaWithMoreMarks() {
         let app = Fixture.type("R", into: app())
         #expect(app.screen(40, 10).text.contains("↓ more"))

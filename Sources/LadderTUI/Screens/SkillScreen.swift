@@ -317,7 +317,11 @@ enum SkillScreen {
                     rows.append([("      not applicable: \(excluded.reason)", .muted)])
                 }
                 if ticked, let assessment = standing.tracked.assessments[expectation.id] {
-                    rows.append([("      " + ReviewScreen.assessmentText(assessment, symbols: symbols), ReviewScreen.style(assessment))])
+                    // Wrapped, not cut: an open and an answered question differ by their first word.
+                    let text = ReviewScreen.assessmentText(assessment, symbols: symbols, person: state.record.name)
+                    for line in TextWidth.wrap(Safe.text(text), to: textWidth) {
+                        rows.append([("      " + line, ReviewScreen.style(assessment))])
+                    }
                 }
                 if ticked, standing.isStale(expectation.id, cutoff: cutoff) {
                     let date = String((standing.tracked.evidenceDate(expectation.id) ?? "").prefix(10))
