@@ -151,7 +151,7 @@ struct ReviewCommand: ParsableCommand {
 
 /// `ladder answer SKILL ID TEXT`: the person answers a reviewer's question.
 struct Answer: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Answer a reviewer's question on one of your ticks (closes it).")
+    static let configuration = CommandConfiguration(abstract: "Answer a reviewer's question on one of your ticks; it then waits for the reviewer.")
     @Argument(help: "The skill.", completion: LadderCompletion.skills) var skill: String
     @Argument(help: "Expectation id.", completion: LadderCompletion.expectations) var id: String
     @Argument(help: "Your answer.") var text: String
