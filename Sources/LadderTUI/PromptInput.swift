@@ -81,7 +81,7 @@ func finishPrompt(_ state: inout AppState, _ prompt: Prompt, _ effects: inout [E
         }
     case .answer(let skill, let expectation):
         guard let standing = state.standing(skill) else { return }
-        save(&state, &effects, SaveIntent(.text("Answer saved; the question is closed."))) { () throws(InputError) in
+        save(&state, &effects, SaveIntent(.text("Answer saved; it waits for your reviewer to accept it or ask again."))) { () throws(InputError) in
             [try Changes.answer(expectation, text: text, in: standing)]
         }
     case .reviewNote:
