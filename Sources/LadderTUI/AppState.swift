@@ -26,6 +26,8 @@ public struct AppState: Sendable {
     public var peopleList = ListState()
     public var historyList = ListState()
     public var review = ListState()
+    /// The thread screen's scroll.
+    public var thread = ListState()
     /// The learning path's order, filter and selection.
     public var path = PathViewState()
     public var diffList = ListState()
@@ -143,6 +145,8 @@ public enum Screen: Equatable, Sendable {
     case diff(skill: String, from: String, to: String)
     /// Every mentee at a glance, and who needs a 1:1.
     case team
+    /// One expectation's evidence and question thread, from the review.
+    case thread(skill: String, expectation: String)
 
     /// Where the screen keeps its list's selection and scroll.
     var list: WritableKeyPath<AppState, ListState> {
@@ -158,6 +162,7 @@ public enum Screen: Equatable, Sendable {
         case .pickPathRole, .pickPathLevel: return \.picker
         case .diff: return \.diffList
         case .team: return \.team.list
+        case .thread: return \.thread
         }
     }
 }

@@ -71,7 +71,9 @@ func finishPrompt(_ state: inout AppState, _ prompt: Prompt, _ effects: inout [E
         break
     case .note(let skill, let expectation):
         guard let standing = state.standing(skill) else { return }
-        save(&state, &effects, SaveIntent(.text(text.isEmpty ? "Note removed." : "Note saved."))) { () throws(InputError) in
+        // Evidence is a log: an empty entry adds nothing (u takes back an entry of this session).
+        guard !text.trimmingCharacters(in: .whitespaces).isEmpty else { state.notice = .info("Nothing added."); return }
+        save(&state, &effects, SaveIntent(.text("Evidence added."))) { () throws(InputError) in
             [try Changes.note(text, on: expectation, in: standing)]
         }
     case .notApplicable(let skill, let expectation):
@@ -88,7 +90,7 @@ func finishPrompt(_ state: inout AppState, _ prompt: Prompt, _ effects: inout [E
         }
     case .answer(let skill, let expectation):
         guard let standing = state.standing(skill) else { return }
-        save(&state, &effects, SaveIntent(.text("Answer saved; the question is closed."))) { () throws(InputError) in
+        save(&state, &effects, SaveIntent(.text("Answer saved; it waits for your reviewer to accept it or ask again."))) { () throws(InputError) in
             [try Changes.answer(expectation, text: text, in: standing)]
         }
     case .reviewNote:

@@ -152,6 +152,7 @@ func handleKey(_ state: inout AppState, _ key: Key, _ effects: inout [Effect]) {
     case .pickPathRole, .pickPathLevel: PathRoleScreen.update(&state, key, &effects)
     case .diff: DiffScreen.update(&state, key, &effects)
     case .team: TeamScreen.update(&state, key, &effects)
+    case .thread: ThreadScreen.update(&state, key, &effects)
     }
 }
 
@@ -243,6 +244,10 @@ func showPerson(_ state: inout AppState, _ loaded: LoadedPerson, switched: Bool)
 
 /// Keeps the current list's selection on screen and notes which item each row shows.
 func settle(_ state: inout AppState) {
+    if state.screen == .review, !state.showingHelp, state.width >= minimumSize.width, state.height >= minimumSize.height {
+        ReviewScreen.settle(&state) // scrolled by rows: a long item is read to its end
+        return
+    }
     guard !state.showingHelp, state.width >= minimumSize.width, state.height >= minimumSize.height,
           let area = listArea(state) else {
         state.clickRows = [:]
@@ -264,10 +269,11 @@ func listArea(_ state: AppState) -> ListArea? {
     case .skill: return SkillScreen.area(state, body)
     case .people: return PeopleScreen.area(state, body)
     case .history: return HistoryScreen.area(state, body)
-    case .review: return ReviewScreen.area(state, body)
+    case .review: return nil // see ReviewScreen.settle
     case .path: return PathScreen.area(state, body)
     case .pickPathRole, .pickPathLevel: return PathRoleScreen.area(state, body)
     case .diff: return DiffScreen.area(state, body)
     case .team: return TeamScreen.area(state, body)
+    case .thread: return nil
     }
 }

@@ -32,6 +32,7 @@ public func view(_ state: AppState) -> Canvas {
         case .pickPathRole, .pickPathLevel: PathRoleScreen.draw(state, body, &canvas)
         case .diff: DiffScreen.draw(state, body, &canvas)
         case .team: TeamScreen.draw(state, body, &canvas)
+        case .thread: ThreadScreen.draw(state, body, &canvas)
         }
     }
     drawMessageLine(state, y: height - 2, &canvas)
@@ -53,6 +54,7 @@ func screenTitle(_ state: AppState) -> String {
     case .pickPathRole, .pickPathLevel: return state.record.role == nil ? "Welcome: your role" : "Your role"
     case .diff(let skill, _, _): return "\(state.library.summary(skill)?.name ?? skill): what the next level adds"
     case .team: return state.team.everyone ? "Everyone" : "Team"
+    case .thread: return "Thread"
     }
 }
 
@@ -108,6 +110,7 @@ func statusKeys(_ state: AppState) -> [(String, String)] {
     case .pickPathRole, .pickPathLevel: keys = PathRoleScreen.keys(state)
     case .diff: keys = [("↑↓", "scroll"), ("Esc", "back"), ("p", "path")]
     case .team: keys = TeamScreen.keys(state)
+    case .thread: keys = ThreadScreen.keys(state)
     }
     return keys + [("?", "help"), ("q", "quit")]
 }

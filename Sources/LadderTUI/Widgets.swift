@@ -4,11 +4,23 @@ import LadderKit
 /// The symbols the UI draws, in Unicode or, for terminals without it, ASCII.
 public struct Symbols: Sendable {
     public let full, empty, required, optional, arrow, dot, rule, ticked, unticked, pointer, noteMark, warning, more, less: String
+    /// A question thread's state at the start of its line: open, answered (waiting for
+    /// the reviewer), accepted or confirmed, withdrawn.
+    public let open, answered, accepted, withdrawn: String
 
     public static let unicode = Symbols(full: "█", empty: "░", required: "●", optional: "○", arrow: "→", dot: "·",
-                                        rule: "─", ticked: "[x]", unticked: "[ ]", pointer: "›", noteMark: "✎", warning: "!", more: "↓ more", less: "↑ more")
+                                        rule: "─", ticked: "[x]", unticked: "[ ]", pointer: "›", noteMark: "✎", warning: "!", more: "↓ more", less: "↑ more",
+                                        open: "?", answered: "!", accepted: "✓", withdrawn: "–")
     public static let ascii = Symbols(full: "#", empty: "-", required: "R", optional: "o", arrow: "->", dot: "-",
-                                      rule: "-", ticked: "[x]", unticked: "[ ]", pointer: ">", noteMark: "note:", warning: "!", more: "v more", less: "^ more")
+                                      rule: "-", ticked: "[x]", unticked: "[ ]", pointer: ">", noteMark: "note:", warning: "!", more: "v more", less: "^ more",
+                                      open: "?", answered: "!", accepted: "+", withdrawn: "-")
+
+    /// The mark of a reviewer's view of a tick.
+    func mark(_ a: Assessment) -> String {
+        if a.isOpen { return open }
+        if a.isAnswered { return answered }
+        return a.withdrawn ? withdrawn : accepted
+    }
 }
 
 extension AppState {

@@ -68,7 +68,7 @@ struct UntickCommand: ParsableCommand {
 
 /// `ladder note SKILL ID TEXT`.
 struct NoteCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "note", abstract: "Attach a note of evidence to an expectation (empty text clears it).")
+    static let configuration = CommandConfiguration(commandName: "note", abstract: "Add a dated note of evidence to an expectation (empty text clears its notes).")
 
     @Argument(help: "The skill's id or name.", completion: LadderCompletion.skills) var skill: String
     @Argument(help: "Expectation id.", completion: LadderCompletion.expectations) var id: String

@@ -31,13 +31,17 @@ struct Report: ParsableCommand {
             problem},
           item {id, text, level, role (a tick made under another role),
             ticked_at, ticked_text (the words when ticked, if reworded since),
-            note {text, at}, evidence_date, stale,
+            note {text, at} (the newest), evidence[] {text, at} (every note,
+            newest first, when there are several), evidence_date, stale,
             assessment {verdict: confirmed|questioned, comment, by, at, open,
-              answer, withdrawn, closed_at},
+              state: open|answered|accepted|confirmed|withdrawn, answer,
+              withdrawn, closed_at, thread[] {step: question|answer|ask-again|
+              accept|withdraw|confirm, text, by, at}},
             reason, marked_at},
           changes[] {skill, name,
             changes[] {at, kind, item, text, level, note, summary}},
-          agenda[] {skill, name, questions[], stale[], gaps[]
+          agenda[] {skill, name, questions[], answered[] (waiting for the
+            reviewer; detail is the answer), stale[], gaps[]
             (each {item, text, detail})},
           reviews[] {start, end, by, notes[] {text, at, by}, confirmed,
             questioned, open_at_end, agreement_percent}

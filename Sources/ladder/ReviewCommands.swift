@@ -8,7 +8,7 @@ struct ReviewCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "review",
         abstract: "Run a 1:1 review: start, note, confirm or question ticks, end; list past reviews.",
-        subcommands: [Start.self, ReviewNote.self, End.self, List.self, Since.self, Confirm.self, Question.self, Withdraw.self])
+        subcommands: [Start.self, ReviewNote.self, End.self, List.self, Since.self, Confirm.self, Question.self, Accept.self, Withdraw.self])
 
     struct Start: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Start a review of a person; shows what changed since the last one.")
@@ -93,54 +93,65 @@ struct ReviewCommand: ParsableCommand {
         }
     }
 
-    struct Confirm: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Confirm a person's tick.")
+    /// The tick a reviewer's command is about: whose, in which skill, which expectation.
+    struct TickArguments: ParsableArguments {
         @Argument(help: "The person (id or name).", completion: LadderCompletion.people) var person: String
         @Argument(help: "The skill.", completion: LadderCompletion.skills) var skill: String
         @Argument(help: "Expectation id.", completion: LadderCompletion.expectations) var id: String
-        @Option(help: "A comment.") var comment: String = ""
 
-        func run() throws {
+        /// Saves the change `make` returns for the person's standing in the skill.
+        func change(_ make: (Standing, Reviewer) throws -> Change) throws {
             try reviewChange(person) { context, record in
                 let standing = try Changes.tracked(skill, in: record, library: context.library)
-                return [try Changes.confirm(id, comment: comment, in: standing, by: context.reviewer())]
+                return [try make(standing, context.reviewer())]
             }
         }
     }
 
+    struct Confirm: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Confirm a person's tick.")
+        @OptionGroup var tick: TickArguments
+        @Option(help: "A comment.") var comment: String = ""
+
+        func run() throws {
+            try tick.change { standing, reviewer in try Changes.confirm(tick.id, comment: comment, in: standing, by: reviewer) }
+        }
+    }
+
     struct Question: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Question a person's tick; it stays open until answered or withdrawn.")
-        @Argument(help: "The person (id or name).", completion: LadderCompletion.people) var person: String
-        @Argument(help: "The skill.", completion: LadderCompletion.skills) var skill: String
-        @Argument(help: "Expectation id.", completion: LadderCompletion.expectations) var id: String
+        static let configuration = CommandConfiguration(
+            abstract: "Question a person's tick (or ask again after an answer); it stays open until answered or withdrawn.")
+        @OptionGroup var tick: TickArguments
         @Option(help: "What is unclear (required).") var comment: String
 
         func run() throws {
-            try reviewChange(person) { context, record in
-                let standing = try Changes.tracked(skill, in: record, library: context.library)
-                return [try Changes.question(id, comment: comment, in: standing, by: context.reviewer())]
-            }
+            try tick.change { standing, reviewer in try Changes.question(tick.id, comment: comment, in: standing, by: reviewer) }
+        }
+    }
+
+    struct Accept: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Accept the answer to a question: it closes and counts as confirmed.")
+        @OptionGroup var tick: TickArguments
+        @Option(help: "A comment.") var comment: String = ""
+
+        func run() throws {
+            try tick.change { standing, reviewer in try Changes.accept(tick.id, comment: comment, in: standing, by: reviewer) }
         }
     }
 
     struct Withdraw: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Withdraw an open question.")
-        @Argument(help: "The person (id or name).", completion: LadderCompletion.people) var person: String
-        @Argument(help: "The skill.", completion: LadderCompletion.skills) var skill: String
-        @Argument(help: "Expectation id.", completion: LadderCompletion.expectations) var id: String
+        @OptionGroup var tick: TickArguments
 
         func run() throws {
-            try reviewChange(person) { context, record in
-                let standing = try Changes.tracked(skill, in: record, library: context.library)
-                return [try Changes.withdraw(id, in: standing, by: context.reviewer())]
-            }
+            try tick.change { standing, reviewer in try Changes.withdraw(tick.id, in: standing, by: reviewer) }
         }
     }
 }
 
 /// `ladder answer SKILL ID TEXT`: the person answers a reviewer's question.
 struct Answer: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Answer a reviewer's question on one of your ticks (closes it).")
+    static let configuration = CommandConfiguration(abstract: "Answer a reviewer's question on one of your ticks; it then waits for the reviewer.")
     @Argument(help: "The skill.", completion: LadderCompletion.skills) var skill: String
     @Argument(help: "Expectation id.", completion: LadderCompletion.expectations) var id: String
     @Argument(help: "Your answer.") var text: String
@@ -179,7 +190,25 @@ private func reviewChange(_ person: String, _ make: (Context, PersonRecord) thro
     let (record, journal) = try context.record(id)
     let changes = try report { try make(context, record) }
     for event in try context.save(changes, for: id, journal: journal) {
-        print("\(Safe.text(record.name)): \(event.kind) saved.")
+        print(said(event.change, record: record))
+    }
+}
+
+/// What a saved review change says, in the user's words: "Review started", "Confirmed: …".
+private func said(_ change: Change, record: PersonRecord) -> String {
+    let name = Safe.text(record.name)
+    let what = change.text.map { ": \(Safe.text($0))" } ?? ""
+    switch change {
+    case .reviewStart: return "Review of \(name) started."
+    case .reviewNote: return "Review note saved."
+    case .reviewEnd: return "Review of \(name) ended."
+    case .confirm: return "Confirmed\(what)"
+    case .question(let skill, let id, _, _, _):
+        let again = record.skills[skill]?.assessments[id]?.isAnswered == true
+        return (again ? "Asked again" : "Questioned") + "\(what) (waits for \(name)'s answer)"
+    case .accept: return "Accepted \(name)'s answer; confirmed\(what)"
+    case .withdraw: return "Question withdrawn."
+    default: return "Saved: \(change.verb())."
     }
 }
 

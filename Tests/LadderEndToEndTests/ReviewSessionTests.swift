@@ -41,7 +41,7 @@ import Testing
         #expect(try session.waitFor("Question (what is unclear?)") != nil, "\(session.shown)")
         try session.send("-l", "which service was it?")
         try session.send("Enter")
-        #expect(try session.waitFor("questioned by Me: which service was it? (open)") != nil, "\(session.shown)")
+        #expect(try session.waitFor("? open question by Me: which service was it?") != nil, "\(session.shown)")
         try session.send("r")
         try session.send("-l", "Good month")
         try session.send("Enter", "E")

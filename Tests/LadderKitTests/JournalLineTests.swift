@@ -21,6 +21,7 @@ import Testing
         #"{"at":"2026-01-01T09:00:11Z","by":"Olga Petrova","id":"000000000000000c","item":"f85ceb","kind":"confirm","note":"","skill":"serverless-functions","text":"Designs it.","v":1}"#,
         #"{"at":"2026-01-01T09:00:12Z","by":"Olga Petrova","id":"000000000000000d","item":"f85ceb","kind":"question","note":"Which service?","skill":"serverless-functions","text":"Designs it.","v":1}"#,
         #"{"at":"2026-01-01T09:00:13Z","id":"000000000000000e","item":"f85ceb","kind":"answer","note":"The billing one","skill":"serverless-functions","v":1}"#,
+        #"{"at":"2026-01-01T09:00:13Z","by":"olga-petrova","id":"0000000000000020","item":"f85ceb","kind":"accept","name":"Olga Petrova","note":"Fair","skill":"serverless-functions","text":"Designs it.","v":1}"#,
         #"{"at":"2026-01-01T09:00:14Z","by":"Olga Petrova","id":"000000000000000f","item":"f85ceb","kind":"withdraw","skill":"serverless-functions","v":1}"#,
         #"{"at":"2026-01-01T09:00:15Z","by":"Olga Petrova","id":"0000000000000010","kind":"review-end","v":1}"#,
         #"{"at":"2026-01-01T09:00:16Z","id":"0000000000000011","kind":"untrack","skill":"serverless-functions","v":1}"#,
@@ -39,7 +40,7 @@ import Testing
             return change.kind
         }
         #expect(kinds == ["person", "track", "tick", "note", "note", "untick", "na", "applicable", "step", "review-start",
-                          "review-note", "confirm", "question", "answer", "withdraw", "review-end", "untrack", "unknown"])
+                          "review-note", "confirm", "question", "answer", "accept", "withdraw", "review-end", "untrack", "unknown"])
         #expect(journal.events[2].change == .tick(skill: "serverless-functions", level: "Senior", expectation: "f85ceb", text: "Designs it."))
         #expect(journal.events[6].change == .notApplicable(skill: "serverless-functions", level: "Senior", expectation: "aa11bb",
                                                            text: "Uses it.", reason: "Not our stack"))

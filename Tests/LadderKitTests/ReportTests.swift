@@ -89,12 +89,12 @@ import Testing
         #expect(s.done[1].assessment?.open == true)
         let markdown = MarkdownReport.render(report())
         #expect(markdown.contains("  - Confirmed by Lead (2026-05-10): *Saw it in production*"))
-        #expect(markdown.contains("  - Questioned by Lead (2026-05-10, open): *Which design doc?*"))
+        #expect(markdown.contains("  - Question thread (open):\n    - Asked by Lead (2026-05-10): *Which design doc?*"))
         // Once answered, the answer shows under the question.
         var answered = record
         answered.apply(JournalEvent(.answer(skill: skill, expectation: expectations("Senior")[0].id, answer: "The ADR in the wiki"), at: "2026-05-21T09:00:00Z"))
         let after = MarkdownReport.render(report(answered))
-        #expect(after.contains("  - Questioned by Lead (2026-05-10, answered): *Which design doc?*\n    - Answer (2026-05-21): The ADR in the wiki"))
+        #expect(after.contains("  - Question thread (answered):\n    - Asked by Lead (2026-05-10): *Which design doc?*\n    - Answered (2026-05-21): *The ADR in the wiki*"))
     }
 
     @Test func markdownPastesAsHeadingsListsAndCheckboxes() throws {
@@ -237,7 +237,7 @@ import Testing
         let change = try #require(((json["changes"] as? [[String: Any]])?.first?["changes"] as? [[String: Any]])?.first)
         #expect(Set(change.keys) == ["at", "kind", "item", "text", "level", "summary"])
         let agenda = try #require((json["agenda"] as? [[String: Any]])?.first)
-        #expect(Set(agenda.keys) == ["skill", "name", "questions", "stale", "gaps", "overdue"])
+        #expect(Set(agenda.keys) == ["skill", "name", "questions", "answered", "stale", "gaps", "overdue"])
     }
 
     @Test func jsonKeepsTextExactButTerminalSafe() throws {

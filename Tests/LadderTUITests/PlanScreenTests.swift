@@ -69,6 +69,6 @@ import Testing
         Fixture.type("s", into: app)
         #expect(app.screen(80, 24).text.contains("Working on 1 · 1 overdue"))
         Fixture.type("R", into: app)
-        #expect(app.screen(100, 30).text.contains("overdue (was due 2026-06-20): Serverless Functions: Introduces"))
+        #expect(app.screen(100, 30).text.contains("overdue, working on: Introduces best practices and security hardening."))
     }
 }

@@ -36,8 +36,8 @@ import Testing
         #expect((review.confirmed, review.questioned, review.openAtEnd) == (1, 1, 1))
         let text = app.screen(100, 30).text
         #expect(text.contains("Nothing changed since the last review"))
-        #expect(text.contains("? Serverless Functions: Optimizes cost and performance. (asked: which service?)"))
-        #expect(text.contains("Calibration  2026-07-01: 1 confirmed, 1 questioned, 1 open"))
+        #expect(text.contains("  Serverless Functions\n    ? open question: Optimizes cost and performance. → asked: which service?"))
+        #expect(text.contains(" Calibration\n  2026-07-01: 1 confirmed, 1 questioned, 1 open"))
     }
 
     @Test func reviewScreenSnapshot() {
@@ -166,6 +166,7 @@ import Testing
         ("Enter", "w why? Enter", "questioned: Designs infrastructure solutions with Serverless Functions. — why?"),
         ("Enter w why? Enter Escape R", "Down x", "question withdrawn: Designs infrastructure solutions with Serverless Functions."),
         ("Enter w why? Enter", "a because Enter", "answered the question: Designs infrastructure solutions with Serverless Functions. — because"),
+        ("Enter w why? Enter a because Enter", "A", "accepted the answer: Designs infrastructure solutions with Serverless Functions."),
         ("R S", "r good Enter", "review note — good"),
         ("", "R S", "review started"),
     ])

@@ -93,7 +93,7 @@ import Testing
         let app = Fixture.type("Enter Down n Owns C-u the Space FinOps Space dashboard Enter", into: Fixture.app())
         let id = Fixture.senior()[1].id
         #expect(app.state.record.skills["serverless-functions"]?.notes[id]?.text == "the FinOps dashboard")
-        #expect(app.state.notice?.text == "Note saved.  (u undoes)")
+        #expect(app.state.notice?.text == "Evidence added.  (u undoes)")
     }
 
     @Test func searchFiltersTheBrowserAndEscClearsIt() {

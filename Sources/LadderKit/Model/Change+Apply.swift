@@ -36,14 +36,15 @@ extension Change {
             guard record.openReview != nil else { return }
             record.reviews[record.reviews.count - 1].end = at
             record.reviews[record.reviews.count - 1].openAtEnd = record.openQuestions
-        case .confirm(let skill, _, _, _, _), .question(let skill, _, _, _, _):
+        case .confirm(let skill, _, _, _, _), .question(let skill, _, _, _, _), .accept(let skill, _, _, _, _):
             guard record.skills[skill] != nil else { record.untracked[skill, default: []].append((self, at)); return }
+            if case .accept(_, let id, _, _, _) = self, record.skills[skill]?.assessments[id]?.isAnswered != true { return }
             record.skills[skill]?.apply(self, at: at)
             if record.openReview != nil {
-                if case .confirm = self {
-                    record.reviews[record.reviews.count - 1].confirmed += 1
-                } else {
+                if case .question = self {
                     record.reviews[record.reviews.count - 1].questioned += 1
+                } else {
+                    record.reviews[record.reviews.count - 1].confirmed += 1
                 }
             }
         case .tick(let skill, _, _, _), .untick(let skill, _, _, _), .note(let skill, _, _, _, _), .step(let skill, _),
@@ -72,23 +73,39 @@ extension TrackedSkill {
         case .untick(_, _, let id, _):
             ticks[id] = nil
         case .note(_, _, let id, let text, let note):
-            notes[id] = note.isEmpty ? nil : Note(text: note, at: at, expectation: text ?? "")
+            // Each note adds a dated entry to the log; an empty one clears the log.
+            let entry = Note(text: note, at: at, expectation: text ?? "")
+            notes[id] = note.isEmpty ? nil : entry
+            evidence[id] = note.isEmpty ? nil : (evidence[id] ?? []) + [entry]
         case .notApplicable(_, _, let id, let text, let reason):
             notApplicable[id] = NotApplicable(reason: reason, at: at, text: text)
         case .applicable(_, _, let id, _):
             notApplicable[id] = nil
         case .confirm(_, let id, _, let comment, let by):
-            assessments[id] = Assessment(verdict: .confirmed, comment: comment, by: by, at: at)
+            var confirmed = Assessment(verdict: .confirmed, comment: comment, by: by, at: at)
+            confirmed.thread = continuedThread(id) + [ThreadEntry(step: .confirm, text: comment, by: by, at: at)]
+            assessments[id] = confirmed
         case .question(_, let id, _, let comment, let by):
-            assessments[id] = Assessment(verdict: .questioned, comment: comment, by: by, at: at)
+            let earlier = continuedThread(id)
+            let step: ThreadEntry.Step = assessments[id]?.isAnswered == true ? .askAgain : .question
+            var asked = Assessment(verdict: .questioned, comment: comment, by: by, at: at)
+            asked.thread = earlier + [ThreadEntry(step: step, text: comment, by: by, at: at)]
+            assessments[id] = asked
         case .answer(_, let id, let answer):
             guard assessments[id]?.isOpen == true else { return }
             assessments[id]?.answer = answer
+            assessments[id]?.answeredAt = at
+            assessments[id]?.thread.append(ThreadEntry(step: .answer, text: answer, by: nil, at: at))
+        case .accept(_, let id, _, let comment, let by):
+            guard assessments[id]?.isAnswered == true else { return }
+            assessments[id]?.verdict = .confirmed
             assessments[id]?.closedAt = at
-        case .withdraw(_, let id, _):
+            assessments[id]?.thread.append(ThreadEntry(step: .accept, text: comment, by: by, at: at))
+        case .withdraw(_, let id, let by):
             guard assessments[id]?.isOpen == true else { return }
             assessments[id]?.withdrawn = true
             assessments[id]?.closedAt = at
+            assessments[id]?.thread.append(ThreadEntry(step: .withdraw, text: "", by: by, at: at))
         case .focus(_, let level, let id, let text, let due):
             focus[id] = Focus(expectation: id, text: text, level: level, since: focus[id]?.since ?? at, due: due)
         case .unfocus(_, let id, _):
@@ -96,5 +113,12 @@ extension TrackedSkill {
         case .person, .track, .untrack, .role, .reviewStart, .reviewNote, .reviewEnd, .undo, .unknown:
             return
         }
+    }
+
+    /// The thread a new question or confirmation continues: the earlier one while its
+    /// question is still in play (open or answered), else none (a fresh thread).
+    private func continuedThread(_ id: String) -> [ThreadEntry] {
+        guard let earlier = assessments[id], earlier.verdict == .questioned, !earlier.withdrawn else { return [] }
+        return earlier.thread
     }
 }

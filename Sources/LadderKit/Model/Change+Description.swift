@@ -9,7 +9,7 @@ extension Change {
         case .tick(_, let level, _, _), .untick(_, let level, _, _), .focus(_, let level, _, _, _):
             return level.isEmpty ? nil : level
         case .note(_, let level, _, _, _), .notApplicable(_, let level, _, _, _), .applicable(_, let level, _, _): return level
-        case .person, .untrack, .reviewStart, .reviewNote, .reviewEnd, .confirm, .question, .answer, .withdraw, .unfocus,
+        case .person, .untrack, .reviewStart, .reviewNote, .reviewEnd, .confirm, .question, .accept, .answer, .withdraw, .unfocus,
              .undo, .unknown:
             return nil
         }
@@ -20,7 +20,7 @@ extension Change {
         switch self {
         case .tick(_, _, _, let text), .untick(_, _, _, let text), .notApplicable(_, _, _, let text, _),
              .applicable(_, _, _, let text), .confirm(_, _, let text, _, _), .question(_, _, let text, _, _),
-             .focus(_, _, _, let text, _), .unfocus(_, _, let text):
+             .focus(_, _, _, let text, _), .unfocus(_, _, let text), .accept(_, _, let text, _, _):
             return text
         case .note(_, _, _, let text, _): return text
         case .person, .track, .untrack, .role, .step, .reviewStart, .reviewNote, .reviewEnd, .answer, .withdraw, .undo, .unknown:
@@ -35,7 +35,8 @@ extension Change {
         switch self {
         case .note(_, _, _, _, let note), .reviewNote(let note, _): words = note
         case .notApplicable(_, _, _, _, let reason): words = reason
-        case .confirm(_, _, _, let comment, _), .question(_, _, _, let comment, _): words = comment
+        case .confirm(_, _, _, let comment, _), .question(_, _, _, let comment, _),
+             .accept(_, _, _, let comment, _): words = comment
         case .answer(_, _, let answer): words = answer
         case .person, .track, .untrack, .role, .tick, .untick, .step, .applicable, .reviewStart, .reviewEnd, .withdraw,
              .focus, .unfocus, .undo, .unknown:
@@ -64,6 +65,7 @@ extension Change {
         case .confirm: return "confirmed"
         case .question: return "questioned"
         case .answer: return "answered the question"
+        case .accept: return "accepted the answer"
         case .withdraw: return "question withdrawn"
         case .focus(_, _, _, _, let due): return "working on it" + (due.map { ", by \($0)" } ?? "")
         case .unfocus: return "stopped working on it"

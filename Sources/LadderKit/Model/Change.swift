@@ -17,7 +17,7 @@ public enum Change: Equatable, Sendable {
     case role(role: String, level: String)
     case tick(skill: String, level: String, expectation: String, text: String)
     case untick(skill: String, level: String, expectation: String, text: String)
-    /// A note of evidence; an empty note clears it.
+    /// A note of evidence: adds a dated entry to the expectation's log; an empty note clears the log.
     case note(skill: String, level: String?, expectation: String, text: String?, note: String)
     /// A step up: `level` is the new level.
     case step(skill: String, level: String)
@@ -32,8 +32,10 @@ public enum Change: Equatable, Sendable {
     case confirm(skill: String, expectation: String, text: String, comment: String, by: Reviewer?)
     /// The reviewer questions a tick; the comment says what is unclear.
     case question(skill: String, expectation: String, text: String, comment: String, by: Reviewer?)
-    /// The person's reply to an open question, which closes it.
+    /// The person's reply to an open question: answered, it waits for the reviewer.
     case answer(skill: String, expectation: String, answer: String)
+    /// The reviewer accepts an answered question: it closes and counts as confirmed.
+    case accept(skill: String, expectation: String, text: String, comment: String, by: Reviewer?)
     /// The reviewer takes an open question back.
     case withdraw(skill: String, expectation: String, by: Reviewer?)
     /// The person starts working on an expectation (or re-dates it): `due` is an
@@ -75,6 +77,7 @@ public enum Change: Equatable, Sendable {
         case .confirm: return "confirm"
         case .question: return "question"
         case .answer: return "answer"
+        case .accept: return "accept"
         case .withdraw: return "withdraw"
         case .focus: return "focus"
         case .unfocus: return "unfocus"
@@ -89,7 +92,8 @@ public enum Change: Equatable, Sendable {
         case .track(let skill, _, _), .untrack(let skill), .tick(let skill, _, _, _), .untick(let skill, _, _, _),
              .note(let skill, _, _, _, _), .step(let skill, _), .notApplicable(let skill, _, _, _, _),
              .applicable(let skill, _, _, _), .confirm(let skill, _, _, _, _), .question(let skill, _, _, _, _),
-             .answer(let skill, _, _), .withdraw(let skill, _, _), .focus(let skill, _, _, _, _), .unfocus(let skill, _, _):
+             .accept(let skill, _, _, _, _), .answer(let skill, _, _), .withdraw(let skill, _, _), .focus(let skill, _, _, _, _),
+             .unfocus(let skill, _, _):
             return skill
         case .person, .role, .reviewStart, .reviewNote, .reviewEnd, .undo, .unknown:
             return nil
@@ -101,7 +105,7 @@ public enum Change: Equatable, Sendable {
         switch self {
         case .tick(_, _, let id, _), .untick(_, _, let id, _), .note(_, _, let id, _, _),
              .notApplicable(_, _, let id, _, _), .applicable(_, _, let id, _), .confirm(_, let id, _, _, _),
-             .question(_, let id, _, _, _), .answer(_, let id, _), .withdraw(_, let id, _),
+             .question(_, let id, _, _, _), .accept(_, let id, _, _, _), .answer(_, let id, _), .withdraw(_, let id, _),
              .focus(_, _, let id, _, _), .unfocus(_, let id, _):
             return id
         case .person, .track, .untrack, .role, .step, .reviewStart, .reviewNote, .reviewEnd, .undo, .unknown:
@@ -115,7 +119,7 @@ public enum Change: Equatable, Sendable {
         switch self {
         case .track, .untrack, .role, .tick, .untick, .note, .step, .notApplicable, .applicable, .answer, .focus, .unfocus:
             return true
-        case .person, .reviewStart, .reviewNote, .reviewEnd, .confirm, .question, .withdraw, .undo, .unknown: return false
+        case .person, .reviewStart, .reviewNote, .reviewEnd, .confirm, .question, .accept, .withdraw, .undo, .unknown: return false
         }
     }
 
@@ -123,7 +127,7 @@ public enum Change: Equatable, Sendable {
     public var movesProgress: Bool {
         switch self {
         case .track, .tick, .untick, .step, .notApplicable, .applicable: return true
-        case .person, .untrack, .role, .note, .reviewStart, .reviewNote, .reviewEnd, .confirm, .question, .answer, .withdraw,
+        case .person, .untrack, .role, .note, .reviewStart, .reviewNote, .reviewEnd, .confirm, .question, .accept, .answer, .withdraw,
              .focus, .unfocus, .undo, .unknown:
             return false
         }

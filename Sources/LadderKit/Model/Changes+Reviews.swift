@@ -42,7 +42,19 @@ extension Changes {
         return .question(skill: standing.profile.id, expectation: tick.expectation, text: tick.text, comment: text, by: reviewer)
     }
 
-    /// The person answers an open question, which closes it.
+    /// The reviewer accepts an answered question: it closes and counts as confirmed.
+    public static func accept(_ id: String, comment: String, in standing: Standing, by reviewer: Reviewer?) throws(InputError) -> Change {
+        let key = id.lowercased()
+        guard let assessment = standing.tracked.assessments[key], assessment.isAnswered else {
+            let why = standing.tracked.assessments[key]?.isOpen == true ? " yet: the question waits for an answer" : ""
+            throw InputError("there is no answered question on '\(Safe.text(id))' in \(standing.profile.id)\(why)")
+        }
+        let text = standing.tracked.ticks[key]?.text ?? ""
+        return .accept(skill: standing.profile.id, expectation: key, text: text,
+                       comment: try checkedText(comment, what: "a comment"), by: reviewer)
+    }
+
+    /// The person answers an open question; it then waits for the reviewer.
     public static func answer(_ id: String, text: String, in standing: Standing) throws(InputError) -> Change {
         let key = id.lowercased()
         guard standing.tracked.assessments[key]?.isOpen == true else {

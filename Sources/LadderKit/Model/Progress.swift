@@ -75,13 +75,16 @@ public struct Standing: Equatable, Sendable {
         return date < cutoff
     }
 
-    /// What to talk about at the next 1:1: open questions, focuses past their target
-    /// day (`today` is `YYYY-MM-DD`), the next level's open expectations (not
-    /// applicable ones left out) and stale ticks; and what the person works on.
+    /// What to talk about at the next 1:1: open questions, answered ones waiting for
+    /// the reviewer, focuses past their target day (`today` is `YYYY-MM-DD`), the next
+    /// level's open expectations (not applicable ones left out) and stale ticks; and
+    /// what the person works on.
     public func agenda(cutoff: String, today: String) -> Agenda {
         let known = Dictionary(profile.allExpectations().map { ($0.expectation.id, $0.expectation.text) }, uniquingKeysWith: { a, _ in a })
         let questions = tracked.assessments.filter(\.value.isOpen).sorted { $0.value.at < $1.value.at }
             .map { AgendaEntry(expectation: $0.key, text: known[$0.key] ?? tracked.ticks[$0.key]?.text ?? $0.key, detail: $0.value.comment) }
+        let answered = tracked.assessments.filter(\.value.isAnswered).sorted { $0.value.at < $1.value.at }
+            .map { AgendaEntry(expectation: $0.key, text: known[$0.key] ?? tracked.ticks[$0.key]?.text ?? $0.key, detail: $0.value.answer ?? "") }
         let gaps = (nextLevel.flatMap { role.level($0)?.expectations } ?? [])
             .filter { tracked.ticks[$0.id] == nil && tracked.notApplicable[$0.id] == nil }
             .map { AgendaEntry(expectation: $0.id, text: $0.text, detail: nextLevel ?? "") }
@@ -95,7 +98,7 @@ public struct Standing: Equatable, Sendable {
         let overdue = focused.filter { $0.focus.isOverdue(today: today) }
             .map { AgendaEntry(expectation: $0.focus.expectation, text: known[$0.focus.expectation] ?? $0.focus.text,
                                detail: "was due \($0.focus.due ?? "")") }
-        return Agenda(questions: questions, gaps: gaps, stale: stale, overdue: overdue, working: working)
+        return Agenda(questions: questions, answered: answered, gaps: gaps, stale: stale, overdue: overdue, working: working)
     }
 
     /// Ticks whose expectation is still there but worded differently than when ticked.
@@ -107,14 +110,17 @@ public struct Standing: Equatable, Sendable {
 
 /// The next 1:1's agenda for one skill.
 public struct Agenda: Equatable, Sendable {
+    /// Open questions: `detail` is the reviewer's comment.
     public var questions: [AgendaEntry]
+    /// Answered questions waiting for the reviewer: `detail` is the answer.
+    public var answered: [AgendaEntry]
     public var gaps: [AgendaEntry]
     public var stale: [AgendaEntry]
     /// Focuses whose target day has passed: to talk about (`detail`: when it was due).
     public var overdue: [AgendaEntry] = []
     /// Everything the person works on, soonest target first (`detail`: the dates).
     public var working: [AgendaEntry] = []
-    public var isEmpty: Bool { questions.isEmpty && gaps.isEmpty && stale.isEmpty && overdue.isEmpty }
+    public var isEmpty: Bool { questions.isEmpty && answered.isEmpty && gaps.isEmpty && stale.isEmpty && overdue.isEmpty }
 }
 
 /// One thing to talk about: an expectation and why it is on the agenda.
@@ -122,7 +128,7 @@ public struct AgendaEntry: Equatable, Sendable, Encodable {
     /// The expectation id (`item` in JSON).
     public var expectation: String
     public var text: String
-    /// The question's comment, the level of a gap, or the evidence date of a stale tick.
+    /// The question's comment, the answer, the level of a gap, or the evidence date of a stale tick.
     public var detail: String
 
     enum CodingKeys: String, CodingKey { case expectation = "item", text, detail }

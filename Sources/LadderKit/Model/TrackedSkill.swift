@@ -8,8 +8,11 @@ public struct TrackedSkill: Equatable, Sendable {
     public var since: String
     /// Ticked expectations by expectation id.
     public var ticks: [String: Tick]
-    /// Notes (evidence) by expectation id; ticked or not.
+    /// The newest note of evidence by expectation id; ticked or not.
     public var notes: [String: Note]
+    /// Every note of evidence by expectation id, oldest first (the evidence log); the
+    /// last is `notes`' one.
+    public var evidence: [String: [Note]]
     /// Expectations marked not applicable, with the reason; they leave the progress count.
     public var notApplicable: [String: NotApplicable]
     /// The reviewer's latest view of each tick.
@@ -26,12 +29,16 @@ public struct TrackedSkill: Equatable, Sendable {
         self.since = since
         ticks = [:]
         notes = [:]
+        evidence = [:]
         notApplicable = [:]
         assessments = [:]
         steps = []
     }
 
-    /// When the evidence for a tick was last shown: the later of the tick and its note.
+    /// The evidence log of an expectation, newest first.
+    public func log(_ expectation: String) -> [Note] { (evidence[expectation] ?? []).reversed() }
+
+    /// When the evidence for a tick was last shown: the later of the tick and its newest note.
     public func evidenceDate(_ expectation: String) -> String? {
         guard let tick = ticks[expectation] else { return nil }
         return max(tick.at, notes[expectation]?.at ?? tick.at)
@@ -80,7 +87,8 @@ public struct NotApplicable: Equatable, Sendable {
     public var text: String
 }
 
-/// A reviewer's view of a tick: confirmed, or questioned until answered or withdrawn.
+/// A reviewer's view of a tick: confirmed, or questioned until answered (then the
+/// reviewer accepts, which makes it confirmed, or asks again) or withdrawn.
 public struct Assessment: Equatable, Sendable {
     public enum Verdict: String, Sendable { case confirmed, questioned }
 
@@ -88,13 +96,52 @@ public struct Assessment: Equatable, Sendable {
     public var comment: String
     public var by: Reviewer?
     public var at: String
-    /// The person's answer to a question.
+    /// The person's answer to the latest question; nil again when asked again.
     public var answer: String?
+    /// When the latest answer came.
+    public var answeredAt: String?
     public var withdrawn = false
+    /// When the question was accepted or withdrawn.
     public var closedAt: String?
+    /// Every question, answer and response on this tick, oldest first.
+    public var thread: [ThreadEntry] = []
 
-    /// A question that was neither answered nor withdrawn.
+    public init(verdict: Verdict, comment: String, by: Reviewer?, at: String) {
+        self.verdict = verdict
+        self.comment = comment
+        self.by = by
+        self.at = at
+    }
+
+    /// A question that was neither answered nor withdrawn: waiting for the person.
     public var isOpen: Bool { verdict == .questioned && answer == nil && !withdrawn }
+    /// An answered question waiting for the reviewer to accept it or ask again.
+    public var isAnswered: Bool { verdict == .questioned && answer != nil && !withdrawn }
+    /// A confirmation that closed a question (the reviewer accepted the answer).
+    public var isAccepted: Bool { verdict == .confirmed && thread.contains { $0.step == .accept } }
+
+    /// Where the thread stands, in one word: open, answered, accepted, confirmed, withdrawn.
+    public var state: String {
+        if isOpen { return "open" }
+        if isAnswered { return "answered" }
+        if withdrawn { return "withdrawn" }
+        return isAccepted ? "accepted" : "confirmed"
+    }
+}
+
+/// One step of a question thread: who said what, when.
+public struct ThreadEntry: Equatable, Sendable {
+    /// What the step was.
+    public enum Step: String, Sendable {
+        case question, answer, askAgain = "ask-again", accept, withdraw, confirm
+    }
+
+    public var step: Step
+    /// The question, the answer or the reviewer's comment (may be empty).
+    public var text: String
+    /// The reviewer; nil for the person's answer.
+    public var by: Reviewer?
+    public var at: String
 }
 
 /// A recorded step from one level to the next.

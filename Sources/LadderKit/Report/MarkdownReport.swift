@@ -60,6 +60,9 @@ public enum MarkdownReport {
             for entry in agenda.questions {
                 out.append("- [ ] Open question on \(escape(entry.text)) \(code(entry.expectation)): *\(escape(entry.detail))*")
             }
+            for entry in agenda.answered {
+                out.append("- [ ] Answered, waiting for you: \(escape(entry.text)) \(code(entry.expectation)): *\(escape(entry.detail))*")
+            }
             for entry in agenda.overdue {
                 out.append("- [ ] Overdue: \(escape(entry.text)) \(code(entry.expectation)) (\(escape(entry.detail)))")
             }
@@ -162,7 +165,7 @@ public enum MarkdownReport {
                 out.append("- [x] No longer in the profile: \(escape(item.text)) \(code(item.id))"
                            + (item.tickedAt.map { ", ticked \(day($0))" } ?? "")
                            + (item.stale ? " — **stale**" : ""))
-                if let note = item.note { out.append("  - Evidence (\(day(note.at))): \(escape(note.text))") }
+                for note in item.evidence ?? item.note.map { [$0] } ?? [] { out.append("  - Evidence (\(day(note.at))): \(escape(note.text))") }
             }
         }
         return out
@@ -172,21 +175,35 @@ public enum MarkdownReport {
         var place = [item.level.map(escape), item.role.map { "as " + escape($0) }, code(item.id)].compactMap { $0 }
         if let at = item.tickedAt { place.append("ticked \(day(at))") }
         var out = ["- [x] \(escape(item.text)) (\(place.joined(separator: ", ")))"]
-        if let note = item.note { out.append("  - Evidence (\(day(note.at))): \(escape(note.text))") }
+        for note in item.evidence ?? item.note.map { [$0] } ?? [] { out.append("  - Evidence (\(day(note.at))): \(escape(note.text))") }
         if item.stale {
             out.append("  - **Stale:** evidence from \(day(item.evidenceDate ?? item.tickedAt ?? "")) is older than \(staleDays) days: time to show it again")
         }
         if let a = item.assessment {
             let who = a.by.map { " by \(escape($0))" } ?? ""
-            if a.verdict == "confirmed" {
+            if a.state == "confirmed" {
                 out.append("  - Confirmed\(who) (\(day(a.at)))" + (a.comment.isEmpty ? "" : ": *\(escape(a.comment))*"))
             } else {
-                let state = a.open ? "open" : a.withdrawn ? "withdrawn" : "answered"
-                out.append("  - Questioned\(who) (\(day(a.at)), \(state)): *\(escape(a.comment))*")
-                if let answer = a.answer { out.append("    - Answer" + (a.closedAt.map { " (\(day($0)))" } ?? "") + ": \(escape(answer))") }
+                out.append("  - Question thread (\(a.state)):")
+                for entry in a.thread { out.append("    - " + threadLine(entry)) }
             }
         }
         return out
+    }
+
+    /// One step of a thread: "Asked by Olga Petrova (2026-10-01): *…*".
+    static func threadLine(_ entry: ThreadEntryReport) -> String {
+        let verb: String
+        switch entry.step {
+        case "question": verb = "Asked"
+        case "ask-again": verb = "Asked again"
+        case "answer": verb = "Answered"
+        case "accept": verb = "Accepted"
+        case "withdraw": verb = "Withdrawn"
+        default: verb = "Confirmed"
+        }
+        let who = entry.by.map { " by \(escape($0))" } ?? ""
+        return "\(verb)\(who) (\(day(entry.at)))" + (entry.text.isEmpty ? "" : ": *\(escape(entry.text))*")
     }
 
     /// The day of an ISO time, `YYYY-MM-DD`, made safe.

@@ -128,6 +128,7 @@ public struct PersonReport: Equatable, Sendable, Encodable {
             var item = ExpectationReport(id: expectation.id, text: expectation.text, level: level)
             item.role = role
             if let note = tracked.notes[expectation.id] { item.note = NoteReport(text: note.text, at: note.at) }
+            item.evidence = Self.log(tracked, expectation.id)
             if let tick = tracked.ticks[expectation.id] {
                 item.tickedAt = tick.at
                 item.tickedText = standing.reworded(expectation)?.text
@@ -182,6 +183,7 @@ public struct PersonReport: Equatable, Sendable, Encodable {
             entry.evidenceDate = tracked.evidenceDate(tick.expectation)
             entry.stale = standing.isStale(tick.expectation, cutoff: cutoff)
             if let note = tracked.notes[tick.expectation] { entry.note = NoteReport(text: note.text, at: note.at) }
+            entry.evidence = Self.log(tracked, tick.expectation)
             entry.assessment = tracked.assessments[tick.expectation].map(AssessmentReport.init)
             return entry
         }
@@ -196,7 +198,13 @@ public struct PersonReport: Equatable, Sendable, Encodable {
 
         let agenda = standing.agenda(cutoff: cutoff, today: today)
         return (report, SkillAgenda(skill: profile.id, name: profile.name, questions: agenda.questions,
-                                    stale: agenda.stale, gaps: agenda.gaps, overdue: agenda.overdue))
+                                    answered: agenda.answered, stale: agenda.stale, gaps: agenda.gaps, overdue: agenda.overdue))
+    }
+
+    /// The evidence log, newest first, when it holds more than the newest note.
+    static func log(_ tracked: TrackedSkill, _ expectation: String) -> [NoteReport]? {
+        let log = tracked.log(expectation)
+        return log.count > 1 ? log.map { NoteReport(text: $0.text, at: $0.at) } : nil
     }
 
     // MARK: - Changes

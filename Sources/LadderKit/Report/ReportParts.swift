@@ -91,8 +91,11 @@ public struct ExpectationReport: Equatable, Sendable, Encodable {
     public var tickedAt: String?
     /// The words when ticked, when the profile has reworded it since.
     public var tickedText: String?
+    /// The newest note of evidence.
     public var note: NoteReport?
-    /// The later of the tick and its note.
+    /// Every note of evidence, newest first; absent when there is at most one.
+    public var evidence: [NoteReport]?
+    /// The later of the tick and its newest note.
     public var evidenceDate: String?
     /// The evidence is older than the stale period.
     public var stale = false
@@ -127,9 +130,13 @@ public struct AssessmentReport: Equatable, Sendable, Encodable {
     public var at: String
     /// A question neither answered nor withdrawn.
     public var open: Bool
+    /// open, answered (waiting for the reviewer), accepted, confirmed or withdrawn.
+    public var state: String
     public var answer: String?
     public var withdrawn: Bool
     public var closedAt: String?
+    /// Every question, answer and response, oldest first.
+    public var thread: [ThreadEntryReport]
 
     init(_ a: Assessment) {
         verdict = a.verdict.rawValue
@@ -138,9 +145,28 @@ public struct AssessmentReport: Equatable, Sendable, Encodable {
         byID = a.by?.id
         at = a.at
         open = a.isOpen
+        state = a.state
         answer = a.answer
         withdrawn = a.withdrawn
         closedAt = a.closedAt
+        thread = a.thread.map(ThreadEntryReport.init)
+    }
+}
+
+/// One step of a question thread, for reports: `step` is question, answer,
+/// ask-again, accept, withdraw or confirm.
+public struct ThreadEntryReport: Equatable, Sendable, Encodable {
+    public var step: String
+    public var text: String
+    /// The reviewer's name; absent on the person's answer.
+    public var by: String?
+    public var at: String
+
+    init(_ entry: ThreadEntry) {
+        step = entry.step.rawValue
+        text = entry.text
+        by = entry.by?.shown
+        at = entry.at
     }
 }
 
@@ -209,6 +235,8 @@ public struct SkillAgenda: Equatable, Sendable, Encodable {
     public var name: String
     /// Open questions: `detail` is the reviewer's comment.
     public var questions: [AgendaEntry]
+    /// Answered questions waiting for the reviewer: `detail` is the answer.
+    public var answered: [AgendaEntry]
     /// Ticks whose evidence is stale: `detail` says from when.
     public var stale: [AgendaEntry]
     /// The next level's open expectations: `detail` is the level.
@@ -216,7 +244,7 @@ public struct SkillAgenda: Equatable, Sendable, Encodable {
     /// What the person works on past its target day: `detail` says when it was due.
     public var overdue: [AgendaEntry] = []
 
-    public var isEmpty: Bool { questions.isEmpty && stale.isEmpty && gaps.isEmpty && overdue.isEmpty }
+    public var isEmpty: Bool { questions.isEmpty && answered.isEmpty && stale.isEmpty && gaps.isEmpty && overdue.isEmpty }
 }
 
 /// An expectation the person works on, for the report's "Working on" section.

@@ -7,7 +7,7 @@ import Foundation
 /// `tick`/`untick` (skill, item, text, level), `note` (skill, item, text, note, level),
 /// `step` (skill, level: the new level), `na`/`applicable` (skill, item, text, note:
 /// the reason, level), `review-start`/`review-end` (by), `review-note` (note, by),
-/// `confirm`/`question` (skill, item, text, note: the comment, by), `answer` (skill,
+/// `confirm`/`question`/`accept` (skill, item, text, note: the comment, by), `answer` (skill,
 /// item, note: the reply), `withdraw` (skill, item, by), `undo` (undo: the ids of the
 /// events it takes back; format 2), `focus` (skill, item, text, level, due: the
 /// target day `YYYY-MM-DD`, absent for none), `unfocus` (skill, item, text). `item`
@@ -79,6 +79,9 @@ extension Change {
             self = line.kind == "confirm"
                 ? .confirm(skill: skill, expectation: item, text: line.text ?? "", comment: line.note ?? "", by: line.reviewer)
                 : .question(skill: skill, expectation: item, text: line.text ?? "", comment: line.note ?? "", by: line.reviewer)
+        case "accept":
+            guard let skill = line.skill, let item = line.item else { self = unknown; return }
+            self = .accept(skill: skill, expectation: item, text: line.text ?? "", comment: line.note ?? "", by: line.reviewer)
         case "answer":
             guard let skill = line.skill, let item = line.item else { self = unknown; return }
             self = .answer(skill: skill, expectation: item, answer: line.note ?? "")
@@ -138,7 +141,8 @@ extension JournalLine {
         case .reviewNote(let note, let by):
             (self.note, reviewer) = (note, by)
         case .confirm(let skill, let item, let text, let comment, let by),
-             .question(let skill, let item, let text, let comment, let by):
+             .question(let skill, let item, let text, let comment, let by),
+             .accept(let skill, let item, let text, let comment, let by):
             (self.skill, self.item, self.text, self.note, reviewer) = (skill, item, text, comment, by)
         case .answer(let skill, let item, let answer):
             (self.skill, self.item, self.note) = (skill, item, answer)

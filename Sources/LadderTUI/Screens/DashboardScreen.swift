@@ -18,8 +18,7 @@ enum DashboardScreen {
             guard state.dashboard.selection < skills.count else { return }
             SkillScreen.open(&state, skills[state.dashboard.selection])
         case .character("R"):
-            state.review = ListState()
-            state.open(.review)
+            ReviewScreen.open(&state)
         case .character("H"):
             guard !skills.isEmpty else { return }
             HistoryScreen.open(&state)

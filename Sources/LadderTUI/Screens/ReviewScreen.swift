@@ -1,20 +1,37 @@
 import CellGrid
 import LadderKit
 
-/// A 1:1 review of the shown person: every change since the last review, grouped by
-/// skill, with the reviewer's confirm or question beside each tick; the review's
-/// notes; and the agenda for the next 1:1 (open questions, next level's gaps, stale ticks).
+/// A 1:1 review of the shown person, as one scrolling list made for reading: every
+/// change since the last review grouped by skill, with the reviewer's view under each
+/// tick; then the agenda for the next 1:1 grouped by skill; then calibration and the
+/// review's notes. Every line wraps at the screen's width; a thread's state is a mark
+/// at the start of its line (? open, ! answered, ✓ accepted, – withdrawn).
 enum ReviewScreen {
-    /// A row of the review list: a change, with the skill it belongs to.
+    /// A change since the last review, with the skill it belongs to.
     struct Row {
         var skill: String
         var event: JournalEvent
     }
 
+    /// One item of the review's list: its wrapped rows and, when it is about an
+    /// expectation, which one (what `c`, `w`, `x`, `A` and Enter act on).
+    struct Item {
+        var rows: [Paragraph.Row]
+        var skill: String?
+        var expectation: String?
+        /// A change since the last review (where the list starts).
+        var isChange = false
+
+        /// Words wrapped at the width, every row indented, about no expectation.
+        static func text(_ words: String, _ style: Style, width: Int, indent: Int = 1) -> Item {
+            Item(rows: Paragraph.rows(words, style, width: width, indent: indent))
+        }
+    }
+
     static func keys(_ state: AppState) -> [(String, String)] {
         let open = state.record.openReview != nil
-        guard !state.isOwnRecord else { return [("Esc", "back")] }
-        var keys = [("c", "confirm"), ("w", "question"), ("x", "withdraw"), ("r", "note")]
+        guard !state.isOwnRecord else { return [("Enter", "thread"), ("Esc", "back")] }
+        var keys = [("c", "confirm"), ("w", "question"), ("A", "accept answer"), ("Enter", "thread"), ("x", "withdraw"), ("r", "note")]
         keys.insert(open ? ("E", "end review") : ("S", "start review"), at: 0)
         return keys + [("Esc", "back")]
     }
@@ -25,9 +42,15 @@ enum ReviewScreen {
             .map { Row(skill: $0.skill ?? "", event: $0) }
     }
 
+    /// Opens the review with the first change selected.
+    static func open(_ state: inout AppState) {
+        state.review = ListState(selection: items(state).firstIndex(where: \.isChange) ?? 0, scroll: 0)
+        state.open(.review)
+    }
+
     static func update(_ state: inout AppState, _ key: Key, _ effects: inout [Effect]) {
-        let list = rows(state)
-        if state.review.navigate(key, count: list.count) { return }
+        let list = items(state)
+        if move(&state, key, heights: list.map(\.rows.count)) { return }
         let selected = state.review.selection < list.count ? list[state.review.selection] : nil
         let record = state.record
         let reviewer = state.reviewer
@@ -46,8 +69,14 @@ enum ReviewScreen {
         case .character("r"):
             guard record.openReview != nil else { state.notice = .info("Start the review first: press S."); return }
             state.prompt = Prompt(purpose: .reviewNote, label: "Review note:", text: "")
-        case .character("c"), .character("w"), .character("x"):
-            guard let selected, let expectation = selected.event.change.expectation, let standing = state.standing(selected.skill) else {
+        case .enter, .right, .character("l"):
+            guard let skill = selected?.skill, let expectation = selected?.expectation else {
+                state.notice = .info("Choose an expectation first: Enter opens its thread.")
+                return
+            }
+            ThreadScreen.open(&state, skill: skill, expectation: expectation)
+        case .character("c"), .character("w"), .character("x"), .character("A"):
+            guard let skill = selected?.skill, let expectation = selected?.expectation, let standing = state.standing(skill) else {
                 state.notice = .info("Choose a ticked expectation first.")
                 return
             }
@@ -57,106 +86,69 @@ enum ReviewScreen {
         }
     }
 
-    /// The review's lower part: the agenda, the calibration trend and the notes.
-    static func lower(_ state: AppState) -> [(String, Style)] {
-        let symbols = state.symbols
+    /// The whole review as items: header, changes by skill, agenda, calibration, notes.
+    static func items(_ state: AppState) -> [Item] {
+        let width = state.width
         let record = state.record
-        var lower: [(String, Style)] = []
-        let cutoff = state.staleCutoff
-        for skill in record.trackedSkills {
-            guard let standing = state.standing(skill.skill) else { continue }
-            let agenda = standing.agenda(cutoff: cutoff, today: String(state.now.prefix(10)))
-            for q in agenda.questions { lower.append(("  ? \(standing.profile.name): \(q.text) (asked: \(q.detail))", Style(colour: .warning))) }
-            for gap in agenda.gaps.prefix(3) { lower.append(("  \(symbols.unticked) \(gap.detail): \(gap.text)", .plain)) }
-            if agenda.gaps.count > 3 { lower.append(("    and \(agenda.gaps.count - 3) more open at \(standing.nextLevel ?? "")", .muted)) }
-            lower += agendaFocusLines(agenda, standing)
-            for stale in agenda.stale { lower.append(("  stale: \(stale.text) (\(stale.detail))", Style(colour: .warning))) }
-        }
-        if !lower.isEmpty { lower.insert(("Agenda for the next 1:1", .accent), at: 0) }
-        let ended = record.reviews.filter { $0.end != nil }.suffix(4)
-        if !ended.isEmpty {
-            // Calibration: do the reviewer's and the person's views converge?
-            let trend = ended.map { r in
-                "\(String(r.start.prefix(10))): \(r.confirmed) confirmed, \(r.questioned) questioned, \(r.openAtEnd ?? 0) open"
-            }.joined(separator: "  \(symbols.arrow)  ")
-            lower.append(("Calibration  " + trend, .muted))
-        }
-        if let notes = record.openReview?.notes ?? record.lastEndedReview?.notes, !notes.isEmpty {
-            lower.append(("Review notes", .accent))
-            for note in notes { lower.append(("  - \(note.text)", .plain)) }
-        }
-        return lower
-    }
-
-    /// The changes list sits under two header lines; the lower part takes at most half the rest.
-    static func layout(_ lowerCount: Int, _ body: Body) -> (top: Int, visible: Int, lowerRows: Int) {
-        let top = body.top + 3
-        let lowerRows = min(lowerCount, max(0, (body.bottom - top) / 2))
-        return (top, body.bottom - top - (lowerRows > 0 ? lowerRows + 1 : 0), lowerRows)
-    }
-
-    static func area(_ state: AppState, _ body: Body) -> ListArea? {
-        let list = rows(state)
-        guard !list.isEmpty else { return nil }
-        let layout = layout(lower(state).count, body)
-        return ListArea(top: layout.top, visible: layout.visible, heights: items(list, state).map(\.count))
-    }
-
-    /// Each change on a line; a tick's reviewer view on the line under it.
-    static func items(_ list: [Row], _ state: AppState) -> [[[(String, Style)]]] {
-        var items: [[[(String, Style)]]] = []
-        var lastSkill: String?
-        for row in list {
-            let skillName = state.library.summary(row.skill)?.name ?? row.skill
-            let header = row.skill != lastSkill ? "\(skillName) " : ""
-            lastSkill = row.skill
-            let summary = ChangeReport(row.event, profile: state.library.profile(row.skill)).summary
-            var lines: [[(String, Style)]] = [[("  \(row.event.day)  ", .muted), (header, .bold), (summary, .plain)]]
-            if case .tick(_, _, let id, _) = row.event.change, let assessment = state.record.skills[row.skill]?.assessments[id] {
-                lines.append([("              " + assessmentText(assessment, symbols: state.symbols), style(assessment))])
-            }
-            items.append(lines)
-        }
-        return items
-    }
-
-    static func draw(_ state: AppState, _ body: Body, _ canvas: inout Canvas) {
         let symbols = state.symbols
-        let record = state.record
+        var items: [Item] = []
+        func text(_ words: String, _ style: Style, indent: Int = 1) { items.append(.text(words, style, width: width, indent: indent)) }
         if let open = record.openReview {
-            canvas.put("Review of \(record.name) in progress since \(String(open.start.prefix(10))) \(symbols.dot) \(open.confirmed) confirmed, \(open.questioned) questioned",
-                       x: 1, y: body.top, style: .accent)
+            text("Review of \(record.name) in progress since \(String(open.start.prefix(10))) \(symbols.dot) \(open.confirmed) confirmed, \(open.questioned) questioned", .accent)
         } else {
-            canvas.put("No review of \(record.name) is open: press S to start one.", x: 1, y: body.top, style: .bold)
+            text("No review of \(record.name) is open: press S to start one.", .bold)
         }
         let since = record.lastEndedReview?.end.map { "the last review (\(String($0.prefix(10))))" } ?? "the start"
         let list = rows(state)
-        canvas.put("Since \(since): \(list.count) change\(list.count == 1 ? "" : "s")", x: 1, y: body.top + 1, style: .muted)
-        let lower = lower(state)
-        let layout = layout(lower.count, body)
-        if list.isEmpty {
-            canvas.put("  Nothing changed since \(since).", x: 0, y: layout.top, style: .muted)
+        text("Since \(since): \(list.count) change\(list.count == 1 ? "" : "s")", .muted)
+        if list.isEmpty { text("Nothing changed since \(since).", .muted, indent: 2) }
+        var lastSkill: String?
+        for row in list {
+            if row.skill != lastSkill {
+                text(state.library.summary(row.skill)?.name ?? row.skill, .bold)
+                lastSkill = row.skill
+            }
+            items.append(change(row, state))
         }
-        Widgets.list(Array(items(list, state).dropFirst(state.review.scroll)), list: state.review, count: list.count,
-                     top: layout.top, visible: layout.visible, canvas: &canvas, symbols: symbols)
-        for (index, (text, style)) in lower.prefix(layout.lowerRows).enumerated() {
-            canvas.put(text, x: 1, y: body.bottom - layout.lowerRows + index, style: style)
-        }
+        return items + lower(state)
     }
 
-    static func assessmentText(_ a: Assessment, symbols: Symbols) -> String {
+    /// A change: its day and mark, what happened, and a tick's reviewer view under it.
+    static func change(_ row: Row, _ state: AppState) -> Item {
+        let symbols = state.symbols
+        let summary = ChangeReport(row.event, profile: state.library.profile(row.skill)).summary
+        var assessment: Assessment?
+        if case .tick(_, _, let id, _) = row.event.change { assessment = state.record.skills[row.skill]?.assessments[id] }
+        let mark = assessment.map { symbols.mark($0) } ?? " "
+        let lead: Paragraph.Row = [("  \(row.event.day) ", .muted), (mark, assessment.map(style) ?? .plain), (" ", .plain)]
+        var rows = Paragraph.rows(lead, summary, .plain, width: state.width)
+        let hang = lead.reduce(0) { $0 + TextWidth.of($1.0) }
+        if let assessment {
+            rows += Paragraph.rows([(String(repeating: " ", count: min(hang, state.width / 2)), .plain)],
+                                   assessmentText(assessment, symbols: symbols, person: state.record.name), style(assessment), width: state.width)
+        }
+        return Item(rows: rows, skill: row.skill, expectation: row.event.change.expectation, isChange: true)
+    }
+
+    /// The reviewer's view of a tick in words, its state first: "? open question by
+    /// Olga Petrova: which service?", "! answered, waiting for you: …".
+    static func assessmentText(_ a: Assessment, symbols: Symbols, person: String = "the answer") -> String {
         let by = a.by.map { " by \($0.shown)" } ?? ""
         let comment = a.comment.isEmpty ? "" : ": \(a.comment)"
-        switch a.verdict {
-        case .confirmed: return "confirmed\(by)\(comment)"
-        case .questioned:
-            if let answer = a.answer { return "questioned\(by)\(comment); answered: \(answer)" }
-            if a.withdrawn { return "question withdrawn" }
-            return "questioned\(by)\(comment) (open)"
+        let mark = symbols.mark(a)
+        if a.isOpen { return "\(mark) open question\(by)\(comment)" }
+        if a.isAnswered { return "\(mark) answered, waiting for you\(comment) \(symbols.arrow) \(person): \(a.answer ?? "")" }
+        if a.withdrawn { return "\(mark) question withdrawn" }
+        if a.isAccepted {
+            let accept = a.thread.last { $0.step == .accept }
+            let who = accept?.by.map { " by \($0.shown)" } ?? ""
+            let words = (accept?.text).map { $0.isEmpty ? "" : ": \($0)" } ?? ""
+            return "\(mark) answer accepted\(who)\(words)"
         }
+        return "\(mark) confirmed\(by)\(comment)"
     }
 
     static func style(_ a: Assessment) -> Style {
-        a.isOpen ? Style(.bold, colour: .warning) : a.verdict == .confirmed ? Style(colour: .good) : .muted
+        a.isOpen || a.isAnswered ? Style(.bold, colour: .warning) : a.verdict == .confirmed ? Style(colour: .good) : .muted
     }
 }

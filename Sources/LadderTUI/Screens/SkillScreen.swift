@@ -27,8 +27,8 @@ enum SkillScreen {
     static func keys(_ state: AppState) -> [(String, String)] {
         // Most useful first: what does not fit the width is left out (help lists all).
         var keys = [("Space", "tick"), ("n", "note"), ("f", "working on"), ("←→", "level"), ("Esc", "back"), ("↑↓", "move"), ("N", "not applicable"),
-                    ("c", "confirm"), ("w", "question"), ("e", "role/level"), ("u", "undo"), ("d", "next level adds"), ("p", "path")]
-        if state.isOwnRecord { keys.removeAll { $0.0 == "c" || $0.0 == "w" } }
+                    ("c", "confirm"), ("w", "question"), ("A", "accept answer"), ("e", "role/level"), ("u", "undo"), ("d", "next level adds"), ("p", "path")]
+        if state.isOwnRecord { keys.removeAll { ["c", "w", "A"].contains($0.0) } }
         if case .skill(let skill) = state.screen, state.standing(skill)?.next?.isComplete == true {
             keys.insert(("s", "step up"), at: 0)
         }
@@ -82,8 +82,7 @@ enum SkillScreen {
                 state.notice = .info("Notes go on expectations that are still in the profile.")
                 return
             }
-            state.prompt = Prompt(purpose: .note(skill: standing.profile.id, expectation: e.id), label: "Note (evidence):",
-                                  text: standing.tracked.notes[e.id]?.text ?? "")
+            state.prompt = Prompt(purpose: .note(skill: standing.profile.id, expectation: e.id), label: "Add evidence:", text: "")
         case .character("s"):
             guard let next = standing.next else {
                 state.notice = .info("\(standing.level) is the top level: nothing to step up to.")
@@ -113,7 +112,7 @@ enum SkillScreen {
                 return
             }
             state.prompt = Prompt(purpose: .answer(skill: standing.profile.id, expectation: id), label: "Your answer:", text: "")
-        case .character("c"), .character("w"):
+        case .character("c"), .character("w"), .character("A"):
             guard state.skill.list.selection < list.count else { return }
             assess(key, expectation: list[state.skill.list.selection].id, standing, &state, &effects)
         case .character("f"):
@@ -157,8 +156,13 @@ enum SkillScreen {
                 [try Changes.confirm(expectation, comment: "", in: standing, by: reviewer)]
             }
         case .character("w"):
+            let again = standing.tracked.assessments[expectation]?.isAnswered == true
             state.prompt = Prompt(purpose: .question(skill: standing.profile.id, expectation: expectation),
-                                  label: "Question (what is unclear?):", text: "")
+                                  label: again ? "Ask again (what is still unclear?):" : "Question (what is unclear?):", text: "")
+        case .character("A"):
+            save(&state, &effects, SaveIntent(.text("Answer accepted: the question is closed and the tick counts as confirmed."))) { () throws(InputError) in
+                [try Changes.accept(expectation, comment: "", in: standing, by: reviewer)]
+            }
         default:
             save(&state, &effects, SaveIntent(.text("Question withdrawn."))) { () throws(InputError) in
                 [try Changes.withdraw(expectation, in: standing, by: reviewer)]
@@ -316,7 +320,11 @@ enum SkillScreen {
                 }
                 rows += focusRows(expectation, standing, state, width: textWidth)
                 if ticked, let assessment = standing.tracked.assessments[expectation.id] {
-                    rows.append([("      " + ReviewScreen.assessmentText(assessment, symbols: symbols), ReviewScreen.style(assessment))])
+                    // Wrapped, not cut: an open and an answered question differ by their first word.
+                    let text = ReviewScreen.assessmentText(assessment, symbols: symbols, person: state.record.name)
+                    for line in TextWidth.wrap(Safe.text(text), to: textWidth) {
+                        rows.append([("      " + line, ReviewScreen.style(assessment))])
+                    }
                 }
                 if ticked, standing.isStale(expectation.id, cutoff: cutoff) {
                     let date = String((standing.tracked.evidenceDate(expectation.id) ?? "").prefix(10))
@@ -326,7 +334,9 @@ enum SkillScreen {
                     rows.append([("      (reworded since you ticked it)", .muted)])
                 }
                 if let note = standing.tracked.notes[expectation.id] {
-                    let noteText = "\(symbols.noteMark) \(note.text) (\(String(note.at.prefix(10))))"
+                    let earlier = (standing.tracked.evidence[expectation.id]?.count ?? 1) - 1
+                    let more = earlier > 0 ? " +\(earlier) earlier" : ""
+                    let noteText = "\(symbols.noteMark) \(note.text) (\(String(note.at.prefix(10))))\(more)"
                     for line in TextWidth.wrap(Safe.text(noteText), to: textWidth).prefix(3) {
                         rows.append([("      " + line, Style(.dim, colour: .muted))])
                     }
