@@ -233,7 +233,8 @@ enum SkillScreen {
         }
         let shown = shownLevel(state, standing)
         if let top = layout.matrixTop {
-            drawMatrix(standing, shown: shown, top: top, width: body.width, symbols: symbols, &canvas)
+            drawMatrix(standing, shown: shown, top: top, width: body.width, symbols: symbols,
+                       whose: state.isOwnRecord ? "your" : "\(state.firstName)'s", &canvas)
         }
         let y = layout.progressRow
         let cell = standing.role.level(shown)
@@ -258,7 +259,7 @@ enum SkillScreen {
     }
 
     /// The role × level matrix, its header and legend.
-    static func drawMatrix(_ standing: Standing, shown: String, top: Int, width: Int, symbols: Symbols,
+    static func drawMatrix(_ standing: Standing, shown: String, top: Int, width: Int, symbols: Symbols, whose: String,
                            _ canvas: inout Canvas) {
         let profile = standing.profile
         let roleWidth = min(max(8, profile.roles.map { TextWidth.of($0.name) }.max() ?? 0), max(8, width / 3))
@@ -289,7 +290,7 @@ enum SkillScreen {
             }
             y += 1
         }
-        canvas.put("\(symbols.required) Required  \(symbols.optional) optional  [ ] your level", x: 2, y: y, style: .muted)
+        canvas.put("\(symbols.required) Required  \(symbols.optional) optional  [ ] \(whose) level", x: 2, y: y, style: .muted)
     }
 
     /// The checklist's rows as drawn: each expectation wrapped, with its marks and
