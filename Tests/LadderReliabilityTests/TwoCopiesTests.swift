@@ -76,12 +76,7 @@ import Glibc
     @Test func theUIWaitsForTheLockWithoutBlockingAndAKilledHolderLeavesNoLock() throws {
         let (scratch, home) = try R.dataFolder("ui-lock")
         defer { TestSupport.removeFolder(scratch) }
-        let folder = DataFolder(path: home)
-        try R.write(R.smallProfile, to: folder.profilesPath + "/small.yaml")
-        #expect(try R.ladder(["track", "small-skill", "--role", "tester", "--level", "Junior"], home: home, scratch: scratch).status == 0)
-        let app = LadderApp(store: Store(folder: folder), library: ProfileLibrary.load(from: folder), person: .me)
-        app.handle(.resize(width: 100, height: 30))
-        app.handle(.key(.enter))
+        let (folder, app) = try smallSkillOpen(home: home, scratch: scratch)
 
         let holder = try startHolder(seconds: 60, home: home, scratch: scratch)
         let before = R.bytes(folder.journalPath(for: .me))
@@ -120,12 +115,7 @@ import Glibc
     @Test func escGivesUpTheWaitingChange() throws {
         let (scratch, home) = try R.dataFolder("ui-lock-esc")
         defer { TestSupport.removeFolder(scratch) }
-        let folder = DataFolder(path: home)
-        try R.write(R.smallProfile, to: folder.profilesPath + "/small.yaml")
-        #expect(try R.ladder(["track", "small-skill", "--role", "tester", "--level", "Junior"], home: home, scratch: scratch).status == 0)
-        let app = LadderApp(store: Store(folder: folder), library: ProfileLibrary.load(from: folder), person: .me)
-        app.handle(.resize(width: 100, height: 30))
-        app.handle(.key(.enter))
+        let (folder, app) = try smallSkillOpen(home: home, scratch: scratch)
         let holder = try startHolder(seconds: 60, home: home, scratch: scratch)
         app.handle(.key(.character(" ")))
         #expect(app.state.waitingForLock != nil)
@@ -154,6 +144,17 @@ import Glibc
     }
 
     /// Starts `ladder debug hold-lock` and returns once it holds the lock.
+    /// The UI on a data folder tracking the small profile, its skill screen open.
+    func smallSkillOpen(home: String, scratch: String) throws -> (DataFolder, LadderApp) {
+        let folder = DataFolder(path: home)
+        try R.write(R.smallProfile, to: folder.profilesPath + "/small.yaml")
+        #expect(try R.ladder(["track", "small-skill", "--role", "tester", "--level", "Junior"], home: home, scratch: scratch).status == 0)
+        let app = LadderApp(store: Store(folder: folder), library: ProfileLibrary.load(from: folder), person: .me)
+        app.handle(.resize(width: 100, height: 30))
+        app.handle(.key(.enter))
+        return (folder, app)
+    }
+
     func startHolder(seconds: Double, home: String, scratch: String) throws -> R.Child {
         let holder = try R.spawn(TestSupport.ladderBinary, ["debug", "hold-lock", "--seconds", "\(seconds)"],
                                  environment: R.environment(home: home), scratch: scratch)
