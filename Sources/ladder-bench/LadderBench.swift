@@ -61,7 +61,16 @@ extension Fixture {
     /// another generator version (a marker file beside it says which).
     static func ensure(in fixtures: String, scale: Int, log: (String) -> Void) throws -> Summary {
         let path = path(in: fixtures, scale: scale)
-        let marker = "\(fixtures)/scale-\(scale).fixture.json"
+        return try ensureMarked(path, marker: "\(fixtures)/scale-\(scale).fixture.json", version: version) {
+            log("generating the ×\(scale) fixture in \(path)")
+            return try generate(at: path, scale: scale, log: log)
+        }
+    }
+
+    /// A generated folder and the marker beside it that names the generator version
+    /// and the folder's summary: reused when the marker names `version`, else made
+    /// anew by `make`. Only a folder this tool made (it has a marker) is replaced.
+    static func ensureMarked(_ path: String, marker: String, version: Int, make: () throws -> Summary) throws -> Summary {
         struct Marker: Codable { var generator: Int; var summary: Summary }
         if let data = FileManager.default.contents(atPath: marker),
            let found = try? JSONDecoder().decode(Marker.self, from: data), found.generator == version,
@@ -69,14 +78,12 @@ extension Fixture {
             return found.summary
         }
         if FileManager.default.fileExists(atPath: path) {
-            // Only a folder this tool made (it has a marker, perhaps of an older version) is replaced.
             guard FileManager.default.fileExists(atPath: marker) else {
                 throw BenchError("\(path) exists but was not made by ladder-bench; move it or pass another --fixtures")
             }
             try FileManager.default.removeItem(atPath: path)
         }
-        log("generating the ×\(scale) fixture in \(path)")
-        let summary = try generate(at: path, scale: scale, log: log)
+        let summary = try make()
         try JSONEncoder().encode(Marker(generator: version, summary: summary)).write(to: URL(fileURLWithPath: marker))
         return summary
     }

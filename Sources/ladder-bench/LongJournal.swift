@@ -15,23 +15,10 @@ enum LongJournal {
     /// The fixture under `fixtures`, written when missing or from another version.
     static func ensure(in fixtures: String, log: (String) -> Void) throws -> Fixture.Summary {
         let path = path(in: fixtures)
-        let marker = path + ".fixture.json"
-        struct Marker: Codable { var generator: Int; var summary: Fixture.Summary }
-        if let data = FileManager.default.contents(atPath: marker),
-           let found = try? JSONDecoder().decode(Marker.self, from: data), found.generator == version,
-           FileManager.default.fileExists(atPath: path) {
-            return found.summary
+        return try Fixture.ensureMarked(path, marker: path + ".fixture.json", version: version) {
+            log("generating the long-journal fixture in \(path) (one person, \(events) events)")
+            return try write(to: path)
         }
-        if FileManager.default.fileExists(atPath: path) {
-            guard FileManager.default.fileExists(atPath: marker) else {
-                throw BenchError("\(path) exists but was not made by ladder-bench; move it or pass another --fixtures")
-            }
-            try FileManager.default.removeItem(atPath: path)
-        }
-        log("generating the long-journal fixture in \(path) (one person, \(events) events)")
-        let summary = try write(to: path)
-        try JSONEncoder().encode(Marker(generator: version, summary: summary)).write(to: URL(fileURLWithPath: marker))
-        return summary
     }
 
     static func write(to path: String) throws -> Fixture.Summary {
