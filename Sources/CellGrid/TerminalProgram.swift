@@ -9,4 +9,11 @@ public protocol TerminalProgram: AnyObject {
     var frame: Canvas { get }
     /// True once the user has asked to quit.
     var isFinished: Bool { get }
+    /// True when the program has slow work to do once the current frame is shown
+    /// (a sync that says "Syncing…" first): the runner draws, then sends `.idle` at once.
+    var hasWorkPending: Bool { get }
+}
+
+extension TerminalProgram {
+    public var hasWorkPending: Bool { false }
 }

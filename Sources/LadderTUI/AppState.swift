@@ -13,6 +13,8 @@ public struct AppState: Sendable {
     public var journalProblems: [FileProblem] = []
     /// A journal written by a newer Ladder: shown, not changed.
     public var readOnly = false
+    /// Whether the shown record is shared through git, and when it last synced.
+    public var sharing: Sharing?
     /// Everyone in the store, for the people screen.
     public var people: [PersonSummary] = []
 

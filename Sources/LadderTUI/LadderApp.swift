@@ -14,6 +14,8 @@ public final class LadderApp: TerminalProgram {
     private var waiting: (events: [JournalEvent], person: PersonID, intent: SaveIntent)?
     /// The shown journal's stamp when it was last read or written by this app.
     private var seen: JournalStamp?
+    /// A sync asked for: run on the next event, once the frame saying "Syncing…" is drawn.
+    private var pendingSync: AfterSync?
 
     /// Opens the UI on a person's record. `environment` gives `LADDER_STALE_DAYS`;
     /// `clock` gives the time (fixed in tests). `askOwnerName`: the first run, which
@@ -38,6 +40,9 @@ public final class LadderApp: TerminalProgram {
 
     public var isFinished: Bool { state.finished }
 
+    /// True while a sync waits to run: the runner draws, then sends `.idle` at once.
+    public var hasWorkPending: Bool { pendingSync != nil }
+
     /// The current frame, drawn at the size of the last resize.
     public var frame: Canvas { view(state) }
 
@@ -45,6 +50,10 @@ public final class LadderApp: TerminalProgram {
         let now = clock()
         if now != state.now { send(.clock(now)) }
         if let waiting { write(waiting.events, for: waiting.person, waiting.intent) }
+        if let then = pendingSync {
+            pendingSync = nil
+            syncShownRecord(then: then)
+        }
         noticeChangesOnDisk()
         send(.input(event))
     }
@@ -75,8 +84,7 @@ public final class LadderApp: TerminalProgram {
                     for event in events { record.apply(event) }
                 }
                 seen = name == nil ? stamp : store.journalStamp(for: id)
-                send(.loaded(LoadedPerson(id: id, record: record, problems: journal.problems, readOnly: journal.readOnly),
-                             switched: switched))
+                send(.loaded(loaded(id, record, journal), switched: switched))
             } catch {
                 send(.notLoaded(reason: error.message))
             }
@@ -86,6 +94,8 @@ public final class LadderApp: TerminalProgram {
             } catch {
                 send(.notLoaded(reason: "Not saved: " + error.message))
             }
+        case .sync(let then):
+            pendingSync = then
         case .loadPeople:
             // From the checked summaries cache: a journal is read only when it changed.
             send(.peopleLoaded(PeopleSummaries.load(store).summaries))
@@ -119,6 +129,24 @@ public final class LadderApp: TerminalProgram {
         guard let seen, stamp != seen else { return }
         self.seen = stamp
         guard let (record, journal) = try? store.record(for: person) else { return }
-        send(.changedOnDisk(LoadedPerson(id: person, record: record, problems: journal.problems, readOnly: journal.readOnly)))
+        send(.changedOnDisk(loaded(person, record, journal)))
+    }
+
+    /// A record as read, with whether it is shared through git and when it last synced.
+    private func loaded(_ id: PersonID, _ record: PersonRecord, _ journal: Journal) -> LoadedPerson {
+        let sharing = LastSync.repository(of: id, in: store).map { Sharing(lastSynced: LastSync.time(in: $0)) }
+        return LoadedPerson(id: id, record: record, problems: journal.problems, readOnly: journal.readOnly, sharing: sharing)
+    }
+
+    /// Syncs the shown record through git, reads it again and says how it went.
+    private func syncShownRecord(then: AfterSync) {
+        do throws(SyncError) {
+            let report = try GitSync.run(recordOf: state.person, in: store)
+            noticeChangesOnDisk()
+            let words = report.map { $0.counts + ($0.warnings.isEmpty ? "" : "; " + $0.warnings.joined(separator: "; ")) }
+            send(.synced(words ?? "this record is not shared through git", failed: report == nil, then: then))
+        } catch {
+            send(.synced(error.message, failed: true, then: then))
+        }
     }
 }

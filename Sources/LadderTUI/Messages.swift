@@ -26,6 +26,15 @@ public enum Message: Equatable, Sendable {
     case peopleLoaded([PersonSummary])
     /// The user named themself on the first run: the folder's owner.
     case ownerNamed(Owner)
+    /// The shown person's record was synced through git (`.sync`): what came of it,
+    /// in words, and whether it failed; the record is read again before this comes.
+    case synced(String, failed: Bool, then: AfterSync)
+}
+
+/// What to do once a sync asked for by `update` is done.
+public enum AfterSync: Equatable, Sendable {
+    case nothing
+    case startReview
 }
 
 /// A person's record as read from the store.
@@ -34,13 +43,24 @@ public struct LoadedPerson: Equatable, Sendable {
     public var record: PersonRecord
     public var problems: [FileProblem]
     public var readOnly: Bool
+    /// Whether the record is shared through git and when it last synced here.
+    public var sharing: Sharing?
 
-    public init(id: PersonID, record: PersonRecord, problems: [FileProblem], readOnly: Bool) {
+    public init(id: PersonID, record: PersonRecord, problems: [FileProblem], readOnly: Bool, sharing: Sharing? = nil) {
         self.id = id
         self.record = record
         self.problems = problems
         self.readOnly = readOnly
+        self.sharing = sharing
     }
+}
+
+/// A record shared through git (its own repository, or the whole data folder).
+public struct Sharing: Equatable, Sendable {
+    /// The last sync's time (ISO); nil when it never synced here.
+    public var lastSynced: String?
+
+    public init(lastSynced: String?) { self.lastSynced = lastSynced }
 }
 
 /// Work for the runtime: `update` asks, the runner does it and answers with a message.
@@ -55,6 +75,9 @@ public enum Effect: Equatable, Sendable {
     case giveUpSave
     /// Make the user, by this name, the data folder's owner (the first run).
     case nameOwner(String)
+    /// Sync the shown person's record through git. It runs after the frame that says
+    /// "Syncing…" is drawn (`LadderApp.hasWorkPending`), then `.synced` comes.
+    case sync(then: AfterSync)
 }
 
 /// What a save is for: what to say once it is on disk, where to go, and whether it
@@ -92,6 +115,8 @@ public struct Prompt: Equatable, Sendable {
         /// The first run: the user's own name.
         case ownerName
         case confirmStep(skill: String)
+        /// Starting a review of a record shared through git: sync first (y) or not (n)?
+        case syncFirst
         case notApplicable(skill: String, expectation: String)
         /// The target day of a focus (`f`); empty for none.
         case focus(skill: String, expectation: String)
@@ -103,6 +128,14 @@ public struct Prompt: Equatable, Sendable {
     public var purpose: Purpose
     public var label: String
     public var text: String
+
+    /// A question answered with y or n, not typed text.
+    public var isYesNo: Bool {
+        switch purpose {
+        case .confirmStep, .syncFirst: return true
+        default: return false
+        }
+    }
 }
 
 /// What the last action did, or why it could not: the message line.

@@ -5,12 +5,25 @@ import LadderKit
 /// Enter finishes, Esc cancels. A yes/no question takes y or n.
 func updatePrompt(_ state: inout AppState, _ key: Key, _ effects: inout [Effect]) {
     guard var prompt = state.prompt else { return }
-    if case .confirmStep(let skill) = prompt.purpose {
+    if prompt.isYesNo {
         state.prompt = nil
-        if key == .character("y") || key == .character("Y") || key == .enter {
-            SkillScreen.stepUp(&state, skill, &effects)
-        } else {
-            state.notice = .info("Step up not recorded.")
+        let yes = key == .character("y") || key == .character("Y") || key == .enter
+        switch prompt.purpose {
+        case .confirmStep(let skill):
+            if yes { SkillScreen.stepUp(&state, skill, &effects) } else { state.notice = .info("Step up not recorded.") }
+        case .syncFirst:
+            if yes {
+                state.notice = .info("Syncing \(state.record.name)'s record with git…")
+                effects.append(.sync(then: .startReview))
+            } else if key == .character("n") || key == .character("N") {
+                ReviewScreen.start(&state, &effects)
+            } else if key == .escape || key == .control("c") {
+                state.notice = .info("Review not started.")
+            } else {
+                state.prompt = prompt  // y, n or Esc
+            }
+        default:
+            break
         }
         return
     }
@@ -67,7 +80,7 @@ func finishPrompt(_ state: inout AppState, _ prompt: Prompt, _ effects: inout [E
         let name = text.trimmingCharacters(in: .whitespaces)
         guard !name.isEmpty else { state.notice = .info("No name given; nobody added."); return }
         showPerson(&state, &effects, PersonID(name: name), create: name)
-    case .confirmStep:
+    case .confirmStep, .syncFirst:
         break
     case .note(let skill, let expectation):
         guard let standing = state.standing(skill) else { return }

@@ -28,6 +28,7 @@ public func update(_ state: AppState, _ message: Message) -> (AppState, [Effect]
         state.record = loaded.record
         state.journalProblems = loaded.problems
         state.readOnly = loaded.readOnly
+        state.sharing = loaded.sharing
         if case .skill(let skill) = state.screen, loaded.record.skills[skill] == nil { state.goBack() }
         state.notice = .info(added > 0
             ? "\(loaded.record.name)'s record changed elsewhere: \(added) new change\(added == 1 ? "" : "s") shown."
@@ -41,6 +42,8 @@ public func update(_ state: AppState, _ message: Message) -> (AppState, [Effect]
         if state.screen == .team { TeamScreen.refresh(&state) }
     case .ownerNamed(let owner):
         Walkthrough.ownerNamed(&state, owner)
+    case .synced(let words, let failed, let then):
+        ReviewScreen.synced(&state, words, failed: failed, then: then, &effects)
     }
     settle(&state)
     return (state, effects)
@@ -229,6 +232,7 @@ func showPerson(_ state: inout AppState, _ loaded: LoadedPerson, switched: Bool)
     state.record = loaded.record
     state.journalProblems = loaded.problems
     state.readOnly = loaded.readOnly
+    state.sharing = loaded.sharing
     state.back = []
     state.dashboard = ListState()
     state.path = PathViewState()

@@ -74,7 +74,7 @@ func drawMessageLine(_ state: AppState, y: Int, _ canvas: inout Canvas) {
         var shown = prompt.text
         while TextWidth.of(shown) > room, !shown.isEmpty { shown.removeFirst() }
         let end = used + canvas.put(shown, x: used, y: y)
-        if case .confirmStep = prompt.purpose { return }
+        if prompt.isYesNo { return }
         canvas.put("_", x: end, y: y, style: Style(.reverse))
     } else if state.notice == nil, let lock = state.waitingForLock {
         let text = "Waiting: another ladder holds the lock; saves when it is free, Esc gives up  (\(lock))"
@@ -88,7 +88,7 @@ func drawMessageLine(_ state: AppState, y: Int, _ canvas: inout Canvas) {
 /// The keys that work on the current screen, most useful first, as many as fit.
 func statusKeys(_ state: AppState) -> [(String, String)] {
     if let prompt = state.prompt {
-        if case .confirmStep = prompt.purpose { return [("y", "yes"), ("n", "no")] }
+        if prompt.isYesNo { return [("y", "yes"), ("n", "no")] + (prompt.purpose == .syncFirst ? [("Esc", "cancel")] : []) }
         let live = prompt.purpose == .search || prompt.purpose == .pathFilter || prompt.purpose == .teamFilter
         return [("Enter", live ? "done" : "save"), ("Esc", "cancel"), ("^U", "clear")]
     }

@@ -87,6 +87,11 @@ public enum TerminalRunner {
                 }
                 redraw = .no
             }
+            if program.hasWorkPending {
+                program.handle(.idle)
+                redraw = .ifChanged
+                continue
+            }
             switch terminal.nextInput(timeout: idleInterval) {
             case .event(.key(.control("z"))):
                 terminal.suspend()

@@ -39,7 +39,7 @@ struct Share: ParsableCommand {
         } catch {
             throw CLIError(error.message)
         }
-        print("Shared \(id)'s record with \(Safe.text(url)): \(Sync.counts(report)).")
+        print("Shared \(id)'s record with \(Safe.text(url)): \(report.counts).")
         print("They join it in a new data folder with: ladder join \(Safe.text(url)) --name \"NAME\"")
     }
 }

@@ -40,6 +40,7 @@ struct Snapshot: ParsableCommand {
         for event in KeyNames.parse(keys) {
             if app.isFinished { break }
             app.handle(event)
+            while app.hasWorkPending { app.handle(.idle) }  // as the terminal does: draw "Syncing…", then sync
         }
         print(app.frame.text)
     }

@@ -56,7 +56,7 @@ struct Sync: ParsableCommand {
         }
         for id in records {
             do {
-                print("\(id): \(Self.counts(try sync(folder.sharedRecord(id), record: id))).")
+                print("\(id): \(try sync(folder.sharedRecord(id), record: id).counts).")
             } catch let error as CLIError {
                 printError("\(id): not synced: \(error.description)")
                 printError("\(id): the others went on; fix this and run ladder sync again")
@@ -80,23 +80,12 @@ struct Sync: ParsableCommand {
     func sync(_ repository: DataFolder, record: PersonID?, profiles: Bool = false) throws -> SyncReport {
         let outcome: SyncReport
         do throws(SyncError) {
-            var sync = try GitSync(folder: repository)
-            sync.allowUnrelated = allowUnrelated
-            sync.onlyRecord = record
-            sync.onlyProfiles = profiles
-            outcome = try sync.sync(message: message, progress: { printError($0) })
+            outcome = try GitSync.run(repository, record: record, profiles: profiles, allowUnrelated: allowUnrelated,
+                                      message: message, progress: { printError($0) })
         } catch {
             throw CLIError(error.message)
         }
-        LastSync.record(in: repository)
         for warning in outcome.warnings { printError("warning: \(record.map { "\($0): " } ?? "")\(warning)") }
         return outcome
-    }
-
-    /// `+3 pulled, +1 pushed` (lines of the journal), or what else happened.
-    static func counts(_ report: SyncReport) -> String {
-        let pushed = report.pushed ? report.committedLines : 0
-        if report.pulledLines == 0 && pushed == 0 { return report.pushed ? "pushed" : "up to date" }
-        return "+\(report.pulledLines) pulled, +\(pushed) pushed"
     }
 }

@@ -109,7 +109,11 @@ final class TestApp {
 
     var state: AppState { app.state }
     var store: Store { app.store }
-    func handle(_ event: InputEvent) { app.handle(event) }
+    /// One event, then any work it left pending (a sync), as the terminal's loop does.
+    func handle(_ event: InputEvent) {
+        app.handle(event)
+        while app.hasWorkPending { app.handle(.idle) }
+    }
 
     /// The frame at a size (sent as a resize first, as the terminal does).
     func screen(_ width: Int, _ height: Int) -> Canvas {

@@ -21,6 +21,9 @@ final class TinyProgram: TerminalProgram {
     var note = ""
     var noticeOnIdle = false
     var isFinished = false
+    /// Slow work to do once the current frame is on screen; done on the next `.idle`.
+    var pendingWork: String?
+    var hasWorkPending: Bool { pendingWork != nil }
     var onEvent: (InputEvent) -> Void = { _ in }
 
     func handle(_ event: InputEvent) {
@@ -29,6 +32,12 @@ final class TinyProgram: TerminalProgram {
         switch event {
         case .resize(let width, let height): size = (width, height)
         case .key(.character("q")): isFinished = true
+        case .idle where pendingWork != nil:
+            note = pendingWork ?? ""
+            pendingWork = nil
+        case .key(.character("s")):
+            note = "syncing…"
+            pendingWork = "synced"
         case .idle where noticeOnIdle: note = "changed on disk"
         default: break
         }
@@ -145,6 +154,17 @@ struct HeadlessRunnerTests {
         watcher.noticeOnIdle = true
         _ = try TerminalRunner.run(terminal: noticing) { _ in watcher }
         #expect(noticing.drawn.map { $0.canvas.lines.first ?? "" } == ["80x24 keys 0", "80x24 keys 0 changed on disk"])
+    }
+
+    @Test("Work left pending runs right after its frame is drawn, without waiting for input")
+    func pendingWork() throws {
+        let terminal = HeadlessTerminal(script: [.event(.key(.character("s"))), Self.q])
+        let program = TinyProgram()
+        _ = try TerminalRunner.run(terminal: terminal) { _ in program }
+        #expect(program.events == [.resize(width: 80, height: 24), .key(.character("s")), .idle, .key(.character("q"))])
+        #expect(terminal.drawn.map { $0.canvas.lines.first ?? "" } == ["80x24 keys 0", "80x24 keys 1 syncing…", "80x24 keys 1 synced"],
+                "the user sees \"syncing…\" while the work runs")
+        #expect(terminal.waits.count == 2, "no wait before the pending work: \(terminal.waits)")
     }
 
     @Test("The program is made with the terminal's capabilities; a terminal that cannot start makes none")

@@ -232,6 +232,13 @@ public struct SyncReport: Sendable {
     /// Journal lines the merge brought in.
     public var pulledLines: Int { pulled?.people.reduce(0) { $0 + $1.addedCount } ?? 0 }
 
+    /// `+3 pulled, +1 pushed` (lines of the journal), or what else happened.
+    public var counts: String {
+        let pushedLines = pushed ? committedLines : 0
+        if pulledLines == 0 && pushedLines == 0 { return pushed ? "pushed" : "up to date" }
+        return "+\(pulledLines) pulled, +\(pushedLines) pushed"
+    }
+
     /// One line for each thing that happened.
     public var lines: [String] {
         let upstream = Safe.text("\(remote)/\(branch)")

@@ -40,3 +40,27 @@ public enum LastSync {
         return DataFolder.isRepository(store.folder.path) ? store.folder : nil
     }
 }
+
+extension GitSync {
+    /// Syncs one repository as `ladder sync` does — the data folder (`record` nil), a
+    /// record shared on its own, or the shared profiles — and records the time.
+    public static func run(_ repository: DataFolder, record: PersonID?, profiles: Bool = false, allowUnrelated: Bool = false,
+                           message: String? = nil, progress: (String) -> Void = { _ in }) throws(SyncError) -> SyncReport {
+        var sync = try GitSync(folder: repository)
+        sync.allowUnrelated = allowUnrelated
+        sync.onlyRecord = record
+        sync.onlyProfiles = profiles
+        let report = try sync.sync(message: message, progress: progress)
+        LastSync.record(in: repository)
+        return report
+    }
+
+    /// Syncs the repository a person's record is shared through; nil when it is not
+    /// shared through git.
+    public static func run(recordOf person: PersonID, in store: Store) throws(SyncError) -> SyncReport? {
+        let id = store.canonical(person)
+        guard let repository = LastSync.repository(of: id, in: store) else { return nil }
+        return try run(repository, record: store.folder.isShared(id) ? id : nil)
+    }
+}
+

@@ -1,4 +1,5 @@
 import CellGrid
+import Foundation
 import LadderKit
 
 /// A 1:1 review of the shown person, as one scrolling list made for reading: every
@@ -59,8 +60,12 @@ enum ReviewScreen {
         case .escape, .left, .character("h"):
             state.goBack()
         case .character("S"):
-            save(&state, &effects, SaveIntent(.text("Review started. Confirm or question each tick; press E to end."))) { () throws(InputError) in
-                [try Changes.startReview(record, by: reviewer)]
+            if let sharing = state.sharing, record.openReview == nil {
+                let when = sharing.lastSynced.map { "Last synced \(LastSync.ago($0, now: JournalEvent.date(state.now) ?? Date()))" }
+                    ?? "Never synced here"
+                state.prompt = Prompt(purpose: .syncFirst, label: "\(when). Sync first?", text: "")
+            } else {
+                start(&state, &effects)
             }
         case .character("E"):
             save(&state, &effects, SaveIntent(.text("Review ended."))) { () throws(InputError) in
@@ -83,6 +88,28 @@ enum ReviewScreen {
             SkillScreen.assess(key, expectation: expectation, standing, &state, &effects)
         default:
             break
+        }
+    }
+
+    /// Starts a review of the shown person.
+    static func start(_ state: inout AppState, _ effects: inout [Effect], after words: String = "") {
+        let record = state.record
+        let reviewer = state.reviewer
+        save(&state, &effects, SaveIntent(.text(words + "Review started. Confirm or question each tick; press E to end."))) { () throws(InputError) in
+            [try Changes.startReview(record, by: reviewer)]
+        }
+    }
+
+    /// A sync asked for before a review is done: says how it went, then starts the
+    /// review when it worked (a failed sync leaves the choice to the user).
+    static func synced(_ state: inout AppState, _ words: String, failed: Bool, then: AfterSync, _ effects: inout [Effect]) {
+        guard !failed else {
+            state.notice = .error("Not synced: \(words) Press S, then n, to start the review without syncing.")
+            return
+        }
+        state.notice = .info("Synced: \(words).")
+        if then == .startReview, state.screen == .review, state.record.openReview == nil {
+            start(&state, &effects, after: "Synced (\(words)). ")
         }
     }
 
