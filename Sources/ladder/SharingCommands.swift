@@ -11,7 +11,9 @@ struct Share: ParsableCommand {
         URL is an empty bare repository (git init --bare -b main PATH) or one that holds \
         that person's record. The record moves to <data>/shared/people/<id>/, a git \
         repository holding people/<id>.jsonl and nothing else, and is pushed; every \
-        ladder sync then syncs it. The mentee joins with: ladder join URL --name "Her Name".
+        ladder sync then syncs it. In a data folder that is itself shared through git, \
+        the folder keeps its copy of the journal as it is (journals there only grow) and \
+        the record's changes go through its own repository from then on. The mentee joins with: ladder join URL --name "Her Name".
 
         ladder share profiles URL shares the team's profiles the same way (your own \
         profiles move to <data>/shared/profiles/); mentees join them with: ladder join URL --profiles.
@@ -33,13 +35,19 @@ struct Share: ParsableCommand {
             return
         }
         let id = try context.existingPerson(person)
+        let sharing = RecordSharing(store: context.store)
+        let keepsCopy = sharing.inFolderRepository(id)
         let report: SyncReport
         do throws(SyncError) {
-            report = try RecordSharing(store: context.store).share(id, url: url, progress: { printError($0) })
+            report = try sharing.share(id, url: url, progress: { printError($0) })
         } catch {
             throw CLIError(error.message)
         }
         print("Shared \(id)'s record with \(Safe.text(url)): \(report.counts).")
+        if keepsCopy {
+            print("This data folder is shared as a whole through git: its copy of \(id)'s journal stays as it is now (a journal there only grows), "
+                + "and \(id)'s changes go through the record's own repository from now on.")
+        }
         print("They join it in a new data folder with: ladder join \(Safe.text(url)) --name \"NAME\"")
     }
 }

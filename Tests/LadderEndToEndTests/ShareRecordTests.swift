@@ -60,8 +60,11 @@ import Testing
         }
 
         /// The Senior expectation ids for Cloud Engineer.
-        func senior() throws -> [String] {
-            let show = try ok(["show", "serverless-functions", "--role", "Cloud Engineer", "--level", "Senior", "--json"], mentor)
+        func senior() throws -> [String] { try Self.senior(in: mentor) }
+
+        /// The Senior expectation ids for Cloud Engineer, as a data folder's `ladder show` gives them.
+        static func senior(in home: String) throws -> [String] {
+            let show = try TestSupport.ladder(["show", "serverless-functions", "--role", "Cloud Engineer", "--level", "Senior", "--json"], home: home)
             let profile = try #require(try JSONSerialization.jsonObject(with: Data(show.stdout.utf8)) as? [String: Any])
             let levels = try #require((profile["roles"] as? [[String: Any]])?.first?["levels"] as? [[String: Any]])
             return try #require(levels.first?["expectations"] as? [[String: Any]]).compactMap { $0["id"] as? String }
@@ -181,5 +184,45 @@ import Testing
         #expect(both.status != 0 && both.stderr.contains("could be ana-costa (Ana Costa), ana-silva (Ana Silva)"), "\(both.stderr)")
         let start = try team.ok(["review", "start", "ana-silva"], team.mentor).stdout
         #expect(start.contains("last synced just now; run ladder sync first to see Ana Silva's latest"), "\(start)")
+    }
+}
+
+/// A team that shared the whole data folder moves one mentee to a record of her own:
+/// `ladder share` in that folder copies her journal and leaves the folder's copy as
+/// it was, so the others' sync (journals only grow) goes on working.
+@Suite struct MoveRecordOutOfSharedFolderTests {
+    @Test func sharingARecordOnItsOwnFromAWholeFolderKeepsTheFoldersCopyAndWarnsOfLinesThatLandThere() throws {
+        let world = try SyncTests.World()
+        defer { TestSupport.removeFolder(world.root) }
+        try world.cloneBoth()
+        let anaRemote = world.root + "/ana.git"
+        try world.run(["init", "--quiet", "--bare", "-b", "main", anaRemote])
+        func ok(_ arguments: [String], _ home: String) throws -> TestSupport.Output {
+            let output = try TestSupport.ladder(arguments, home: home)
+            #expect(output.status == 0, "\(arguments) in \(home): \(output.stderr)")
+            return output
+        }
+        try ok(["init", "--name", "Olga Petrova"], world.mentor)
+        try ok(["people", "add", "Ana Silva", "--mentee"], world.mentor)
+        try ok(["track", "serverless-functions", "--role", "Cloud Engineer", "--level", "Middle", "--person", "ana"], world.mentor)
+        try world.sync(world.mentor)
+        try world.sync(world.mentee)  // a co-mentor's clone of the whole folder
+
+        let shared = try ok(["share", "ana-silva", anaRemote], world.mentor).stdout
+        #expect(shared.contains("its copy of ana-silva's journal stays as it is now"), "\(shared)")
+        try world.sync(world.mentor)
+        let other = try TestSupport.ladder(["sync"], home: world.mentee)
+        #expect(other.status == 0, "the others' sync still works: \(other.stderr)")
+        #expect(FileManager.default.fileExists(atPath: world.mentee + "/people/ana-silva.jsonl"))
+
+        // Someone ticks Ana in the folder's old copy: the mentor is told where it went.
+        let id = try #require(try ShareRecordTests.Team.senior(in: world.mentor).first)
+        try ok(["tick", "serverless-functions", id, "--person", "ana-silva"], world.mentee)
+        try world.sync(world.mentee)
+        let sync = try TestSupport.ladder(["sync"], home: world.mentor)
+        #expect(sync.status == 0, "\(sync.stderr)")
+        #expect(sync.stderr.contains("ana-silva: 1 new line came into this folder's copy of the journal"), "\(sync.stderr)")
+        let people = try ok(["people"], world.mentor).stdout
+        #expect(people.components(separatedBy: "Ana Silva").count == 2, "Ana is listed once: \(people)")
     }
 }

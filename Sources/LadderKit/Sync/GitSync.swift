@@ -71,6 +71,7 @@ public struct GitSync: Sendable {
             defer { sync.keepPrivate() }
             try sync.merge(tracking, from: upstream, started: started, into: &report)
             SyncedLines.recordAll(in: folder)
+            sync.noteMovedRecords(&report)
         }
         for attempt in 1...2 {
             try sync.refuseConflictMarkers(since: tracking)
@@ -94,9 +95,24 @@ public struct GitSync: Sendable {
                 defer { sync.keepPrivate() }
                 try sync.merge(tracking, from: upstream, started: started, into: &report)
                 SyncedLines.recordAll(in: folder)
+                sync.noteMovedRecords(&report)
             }
         }
         return report
+    }
+
+    /// Lines pulled into the data folder's copy of a journal whose record is now shared
+    /// on its own (`ladder share` in a folder shared as a whole keeps that copy as it
+    /// was): Ladder reads the record's own repository, so they would not be shown.
+    func noteMovedRecords(_ report: inout SyncReport) {
+        guard onlyRecord == nil, !onlyProfiles else { return }
+        for person in report.pulled?.people ?? [] where person.addedCount > 0 {
+            guard let id = PersonID(person.id), folder.isShared(id) else { continue }
+            let warning = "\(person.id): \(person.addedCount) new line\(person.addedCount == 1 ? "" : "s") came into this folder's copy of the journal, "
+                + "but the record is shared on its own here (shared/people/\(person.id)/) and that copy is no longer read; "
+                + "whoever wrote them should join the record's own repository (ladder join URL --name NAME) and make the change there"
+            if !report.warnings.contains(warning) { report.warnings.append(warning) }
+        }
     }
 
     init(folder: DataFolder, git: Git, lockTimeout: Double) {

@@ -37,6 +37,7 @@ public struct RecordSharing: Sendable {
             throw .store("your record is kept as me in this folder (from before you named yourself), so it cannot be shared on its own; share the whole folder instead (see README, Sharing through git)")
         }
         let staging = folder.sharedPeoplePath + "/" + id.rawValue + ".new"
+        let keepsCopy = inFolderRepository(id)
         try prepareSharing(id)
         try newRepository(at: staging, url: url)
         try Self.store { () throws(StoreError) in
@@ -45,8 +46,13 @@ public struct RecordSharing: Sendable {
             // while holding it, so no change lands in the old place afterwards.
             try FileLock.withLock(folder.lockPath, timeout: store.lockTimeout) { () throws(StoreError) in
                 let from = folder.journalPath(for: id), to = staging + "/people/" + id.rawValue + ".jsonl"
-                let moved = access(from, F_OK) == 0
-                if moved, rename(from, to) != 0 { throw StoreError.system("move", from, errno: errno) }
+                var moved = access(from, F_OK) == 0
+                if moved, keepsCopy {
+                    try SafeFile.writeAtomically(try SafeFile.contents(of: from) ?? [], to: to)
+                    moved = false  // the folder's copy stays where it is
+                } else if moved, rename(from, to) != 0 {
+                    throw StoreError.system("move", from, errno: errno)
+                }
                 if rename(staging, record.path) != 0 {
                     let code = errno
                     if moved { _ = rename(to, from) }
@@ -55,6 +61,15 @@ public struct RecordSharing: Sendable {
             }
         }
         return try firstSync(record, record: id, message: "Share \(id)'s record", progress: progress)
+    }
+
+    /// True when the data folder is itself shared through git and holds this
+    /// person's journal in its history. Sharing the record on its own then copies the
+    /// journal and leaves the folder's copy where it is, as of now: removing it would
+    /// be a journal that shrinks, which everyone else's `ladder sync` refuses.
+    public func inFolderRepository(_ person: PersonID) -> Bool {
+        guard DataFolder.isRepository(folder.path), let git = try? Git(folder: folder.path, environment: environment) else { return false }
+        return (try? git.run(["ls-files", "--error-unmatch", "--", "people/" + person.rawValue + ".jsonl"]))?.succeeded == true
     }
 
     /// Fetches the record at `url` into this (new) data folder and makes its person,
