@@ -128,6 +128,11 @@ func handleKey(_ state: inout AppState, _ key: Key, _ effects: inout [Effect]) {
             TeamScreen.open(&state, &effects)
             return
         }
+    case .character("R"):
+        if state.screen != .review {
+            ReviewScreen.open(&state)
+            return
+        }
     case .character("p"):
         if state.screen != .path && state.screen != .pickPathRole {
             PathScreen.open(&state)

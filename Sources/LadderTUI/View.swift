@@ -81,7 +81,15 @@ func drawMessageLine(_ state: AppState, y: Int, _ canvas: inout Canvas) {
         canvas.put(text, x: 0, y: y, style: Style(.bold, colour: .warning))
     } else if let message = state.notice {
         let style = message.isError ? Style(.bold, colour: .bad) : Style(colour: .good)
-        canvas.put((message.isError ? "\(state.symbols.warning) " : "") + message.text, x: 0, y: y, style: style)
+        // A notice longer than the width is read whole: it takes rows above the
+        // message line (at most a third of the screen) until the next key.
+        let lines = TextWidth.wrap((message.isError ? "\(state.symbols.warning) " : "") + message.text, to: canvas.width)
+        let shown = Array(lines.prefix(max(1, min(lines.count, (y + 2) / 3))))
+        for (index, line) in shown.enumerated() {
+            let row = y - (shown.count - 1) + index
+            canvas.fill(" ", x: 0, y: row, count: canvas.width)
+            canvas.put(line, x: 0, y: row, style: style)
+        }
     }
 }
 

@@ -121,4 +121,17 @@ import Testing
         }
         #expect(text.contains("Agenda for the next 1:1"))
     }
+
+    /// A notice longer than the width is read whole: it takes rows above the message line.
+    @Test(arguments: [(80, 24), (40, 10)])
+    func aLongNoticeWrapsAboveTheMessageLine(width: Int, height: Int) {
+        let app = Fixture.app()  // your own record: S says who reviews it, at length
+        Fixture.type("R S", into: app)
+        let notice = app.state.notice?.text ?? ""
+        #expect(TextWidth.of(notice) > 80, "a notice longer than the widest size here: \(notice)")
+        let screen = app.screen(width, height)
+        let words = screen.lines.suffix(5).joined(separator: " ").split(separator: " ").joined(separator: " ")
+        #expect(words.contains(notice.split(separator: " ").joined(separator: " ")), "\(screen.text)")
+        #expect(screen.lines.last?.contains("? ") == true, "the key line stays: \(screen.text)")
+    }
 }

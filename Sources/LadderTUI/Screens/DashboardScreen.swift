@@ -17,8 +17,6 @@ enum DashboardScreen {
         case .enter, .right, .character("l"):
             guard state.dashboard.selection < skills.count else { return }
             SkillScreen.open(&state, skills[state.dashboard.selection])
-        case .character("R"):
-            ReviewScreen.open(&state)
         case .character("H"):
             guard !skills.isEmpty else { return }
             HistoryScreen.open(&state)

@@ -6,11 +6,11 @@ import LadderKit
 enum HelpScreen {
     static let sections: [(String, [(String, String)])] = [
         ("Everywhere", [("↑ ↓  j k", "move (PgUp PgDn g G jump)"), ("Enter", "open or choose"), ("Esc", "back"),
-                        ("p", "your path"), ("P", "people: switch, add"), ("T", "team (on your path: P, then T)"), ("u", "undo your last change"), ("?", "this help"),
+                        ("p", "your path"), ("P", "people: switch, add"), ("T", "team (on your path: P, then T)"), ("R", "review (1:1) of the person shown"), ("u", "undo your last change"), ("?", "this help"),
                         ("q  Ctrl-C", "quit (all is saved)")]),
         ("Your path", [("t  T", "track one, all untracked"), ("/  o", "filter by name, order"), ("d", "next level adds (and on a skill)"),
                        ("r  s", "your role, your skills")]),
-        ("Your skills", [("a", "add a skill to track"), ("R", "review (1:1) of person"), ("H", "history and pace")]),
+        ("Your skills", [("a", "add a skill to track"), ("H", "history and pace")]),
         ("Profiles", [("/  Esc", "search names, keywords; clear")]),
         ("A skill", [("Space  x", "tick or untick"), ("n", "add evidence (a dated note)"), ("f", "working on it, or stop"), ("← →  h l", "another level"),
                      ("s", "step up (level done)"), ("N", "not applicable (why?)"), ("a", "answer a question"),
