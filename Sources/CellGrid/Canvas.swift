@@ -6,6 +6,9 @@ public struct Canvas: Equatable, Sendable {
     public let width: Int
     public let height: Int
     public private(set) var cells: [Cell]
+    /// Spans that link to web addresses (see `linkAddresses`); drawn as their cells are,
+    /// and made clickable by a terminal that supports it.
+    public internal(set) var links: [Hyperlink] = []
 
     public init(width: Int, height: Int) {
         self.width = max(0, width)

@@ -30,4 +30,6 @@ public struct Style: Equatable, Hashable, Sendable {
     public static let dim = Style(.dim)
     public static let accent = Style(.bold, colour: .accent)
     public static let muted = Style(colour: .muted)
+    /// A web address: underlined; a link where the terminal supports it (`Canvas.linkAddresses`).
+    public static let link = Style(.underline, colour: .accent)
 }

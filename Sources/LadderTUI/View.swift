@@ -37,6 +37,7 @@ public func view(_ state: AppState) -> Canvas {
     }
     drawMessageLine(state, y: height - 2, &canvas)
     drawStatusLine(state, y: height - 1, &canvas)
+    canvas.linkAddresses(linkAddresses(state))
     return canvas
 }
 
@@ -55,6 +56,15 @@ func screenTitle(_ state: AppState) -> String {
     case .diff(let skill, _, _): return "\(state.library.summary(skill)?.name ?? skill): what the next level adds"
     case .team: return state.team.everyone ? "Everyone" : "Team"
     case .thread: return "Thread"
+    }
+}
+
+/// The web addresses the current screen may show: made links where they are drawn.
+func linkAddresses(_ state: AppState) -> [String] {
+    guard !state.showingHelp else { return [] }
+    switch state.screen {
+    case .skill(let skill), .thread(let skill, _): return SkillScreen.addresses(state.library.profile(skill))
+    default: return []
     }
 }
 

@@ -28,6 +28,49 @@ extension NcursesTerminal {
         }
         wnoutrefresh(window)
         doupdate()
+        if hyperlinks { writeLinks(canvas, columns: columns, rows: rows) }
+    }
+
+    /// Makes the canvas's links clickable (OSC 8) in a terminal that supports it: each
+    /// link's cells are written again, same text and style, between the sequences
+    /// that open and close the link; the cursor and attributes curses left are saved
+    /// first and restored after, so curses's picture of the screen stays true. The
+    /// address is one `Hyperlink.checked` made: printable ASCII, never raw text.
+    private func writeLinks(_ canvas: Canvas, columns: Int, rows: Int) {
+        guard !canvas.links.isEmpty, let output = outputFile else { return }
+        var bytes = "\u{1B}7"
+        for link in canvas.links where link.y < rows && link.x + link.width <= columns {
+            bytes += "\u{1B}[\(link.y + 1);\(link.x + 1)H" + sgr(canvas[link.x, link.y].style)
+            bytes += "\u{1B}]8;;" + link.target + "\u{1B}\\"
+            var x = link.x
+            while x < link.x + link.width {
+                let wide = x + 1 < columns && canvas[x + 1, link.y].text.isEmpty
+                let glyph = CellGlyph(text: canvas[x, link.y].text, columns: wide ? 2 : 1, unicode: unicode) { scalar in
+                    Int(ladder_wcwidth(scalar.value))
+                }
+                bytes.unicodeScalars.append(contentsOf: glyph.scalars)
+                if glyph.padsNextColumn { bytes += " " }
+                x += wide ? 2 : 1
+            }
+            bytes += "\u{1B}]8;;\u{1B}\\\u{1B}[0m"
+        }
+        bytes += "\u{1B}8"
+        fputs(bytes, output)
+        fflush(output)
+    }
+
+    /// The SGR sequence for a style, as curses draws it (see `cursesStyle`).
+    private func sgr(_ style: Style) -> String {
+        var codes = ["0"]
+        if style.attributes.contains(.bold) { codes.append("1") }
+        if style.attributes.contains(.dim) || (style.colour == .muted && (mutedIsDim || !colour)) { codes.append("2") }
+        if style.attributes.contains(.underline) { codes.append("4") }
+        if style.attributes.contains(.reverse) { codes.append("7") }
+        if colour, pairs[style.colour] != nil {
+            let foreground: [Style.Colour: String] = [.accent: "36", .good: "32", .warning: "33", .bad: "31", .muted: "90"]
+            if let code = foreground[style.colour] { codes.append(code) }
+        }
+        return "\u{1B}[" + codes.joined(separator: ";") + "m"
     }
 
     /// Writes one cell. The return value of `mvwadd_wch` is ignored on purpose: at the

@@ -34,7 +34,10 @@ public final class NcursesTerminal: Terminal {
     /// `stdscr` of our screen, nil when stopped.
     private(set) var window: UnsafeMutablePointer<WINDOW>?
     private var inputFile: UnsafeMutablePointer<FILE>?
-    private var outputFile: UnsafeMutablePointer<FILE>?
+    private(set) var outputFile: UnsafeMutablePointer<FILE>?
+    /// Links are sent as OSC 8 hyperlinks: on, unless `LADDER_HYPERLINKS=0` or a
+    /// terminal known to print them as junk (the Linux console, vt100-likes).
+    private(set) var hyperlinks = false
     /// Our signal handlers are installed (between `start()` and `stop()`, not headless).
     private(set) var ownsSignals = false
     private var mouse = false
@@ -89,6 +92,7 @@ public final class NcursesTerminal: Terminal {
             throw error
         }
         configure(mouse: true, colour: (environment["NO_COLOR"] ?? "").isEmpty)
+        hyperlinks = Self.wantsHyperlinks(term: term, setting: environment["LADDER_HYPERLINKS"])
         let exit = ExitSequence.bytes(mouse: mouse) { name in ladder_tigetstr(name).map { String(cString: $0) } }
         SignalHandling.armRestore(fd: outputFD, bytes: exit, termios: hasTermios ? saved : nil)
         SignalHandling.captureStandardError(sameTerminalAs: outputFD)
@@ -103,6 +107,15 @@ public final class NcursesTerminal: Terminal {
         SignalHandling.disarmRestore()
         SignalHandling.releaseStandardError()
         close()
+    }
+
+    /// Whether to send OSC 8 hyperlinks to this terminal.
+    static func wantsHyperlinks(term: String, setting: String?) -> Bool {
+        switch setting {
+        case "0": return false
+        case "1": return true
+        default: return !(term == "linux" || term.hasPrefix("vt") || term.hasPrefix("cons") || term == "ansi")
+        }
     }
 
     private func open(term: String, input: UnsafeMutablePointer<FILE>?, output: UnsafeMutablePointer<FILE>?) throws {

@@ -55,6 +55,26 @@ import Testing
         #expect(small.contains("Learn: 3 resources"), "a short window says how many and where to read them:\n\(small)")
     }
 
+    /// Each drawn piece of a wrapped URL links to the whole address; so does the thread.
+    @Test func aResourceURLIsALinkToTheWholeAddressOnTheSkillScreenAndTheThread() throws {
+        let app = Self.app()
+        let screen = app.screen(80, 24)
+        let links = screen.links.filter { $0.target == ResourceProfile.url }
+        #expect(links.count >= 2, "the long URL wraps over rows, each piece a link: \(screen.links)")
+        for link in links {
+            let text = (link.x..<(link.x + link.width)).map { screen[$0, link.y].text }.joined()
+            #expect(ResourceProfile.url.contains(text), "a link covers a piece of its own address: \(text)")
+        }
+        #expect(screen.links.contains { $0.target == "https://wiki.example.com/serverless" }, "the skill's own resource too")
+        Fixture.type("Space R", into: app)  // tick it, then the review of your own record
+        #expect(app.screen(80, 24).links.isEmpty, "the review shows no addresses, so it has no links")
+        Fixture.type("Down Enter", into: app)  // the tick's thread
+        #expect(app.state.screen == .thread(skill: ResourceProfile.id, expectation: "s1"))
+        let thread = app.screen(80, 40)
+        #expect(thread.text.contains("Learn"), "\(thread.text)")
+        #expect(thread.links.contains { $0.target == ResourceProfile.url }, "\(thread.text)")
+    }
+
     @Test func theDashboardAndThePathPutTheFocusFirst() throws {
         var record = PathScreenTests.record()
         let senior = Fixture.senior()

@@ -68,14 +68,22 @@ extension SkillScreen {
 
     /// A resource as text: its title, wrapped, then its URL on lines of its own, whole
     /// (a URL is never cut: the user must be able to read or copy all of it).
-    static func resourceRows(_ resource: Resource, width: Int) -> [[(String, Style)]] {
+    static func resourceRows(_ resource: Resource, width: Int, indent: Int = 6) -> [[(String, Style)]] {
         var rows: [[(String, Style)]] = []
+        let lead = String(repeating: " ", count: indent)
         for (n, line) in TextWidth.wrap(Safe.text(resource.title), to: max(4, width - 2)).enumerated() {
-            rows.append([((n == 0 ? "      - " : "        ") + line, .plain)])
+            rows.append([(lead + (n == 0 ? "- " : "  ") + line, .plain)])
         }
         for line in TextWidth.wrap(Safe.text(resource.url), to: max(4, width - 2)) {
-            rows.append([("        " + line, Style(.underline, colour: .accent))])
+            rows.append([(lead + "  ", .plain), (line, .link)])
         }
         return rows
+    }
+
+    /// Every web address of a skill's profile: what `view` makes links of.
+    static func addresses(_ profile: Profile?) -> [String] {
+        guard let profile else { return [] }
+        let own = profile.allExpectations().flatMap { $0.expectation.resources ?? [] }
+        return ((profile.resources ?? []) + own).map(\.url)
     }
 }

@@ -51,6 +51,12 @@ enum ThreadScreen {
         let heading = [profile?.name ?? skill, place?.level.level].compactMap { $0 }.joined(separator: " \(symbols.dot) ")
         rows += Paragraph.rows(heading, .accent, width: width, indent: 1)
         rows += Paragraph.rows(text, .bold, width: width, indent: 1)
+        for (label, resources) in [("Learn", place?.expectation.resources ?? []), ("Learn (the skill)", profile?.resources ?? [])]
+        where !resources.isEmpty {
+            rows.append([])
+            rows += Paragraph.rows(label, .accent, width: width, indent: 1)
+            for resource in resources { rows += SkillScreen.resourceRows(resource, width: width - 2, indent: 1) }
+        }
         rows.append([])
         rows += Paragraph.rows("Evidence", .accent, width: width, indent: 1)
         func dated(_ at: String, _ mark: String, _ words: String, _ style: Style) {

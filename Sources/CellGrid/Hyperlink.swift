@@ -1,0 +1,62 @@
+/// A span of one row that links to a web address: a terminal that knows OSC 8 makes
+/// it clickable. Only addresses `Hyperlink.checked` accepts are ever kept, so the
+/// bytes sent to the terminal are Ladder's, never a profile's raw text.
+public struct Hyperlink: Equatable, Sendable {
+    public let x: Int
+    public let y: Int
+    public let width: Int
+    /// The checked address: `http` or `https`, printable ASCII only.
+    public let target: String
+
+    /// The address made safe to put inside an escape sequence, or nil when it is not
+    /// an `http`/`https` address. Bytes outside printable ASCII (controls, spaces,
+    /// non-ASCII letters) are percent-encoded, so nothing can end the sequence early
+    /// or start another one; an address longer than 2,048 bytes is refused.
+    public static func checked(_ address: String) -> String? {
+        let lower = address.lowercased()
+        guard lower.hasPrefix("https://") || lower.hasPrefix("http://") else { return nil }
+        var safe = ""
+        for byte in address.utf8 {
+            if byte > 0x20 && byte < 0x7F {
+                safe.unicodeScalars.append(Unicode.Scalar(byte))
+            } else {
+                let hex = String(byte, radix: 16, uppercase: true)
+                safe += "%" + (hex.count == 1 ? "0" + hex : hex)
+            }
+        }
+        return safe.utf8.count <= 2_048 ? safe : nil
+    }
+}
+
+extension Canvas {
+    /// Makes every word drawn on the canvas that is a piece of one of `addresses` a
+    /// link to that whole address: a URL wrapped over several rows is several pieces,
+    /// each a link. A piece counts when it is the whole address, or at least 8
+    /// columns long with a character only addresses have (`:/?#&=%`), so a plain
+    /// word that happens to be in an address is never made a link.
+    public mutating func linkAddresses(_ addresses: [String]) {
+        let targets = addresses.compactMap { address in Hyperlink.checked(address).map { (address, $0) } }
+        guard !targets.isEmpty else { return }
+        let marks = Set(":/?#&=%")
+        for y in 0..<height {
+            var x = 0
+            while x < width {
+                guard !self[x, y].text.isEmpty, self[x, y].text != " " else {
+                    x += 1
+                    continue
+                }
+                var end = x
+                var text = ""
+                while end < width, self[end, y].text != " " {
+                    text += self[end, y].text
+                    end += 1
+                }
+                let candidate = text.count >= 8 && text.contains(where: { marks.contains($0) })
+                if let target = targets.first(where: { $0.0 == text || (candidate && $0.0.contains(text)) }) {
+                    links.append(Hyperlink(x: x, y: y, width: end - x, target: target.1))
+                }
+                x = end
+            }
+        }
+    }
+}
