@@ -26,6 +26,23 @@ public struct Hyperlink: Equatable, Sendable {
         }
         return safe.utf8.count <= 2_048 ? safe : nil
     }
+
+    static let opening: Set<String> = ["(", "<", "[", "\"", "'"]
+    static let closing: Set<String> = [".", ",", ";", ":", "!", "?", ")", ">", "]", "}", "\"", "'"]
+
+    /// The `http`/`https` addresses written in free text (a note of evidence): each
+    /// word that starts with one, without the punctuation that ends a sentence or
+    /// closes brackets around it.
+    public static func addresses(in text: String) -> [String] {
+        text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }).compactMap { word in
+            var word = Substring(word)
+            while let first = word.first, opening.contains(String(first)) { word = word.dropFirst() }
+            let lower = word.lowercased()
+            guard lower.hasPrefix("https://") || lower.hasPrefix("http://") else { return nil }
+            while let last = word.last, closing.contains(String(last)) { word = word.dropLast() }
+            return word.count > 8 ? String(word) : nil
+        }
+    }
 }
 
 extension Canvas {
@@ -46,16 +63,17 @@ extension Canvas {
                     continue
                 }
                 var end = x
-                var text = ""
-                while end < width, self[end, y].text != " " {
-                    text += self[end, y].text
-                    end += 1
-                }
+                while end < width, self[end, y].text != " " { end += 1 }
+                let next = end
+                // Brackets and a sentence's punctuation around an address are not part of it.
+                while x < end, Hyperlink.opening.contains(self[x, y].text) { x += 1 }
+                while end > x, Hyperlink.closing.contains(self[end - 1, y].text) { end -= 1 }
+                let text = (x..<end).map { self[$0, y].text }.joined()
                 let candidate = text.count >= 8 && text.contains(where: { marks.contains($0) })
                 if let target = targets.first(where: { $0.0 == text || (candidate && $0.0.contains(text)) }) {
                     links.append(Hyperlink(x: x, y: y, width: end - x, target: target.1))
                 }
-                x = end
+                x = next
             }
         }
     }

@@ -59,11 +59,17 @@ func screenTitle(_ state: AppState) -> String {
     }
 }
 
-/// The web addresses the current screen may show: made links where they are drawn.
+/// The web addresses the current screen may show (a profile's resources, addresses
+/// written in evidence): made links where they are drawn.
 func linkAddresses(_ state: AppState) -> [String] {
     guard !state.showingHelp else { return [] }
+    func written(_ skill: String) -> [String] {
+        let notes: [Note] = state.record.skills[skill]?.evidence.values.flatMap { $0 } ?? []
+        return notes.flatMap { Hyperlink.addresses(in: $0.text) }
+    }
     switch state.screen {
-    case .skill(let skill), .thread(let skill, _): return SkillScreen.addresses(state.library.profile(skill))
+    case .skill(let skill), .thread(let skill, _): return SkillScreen.addresses(state.library.profile(skill)) + written(skill)
+    case .review: return state.record.skills.keys.flatMap(written)
     default: return []
     }
 }

@@ -66,17 +66,84 @@ struct UntickCommand: ParsableCommand {
     }
 }
 
-/// `ladder note SKILL ID TEXT`.
+/// `ladder note SKILL ID [TEXT] [--entry N [--remove]] [--list]`.
 struct NoteCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "note", abstract: "Add a dated note of evidence to an expectation (empty text clears its notes).")
+    static let configuration = CommandConfiguration(
+        commandName: "note", abstract: "Add a dated note of evidence to an expectation; correct or remove one; list them.",
+        discussion: """
+        Each note is an entry of the expectation's evidence log. Without TEXT, the note is \
+        written in your editor ($VISUAL, else $EDITOR, else vi), as git commit does: lines \
+        starting with # are left out, lines are joined into one paragraph, and an empty \
+        note writes nothing. --list shows the entries, newest first and numbered; --entry N \
+        corrects entry N with TEXT (or in your editor, starting from its words) and \
+        --entry N --remove removes it; the journal keeps what it said. Empty TEXT ("") \
+        clears the whole log.
+        """)
 
     @Argument(help: "The skill's id or name.", completion: LadderCompletion.skills) var skill: String
     @Argument(help: "Expectation id.", completion: LadderCompletion.expectations) var id: String
-    @Argument(help: "The note.") var text: String
+    @Argument(help: "The note; without it, your editor opens.") var text: String?
+    @Option(help: "Correct this entry of the log (1 is the newest; see --list) instead of adding one.") var entry: Int?
+    @Flag(help: "With --entry: remove that entry.") var remove = false
+    @Flag(help: "List the expectation's evidence, newest first, numbered.") var list = false
     @OptionGroup var person: PersonOption
 
+    func validate() throws {
+        if remove && entry == nil { throw ValidationError("--remove needs --entry N: which entry to remove (see --list)") }
+        if remove && text != nil { throw ValidationError("--remove takes no TEXT; to correct the entry, leave out --remove") }
+        if list && (entry != nil || text != nil) { throw ValidationError("--list only lists; leave out TEXT and --entry") }
+    }
+
     func run() throws {
-        try change(skill, person: person) { standing in [try Changes.note(text, on: id, in: standing)] }
+        if list { return try printLog() }
+        try change(skill, person: person) { standing in
+            if let entry {
+                let words = remove ? "" : try text ?? edit(for: standing, starting: standing.tracked.log(id).dropFirst(entry - 1).first?.text)
+                if !remove && words.isEmpty { throw CLIError("nothing changed: the note was empty (to remove the entry, add --remove)") }
+                return [try Changes.fixNote(entry, to: words, on: id, in: standing)]
+            }
+            guard let text else {
+                let written = try edit(for: standing)
+                guard !written.isEmpty else { throw CLIError("no note written: the note was empty") }
+                return [try Changes.note(written, on: id, in: standing)]
+            }
+            return [try Changes.note(text, on: id, in: standing)]
+        }
+    }
+
+    /// The log, newest first: `1  2026-07-01  Led the cold-start work…`.
+    func printLog() throws {
+        let context = try Context.load()
+        let (record, _) = try context.record(try context.person(person))
+        let standing = try report { try Changes.tracked(skill, in: record, library: context.library) }
+        let key = try report { try Changes.note("-", on: id, in: standing) }.expectation ?? id
+        let log = standing.tracked.log(key)
+        if log.isEmpty { print("No evidence for \(Safe.text(key)) yet; add some with: ladder note \(standing.profile.id) \(Safe.text(key)) TEXT") }
+        for (index, note) in log.enumerated() {
+            print("\(index + 1)  \(note.at.prefix(10))  \(Safe.text(note.text))")
+        }
+    }
+
+    /// The note, written in the user's editor on a template that says what it is
+    /// about, starting from `words` when correcting an entry.
+    func edit(for standing: Standing, starting words: String? = nil) throws -> String {
+        _ = try report { try Changes.note("-", on: id, in: standing) }  // an unknown id is refused before the editor opens
+        let places = standing.profile.allExpectations().filter { $0.expectation.id == id }
+        guard let expectation = places.first(where: { $0.role.id == standing.role.id }) ?? places.first else {
+            throw CLIError("unknown expectation id '\(Safe.text(id))' (see: ladder show \(standing.profile.id))")
+        }
+        let template = """
+        \(words ?? "")
+        # Evidence for: \(Safe.text(expectation.expectation.text))
+        # (\(Safe.text(standing.profile.name)), \(Safe.text(expectation.level.level))). Write what you did and where to see it.
+        # Lines starting with # are left out; an empty note writes nothing.
+
+        """
+        do throws(TextEditor.Failure) {
+            return try TextEditor.edit(template, environment: DataFolder.currentEnvironment())
+        } catch {
+            throw CLIError(error.message)
+        }
     }
 }
 

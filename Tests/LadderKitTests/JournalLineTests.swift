@@ -24,6 +24,7 @@ import Testing
         #"{"at":"2026-01-01T09:00:13Z","by":"olga-petrova","id":"0000000000000020","item":"f85ceb","kind":"accept","name":"Olga Petrova","note":"Fair","skill":"serverless-functions","text":"Designs it.","v":1}"#,
         #"{"at":"2026-01-01T09:00:14Z","by":"Olga Petrova","id":"000000000000000f","item":"f85ceb","kind":"withdraw","skill":"serverless-functions","v":1}"#,
         #"{"at":"2026-01-01T09:00:15Z","by":"Olga Petrova","id":"0000000000000010","kind":"review-end","v":1}"#,
+        #"{"at":"2026-01-01T09:00:15Z","entry":"2026-01-01T09:00:03Z","id":"0000000000000021","item":"f85ceb","kind":"note-fix","note":"PR #413","skill":"serverless-functions","v":2}"#,
         #"{"at":"2026-01-01T09:00:16Z","id":"0000000000000011","kind":"untrack","skill":"serverless-functions","v":1}"#,
         #"{"at":"2026-01-01T09:00:17Z","id":"0000000000000012","kind":"hologram","skill":"serverless-functions","v":1}"#,
     ]
@@ -40,7 +41,7 @@ import Testing
             return change.kind
         }
         #expect(kinds == ["person", "track", "tick", "note", "note", "untick", "na", "applicable", "step", "review-start",
-                          "review-note", "confirm", "question", "answer", "accept", "withdraw", "review-end", "untrack", "unknown"])
+                          "review-note", "confirm", "question", "answer", "accept", "withdraw", "review-end", "note-fix", "untrack", "unknown"])
         #expect(journal.events[2].change == .tick(skill: "serverless-functions", level: "Senior", expectation: "f85ceb", text: "Designs it."))
         #expect(journal.events[6].change == .notApplicable(skill: "serverless-functions", level: "Senior", expectation: "aa11bb",
                                                            text: "Uses it.", reason: "Not our stack"))
@@ -81,5 +82,26 @@ import Testing
         var stepwise = PersonRecord(id: .me)
         for event in events { stepwise.apply(event) }
         #expect(stepwise.skills == record.skills)
+    }
+
+    /// A correction replaces one entry of the evidence log, named by its time, or
+    /// removes it when empty; the others and the log's order stay.
+    @Test func aNoteFixCorrectsOrRemovesOneEntry() throws {
+        func note(_ at: String, _ words: String) -> JournalEvent {
+            JournalEvent(.note(skill: "s", level: nil, expectation: "e1", text: "T.", note: words), at: at)
+        }
+        let track = JournalEvent(.track(skill: "s", role: "r", level: "Middle"), at: "2026-01-01T00:00:00Z")
+        var events = [track, note("2026-01-02T00:00:00Z", "first"), note("2026-01-03T00:00:00Z", "second"), note("2026-01-04T00:00:00Z", "third")]
+        events.append(JournalEvent(.noteFix(skill: "s", expectation: "e1", entry: "2026-01-03T00:00:00Z", note: "second, corrected"),
+                                   at: "2026-01-05T00:00:00Z"))
+        var skill = try #require(PersonRecord.fold(events, id: .me).skills["s"])
+        #expect(skill.log("e1").map(\.text) == ["third", "second, corrected", "first"])
+        #expect(skill.log("e1").map(\.at) == ["2026-01-04T00:00:00Z", "2026-01-03T00:00:00Z", "2026-01-02T00:00:00Z"], "dates stay")
+        events.append(JournalEvent(.noteFix(skill: "s", expectation: "e1", entry: "2026-01-04T00:00:00Z", note: ""), at: "2026-01-06T00:00:00Z"))
+        skill = try #require(PersonRecord.fold(events, id: .me).skills["s"])
+        #expect(skill.log("e1").map(\.text) == ["second, corrected", "first"])
+        #expect(skill.notes["e1"]?.text == "second, corrected", "the newest note is the newest left")
+        events.append(JournalEvent(.noteFix(skill: "s", expectation: "e1", entry: "2027-01-01T00:00:00Z", note: "x"), at: "2026-01-07T00:00:00Z"))
+        #expect(PersonRecord.fold(events, id: .me).skills["s"]?.log("e1").count == 2, "a correction of no entry changes nothing")
     }
 }

@@ -22,4 +22,15 @@ import Testing
         #expect(app.state.notice?.text == "Nothing added.")
         #expect(app.state.record.skills["serverless-functions"]?.log(id).count == 2)
     }
+
+    /// An address written in evidence is a link on the skill screen, the thread and the review.
+    @Test func anAddressInEvidenceIsALink() throws {
+        let app = Fixture.type("Enter n", into: Fixture.app())
+        Fixture.type("PR Space https://git.example.com/cloud/pr/412. Enter", into: app)
+        let target = "https://git.example.com/cloud/pr/412"
+        #expect(app.screen(100, 30).links.contains { $0.target == target }, "\(app.screen(100, 30).text)")
+        Fixture.type("R", into: app)
+        #expect(app.screen(100, 30).links.contains { $0.target == target }, "\(app.screen(100, 30).text)")
+        #expect(!app.screen(100, 30).links.contains { $0.target.hasSuffix(".") }, "the full stop is not part of the address")
+    }
 }

@@ -19,6 +19,12 @@ struct HyperlinkTests {
         #expect(Hyperlink.checked("https://example.com/" + String(repeating: "a", count: 3_000)) == nil)
     }
 
+    @Test("Addresses are found in free text without the punctuation around them")
+    func inText() {
+        #expect(Hyperlink.addresses(in: "PR (https://git.example.com/pr/412), see http://wiki.example.com/x. Or ftp://no and https://") ==
+                ["https://git.example.com/pr/412", "http://wiki.example.com/x"])
+    }
+
     @Test("Every drawn piece of a wrapped address links to the whole address; plain words never do")
     func pieces() {
         let address = "https://docs.example.com/guides/event-driven?chapter=cold-starts"

@@ -49,7 +49,7 @@ extension Change {
             }
         case .tick(let skill, _, _, _), .untick(let skill, _, _, _), .note(let skill, _, _, _, _), .step(let skill, _),
              .notApplicable(let skill, _, _, _, _), .applicable(let skill, _, _, _), .answer(let skill, _, _),
-             .withdraw(let skill, _, _), .focus(let skill, _, _, _, _), .unfocus(let skill, _, _):
+             .withdraw(let skill, _, _), .focus(let skill, _, _, _, _), .unfocus(let skill, _, _), .noteFix(let skill, _, _, _):
             guard record.skills[skill] != nil else { record.untracked[skill, default: []].append((self, at)); return }
             record.skills[skill]?.apply(self, at: at)
         case .undo, .unknown: // an undo is folded by PersonRecord: it takes events out
@@ -110,6 +110,12 @@ extension TrackedSkill {
             focus[id] = Focus(expectation: id, text: text, level: level, since: focus[id]?.since ?? at, due: due)
         case .unfocus(_, let id, _):
             focus[id] = nil
+        case .noteFix(_, let id, let entry, let note):
+            // The first entry of that time; an empty note removes it. The newest note follows.
+            guard var log = evidence[id], let index = log.firstIndex(where: { $0.at == entry }) else { return }
+            if note.isEmpty { log.remove(at: index) } else { log[index].text = note }
+            evidence[id] = log.isEmpty ? nil : log
+            notes[id] = log.last
         case .person, .track, .untrack, .role, .reviewStart, .reviewNote, .reviewEnd, .undo, .unknown:
             return
         }

@@ -10,7 +10,7 @@ extension Change {
             return level.isEmpty ? nil : level
         case .note(_, let level, _, _, _), .notApplicable(_, let level, _, _, _), .applicable(_, let level, _, _): return level
         case .person, .untrack, .reviewStart, .reviewNote, .reviewEnd, .confirm, .question, .accept, .answer, .withdraw, .unfocus,
-             .undo, .unknown:
+             .noteFix, .undo, .unknown:
             return nil
         }
     }
@@ -23,7 +23,8 @@ extension Change {
              .focus(_, _, _, let text, _), .unfocus(_, _, let text), .accept(_, _, let text, _, _):
             return text
         case .note(_, _, _, let text, _): return text
-        case .person, .track, .untrack, .role, .step, .reviewStart, .reviewNote, .reviewEnd, .answer, .withdraw, .undo, .unknown:
+        case .person, .track, .untrack, .role, .step, .reviewStart, .reviewNote, .reviewEnd, .answer, .withdraw, .noteFix, .undo,
+             .unknown:
             return nil
         }
     }
@@ -33,7 +34,7 @@ extension Change {
     public var words: String? {
         let words: String
         switch self {
-        case .note(_, _, _, _, let note), .reviewNote(let note, _): words = note
+        case .note(_, _, _, _, let note), .reviewNote(let note, _), .noteFix(_, _, _, let note): words = note
         case .notApplicable(_, _, _, _, let reason): words = reason
         case .confirm(_, _, _, let comment, _), .question(_, _, _, let comment, _),
              .accept(_, _, _, let comment, _): words = comment
@@ -69,6 +70,8 @@ extension Change {
         case .withdraw: return "question withdrawn"
         case .focus(_, _, _, _, let due): return "working on it" + (due.map { ", by \($0)" } ?? "")
         case .unfocus: return "stopped working on it"
+        case .noteFix(_, _, let entry, let note):
+            return (note.isEmpty ? "removed the note of " : "corrected the note of ") + String(entry.prefix(10))
         case .undo(let ids): return ids.count == 1 ? "undid a change" : "undid \(ids.count) changes"
         case .unknown(let line): return line.kind
         }

@@ -43,6 +43,10 @@ public enum Change: Equatable, Sendable {
     case focus(skill: String, level: String, expectation: String, text: String, due: String?)
     /// The person stops working on an expectation without ticking it.
     case unfocus(skill: String, expectation: String, text: String)
+    /// Corrects one entry of an expectation's evidence log, named by its time
+    /// (`entry`): its words become `note`; an empty note removes the entry. The
+    /// journal keeps what the entry said.
+    case noteFix(skill: String, expectation: String, entry: String, note: String)
     /// Takes back earlier events of this journal, by id (`u` in the UI): the fold
     /// leaves them out, so an undone step up is no step at all. Both lines stay.
     case undo(events: [String])
@@ -54,7 +58,10 @@ public enum Change: Equatable, Sendable {
     /// a Ladder that cannot honour it opens the journal read-only instead of showing
     /// undone changes as done.
     public var format: Int {
-        if case .undo = self { return 2 }
+        switch self {
+        case .undo, .noteFix: return 2  // an older Ladder would show what they take back
+        default: break
+        }
         return 1
     }
 
@@ -81,6 +88,7 @@ public enum Change: Equatable, Sendable {
         case .withdraw: return "withdraw"
         case .focus: return "focus"
         case .unfocus: return "unfocus"
+        case .noteFix: return "note-fix"
         case .undo: return "undo"
         case .unknown(let line): return line.kind
         }
@@ -93,7 +101,7 @@ public enum Change: Equatable, Sendable {
              .note(let skill, _, _, _, _), .step(let skill, _), .notApplicable(let skill, _, _, _, _),
              .applicable(let skill, _, _, _), .confirm(let skill, _, _, _, _), .question(let skill, _, _, _, _),
              .accept(let skill, _, _, _, _), .answer(let skill, _, _), .withdraw(let skill, _, _), .focus(let skill, _, _, _, _),
-             .unfocus(let skill, _, _):
+             .unfocus(let skill, _, _), .noteFix(let skill, _, _, _):
             return skill
         case .person, .role, .reviewStart, .reviewNote, .reviewEnd, .undo, .unknown:
             return nil
@@ -106,7 +114,7 @@ public enum Change: Equatable, Sendable {
         case .tick(_, _, let id, _), .untick(_, _, let id, _), .note(_, _, let id, _, _),
              .notApplicable(_, _, let id, _, _), .applicable(_, _, let id, _), .confirm(_, let id, _, _, _),
              .question(_, let id, _, _, _), .accept(_, let id, _, _, _), .answer(_, let id, _), .withdraw(_, let id, _),
-             .focus(_, _, let id, _, _), .unfocus(_, let id, _):
+             .focus(_, _, let id, _, _), .unfocus(_, let id, _), .noteFix(_, let id, _, _):
             return id
         case .person, .track, .untrack, .role, .step, .reviewStart, .reviewNote, .reviewEnd, .undo, .unknown:
             return nil
@@ -117,7 +125,8 @@ public enum Change: Equatable, Sendable {
     /// what "since the last review" lists.
     public var isOwnChange: Bool {
         switch self {
-        case .track, .untrack, .role, .tick, .untick, .note, .step, .notApplicable, .applicable, .answer, .focus, .unfocus:
+        case .track, .untrack, .role, .tick, .untick, .note, .noteFix, .step, .notApplicable, .applicable, .answer, .focus,
+             .unfocus:
             return true
         case .person, .reviewStart, .reviewNote, .reviewEnd, .confirm, .question, .accept, .withdraw, .undo, .unknown: return false
         }
@@ -127,7 +136,7 @@ public enum Change: Equatable, Sendable {
     public var movesProgress: Bool {
         switch self {
         case .track, .tick, .untick, .step, .notApplicable, .applicable: return true
-        case .person, .untrack, .role, .note, .reviewStart, .reviewNote, .reviewEnd, .confirm, .question, .accept, .answer, .withdraw,
+        case .person, .untrack, .role, .note, .noteFix, .reviewStart, .reviewNote, .reviewEnd, .confirm, .question, .accept, .answer, .withdraw,
              .focus, .unfocus, .undo, .unknown:
             return false
         }

@@ -69,6 +69,19 @@ public enum Changes {
                      text: known?.expectation.text, note: trimmed)
     }
 
+    /// Correct (or, with empty text, remove) one entry of an expectation's evidence
+    /// log: `entry` counts from the newest, 1 first, as the thread and `--list` show them.
+    public static func fixNote(_ entry: Int, to text: String, on id: String, in standing: Standing) throws(InputError) -> Change {
+        let trimmed = text.isEmpty ? "" : try checkedText(text, what: "a note")
+        let key = try expectations([id], in: standing).first?.expectation.id ?? id
+        let log = standing.tracked.log(key)
+        guard !log.isEmpty else { throw InputError("\(key) has no evidence to correct; add a note with: ladder note \(standing.profile.id) \(key) TEXT") }
+        guard entry >= 1, entry <= log.count else {
+            throw InputError("\(key) has \(log.count) evidence entr\(log.count == 1 ? "y" : "ies"); choose 1 (the newest) to \(log.count) (see: ladder note \(standing.profile.id) \(key) --list)")
+        }
+        return .noteFix(skill: standing.profile.id, expectation: key, entry: log[entry - 1].at, note: trimmed)
+    }
+
     /// Record the step up to the next level; every expectation of it must be ticked.
     public static func step(_ standing: Standing) throws(InputError) -> Change {
         guard let next = standing.next else {

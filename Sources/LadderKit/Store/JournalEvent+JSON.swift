@@ -10,7 +10,9 @@ import Foundation
 /// `confirm`/`question`/`accept` (skill, item, text, note: the comment, by), `answer` (skill,
 /// item, note: the reply), `withdraw` (skill, item, by), `undo` (undo: the ids of the
 /// events it takes back; format 2), `focus` (skill, item, text, level, due: the
-/// target day `YYYY-MM-DD`, absent for none), `unfocus` (skill, item, text). `item`
+/// target day `YYYY-MM-DD`, absent for none), `unfocus` (skill, item, text), `note-fix`
+/// (skill, item, entry: the time of the evidence entry, note: its new words; empty
+/// removes it). `item`
 /// is the expectation id. In the reviewer kinds `by` is the reviewer's person id and
 /// `name` their name (older lines hold a name in `by` and no `name`).
 public struct JournalLine: Codable, Equatable, Sendable {
@@ -31,6 +33,8 @@ public struct JournalLine: Codable, Equatable, Sendable {
     public var undo: [String]?
     /// On a `focus` line: the target day, `YYYY-MM-DD` (absent: no date).
     public var due: String?
+    /// On a `note-fix` line: the time of the evidence entry it corrects.
+    public var entry: String?
 }
 
 extension Change {
@@ -94,6 +98,9 @@ extension Change {
         case "unfocus":
             guard let skill = line.skill, let item = line.item else { self = unknown; return }
             self = .unfocus(skill: skill, expectation: item, text: line.text ?? "")
+        case "note-fix":
+            guard let skill = line.skill, let item = line.item, let entry = line.entry else { self = unknown; return }
+            self = .noteFix(skill: skill, expectation: item, entry: entry, note: line.note ?? "")
         case "undo":
             guard let ids = line.undo, !ids.isEmpty else { self = unknown; return }
             self = .undo(events: ids)
@@ -152,6 +159,8 @@ extension JournalLine {
             (self.skill, self.level, self.item, self.text, self.due) = (skill, level, item, text, due)
         case .unfocus(let skill, let item, let text):
             (self.skill, self.item, self.text) = (skill, item, text)
+        case .noteFix(let skill, let item, let entry, let note):
+            (self.skill, self.item, self.entry, self.note) = (skill, item, entry, note)
         case .undo(let ids):
             undo = ids
         case .unknown(let line):

@@ -15,7 +15,7 @@ public struct JournalEvent: Equatable, Sendable {
     /// What changed.
     public var change: Change
 
-    /// The newest journal line format this Ladder reads (1, and 2 for `undo` lines).
+    /// The newest journal line format this Ladder reads (1, and 2 for `undo` and `note-fix` lines).
     public static let currentVersion = 2
 
     /// Stamps a change with its time and a new random id.
