@@ -12,8 +12,12 @@ public protocol TerminalProgram: AnyObject {
     /// True when the program has slow work to do once the current frame is shown
     /// (a sync that says "Syncing…" first): the runner draws, then sends `.idle` at once.
     var hasWorkPending: Bool { get }
+    /// True when that work needs the terminal itself (an editor): the runner hands the
+    /// terminal back to the shell's modes, sends `.idle`, then takes it over again.
+    var workNeedsTerminal: Bool { get }
 }
 
 extension TerminalProgram {
     public var hasWorkPending: Bool { false }
+    public var workNeedsTerminal: Bool { false }
 }

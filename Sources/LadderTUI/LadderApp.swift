@@ -16,18 +16,26 @@ public final class LadderApp: TerminalProgram {
     private var seen: JournalStamp?
     /// A sync asked for: run on the next event, once the frame saying "Syncing…" is drawn.
     private var pendingSync: AfterSync?
+    /// A note to write in the user's editor: run on the next event, in the terminal lent to it.
+    private var pendingEditor: (skill: String, expectation: String, template: String)?
+    /// The editor can run: the app is in a real terminal (not `ladder snapshot` or a test).
+    private let canLendTerminal: Bool
+    /// Where `$VISUAL`/`$EDITOR` are read.
+    private let environment: [String: String]
 
     /// Opens the UI on a person's record. `environment` gives `LADDER_STALE_DAYS`;
     /// `clock` gives the time (fixed in tests). `askOwnerName`: the first run, which
     /// starts by asking the user's name.
     public init(store: Store, library: ProfileLibrary, person: PersonID, unicode: Bool = true,
                 askOwnerName: Bool = false, environment: [String: String] = DataFolder.currentEnvironment(),
-                clock: @escaping @Sendable () -> String = { JournalEvent.now() }) {
+                canLendTerminal: Bool = false, clock: @escaping @Sendable () -> String = { JournalEvent.now() }) {
         // Saves never wait inside a key: a held lock is tried again on the next event.
         var store = store
         store.lockTimeout = 0
         self.store = store
         self.clock = clock
+        self.environment = environment
+        self.canLendTerminal = canLendTerminal
         let person = store.canonical(person)  // `me` is the owner
         state = AppState(library: library, person: person, record: PersonRecord(id: person), unicode: unicode, now: clock())
         state.staleDays = Staleness.days(environment: environment)
@@ -41,7 +49,10 @@ public final class LadderApp: TerminalProgram {
     public var isFinished: Bool { state.finished }
 
     /// True while a sync waits to run: the runner draws, then sends `.idle` at once.
-    public var hasWorkPending: Bool { pendingSync != nil }
+    public var hasWorkPending: Bool { pendingSync != nil || pendingEditor != nil }
+
+    /// The pending work is the editor, which needs the terminal itself.
+    public var workNeedsTerminal: Bool { pendingEditor != nil }
 
     /// The current frame, drawn at the size of the last resize.
     public var frame: Canvas { view(state) }
@@ -53,6 +64,16 @@ public final class LadderApp: TerminalProgram {
         if let then = pendingSync {
             pendingSync = nil
             syncShownRecord(then: then)
+        }
+        if let note = pendingEditor {
+            pendingEditor = nil
+            let result: Result<String, EditorFailure>
+            do throws(TextEditor.Failure) {
+                result = .success(try TextEditor.edit(note.template, environment: environment))
+            } catch {
+                result = .failure(EditorFailure(error.message))
+            }
+            send(.edited(skill: note.skill, expectation: note.expectation, result))
         }
         noticeChangesOnDisk()
         send(.input(event))
@@ -96,6 +117,13 @@ public final class LadderApp: TerminalProgram {
             }
         case .sync(let then):
             pendingSync = then
+        case .editNote(let skill, let expectation, let template):
+            if canLendTerminal {
+                pendingEditor = (skill, expectation, template)
+            } else {
+                send(.edited(skill: skill, expectation: expectation,
+                             .failure(EditorFailure("the editor opens only in the terminal UI; type the note on the line instead"))))
+            }
         case .loadPeople:
             // From the checked summaries cache: a journal is read only when it changed.
             send(.peopleLoaded(PeopleSummaries.load(store).summaries))

@@ -29,6 +29,14 @@ public enum Message: Equatable, Sendable {
     /// The shown person's record was synced through git (`.sync`): what came of it,
     /// in words, and whether it failed; the record is read again before this comes.
     case synced(String, failed: Bool, then: AfterSync)
+    /// The editor asked for with `.editNote` closed: the note written, or why there is none.
+    case edited(skill: String, expectation: String, Result<String, EditorFailure>)
+}
+
+/// Why no note came back from the editor.
+public struct EditorFailure: Error, Equatable, Sendable {
+    public var reason: String
+    public init(_ reason: String) { self.reason = reason }
 }
 
 /// What to do once a sync asked for by `update` is done.
@@ -75,6 +83,9 @@ public enum Effect: Equatable, Sendable {
     case giveUpSave
     /// Make the user, by this name, the data folder's owner (the first run).
     case nameOwner(String)
+    /// Write a note of evidence in the user's editor, which opens on `template`: the
+    /// terminal is lent to the editor once the frame is drawn; `.edited` comes back.
+    case editNote(skill: String, expectation: String, template: String)
     /// Sync the shown person's record through git. It runs after the frame that says
     /// "Syncing…" is drawn (`LadderApp.hasWorkPending`), then `.synced` comes.
     case sync(then: AfterSync)

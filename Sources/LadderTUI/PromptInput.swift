@@ -43,6 +43,13 @@ func updatePrompt(_ state: inout AppState, _ key: Key, _ effects: inout [Effect]
         if !prompt.text.isEmpty { prompt.text.removeLast() }
     case .control("u"):
         prompt.text = ""
+    case .control("e"):
+        // A long note: written in the user's editor, starting from what is typed.
+        if case .note(let skill, let expectation) = prompt.purpose {
+            state.prompt = nil
+            SkillScreen.writeInEditor(&state, skill: skill, expectation: expectation, from: prompt.text, &effects)
+            return
+        }
     case .character(let character):
         if prompt.text.count < 2_000 { prompt.text.append(character) }
     default:

@@ -42,6 +42,8 @@ public func update(_ state: AppState, _ message: Message) -> (AppState, [Effect]
         if state.screen == .team { TeamScreen.refresh(&state) }
     case .ownerNamed(let owner):
         Walkthrough.ownerNamed(&state, owner)
+    case .edited(let skill, let expectation, let result):
+        SkillScreen.edited(&state, skill: skill, expectation: expectation, result, &effects)
     case .synced(let words, let failed, let then):
         ReviewScreen.synced(&state, words, failed: failed, then: then, &effects)
     }

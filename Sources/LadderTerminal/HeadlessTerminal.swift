@@ -125,4 +125,12 @@ public final class HeadlessTerminal: Terminal {
     }
 
     public func recover() { recoveries += 1 }
+
+    /// How many times the terminal was lent to another program.
+    public private(set) var lendings = 0
+
+    public func lend(_ work: () -> Void) {
+        lendings += 1
+        work()
+    }
 }

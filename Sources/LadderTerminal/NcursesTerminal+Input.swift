@@ -90,6 +90,15 @@ extension NcursesTerminal {
     /// Puts our terminal modes back, catches up with a size change that happened while
     /// stopped (no SIGWINCH reaches a stopped job), and makes the next frame a full
     /// redraw.
+    public func lend(_ work: () -> Void) {
+        guard window != nil else { return work() }
+        endwin()
+        SignalHandling.releaseStandardError()  // the editor's messages reach the terminal
+        work()
+        if outputFD >= 0 { SignalHandling.captureStandardError(sameTerminalAs: outputFD) }
+        recover()
+    }
+
     public func recover() {
         guard let window else { return }
         reset_prog_mode()

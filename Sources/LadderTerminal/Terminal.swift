@@ -31,6 +31,9 @@ public protocol Terminal: AnyObject {
     func takeContinued() -> Bool
     /// Takes the terminal back after the process was stopped by someone else.
     func recover()
+    /// Gives the terminal to `work` (another program, such as an editor, run in the
+    /// foreground) in the shell's modes, then takes it back; the next frame is full.
+    func lend(_ work: () -> Void)
 }
 
 /// What one wait for input gave.

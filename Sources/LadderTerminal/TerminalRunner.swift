@@ -88,8 +88,13 @@ public enum TerminalRunner {
                 redraw = .no
             }
             if program.hasWorkPending {
-                program.handle(.idle)
-                redraw = .ifChanged
+                if program.workNeedsTerminal {
+                    terminal.lend { program.handle(.idle) }
+                    redraw = .yes
+                } else {
+                    program.handle(.idle)
+                    redraw = .ifChanged
+                }
                 continue
             }
             switch terminal.nextInput(timeout: idleInterval) {

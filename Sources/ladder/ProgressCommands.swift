@@ -132,13 +132,8 @@ struct NoteCommand: ParsableCommand {
         guard let expectation = places.first(where: { $0.role.id == standing.role.id }) ?? places.first else {
             throw CLIError("unknown expectation id '\(Safe.text(id))' (see: ladder show \(standing.profile.id))")
         }
-        let template = """
-        \(words ?? "")
-        # Evidence for: \(Safe.text(expectation.expectation.text))
-        # (\(Safe.text(standing.profile.name)), \(Safe.text(expectation.level.level))). Write what you did and where to see it.
-        # Lines starting with # are left out; an empty note writes nothing.
-
-        """
+        let template = TextEditor.noteTemplate(words ?? "", expectation: expectation.expectation.text,
+                                               skill: standing.profile.name, level: expectation.level.level)
         do throws(TextEditor.Failure) {
             return try TextEditor.edit(template, environment: DataFolder.currentEnvironment())
         } catch {

@@ -13,7 +13,7 @@ func openUI(person: PersonID) throws {
     do {
         outcome = try TerminalRunner.run { capabilities in
             LadderApp(store: context.store, library: context.library, person: person, unicode: capabilities.unicode,
-                      askOwnerName: firstRun)
+                      askOwnerName: firstRun, canLendTerminal: true)
         }
     } catch let error as TerminalError {
         printError("\(error)")

@@ -85,7 +85,8 @@ final class TestApp {
     let folder: String
 
     /// `profiles`: YAML text of the user's own profiles by file name, beside the bundled ones.
-    init(_ record: PersonRecord, unicode: Bool, now: String, profiles: [String: String], owner: String?) {
+    init(_ record: PersonRecord, unicode: Bool, now: String, profiles: [String: String], owner: String?,
+         environment: [String: String] = [:], canLendTerminal: Bool = false) {
         folder = (try? TestSupport.makeTempFolder("ladder-tui")) ?? "/nonexistent"
         let store = Store(folder: DataFolder(path: folder))
         do {
@@ -100,8 +101,8 @@ final class TestApp {
             Issue.record("could not write the fixture's files: \(error)")
         }
         let library = profiles.isEmpty ? Fixture.library : ProfileLibrary.load(from: store.folder)
-        app = LadderApp(store: store, library: library, person: record.id, unicode: unicode, environment: [:],
-                        clock: { now })
+        app = LadderApp(store: store, library: library, person: record.id, unicode: unicode, environment: environment,
+                        canLendTerminal: canLendTerminal, clock: { now })
         app.handle(.resize(width: 100, height: 30))
     }
 

@@ -24,6 +24,8 @@ final class TinyProgram: TerminalProgram {
     /// Slow work to do once the current frame is on screen; done on the next `.idle`.
     var pendingWork: String?
     var hasWorkPending: Bool { pendingWork != nil }
+    /// The pending work needs the terminal (an editor): "e" asks for it.
+    var workNeedsTerminal = false
     var onEvent: (InputEvent) -> Void = { _ in }
 
     func handle(_ event: InputEvent) {
@@ -38,6 +40,10 @@ final class TinyProgram: TerminalProgram {
         case .key(.character("s")):
             note = "syncing…"
             pendingWork = "synced"
+        case .key(.character("e")):
+            note = "editing…"
+            pendingWork = "edited"
+            workNeedsTerminal = true
         case .idle where noticeOnIdle: note = "changed on disk"
         default: break
         }
@@ -165,6 +171,16 @@ struct HeadlessRunnerTests {
         #expect(terminal.drawn.map { $0.canvas.lines.first ?? "" } == ["80x24 keys 0", "80x24 keys 1 syncing…", "80x24 keys 1 synced"],
                 "the user sees \"syncing…\" while the work runs")
         #expect(terminal.waits.count == 2, "no wait before the pending work: \(terminal.waits)")
+    }
+
+    @Test("Work that needs the terminal runs with the terminal lent to it, then the frame is drawn in full")
+    func lentTerminal() throws {
+        let terminal = HeadlessTerminal(script: [.event(.key(.character("e"))), Self.q])
+        let program = TinyProgram()
+        _ = try TerminalRunner.run(terminal: terminal) { _ in program }
+        #expect(terminal.lendings == 1)
+        #expect(program.events == [.resize(width: 80, height: 24), .key(.character("e")), .idle, .key(.character("q"))])
+        #expect(terminal.drawn.map { $0.canvas.lines.first ?? "" } == ["80x24 keys 0", "80x24 keys 1 editing…", "80x24 keys 1 edited"])
     }
 
     @Test("The program is made with the terminal's capabilities; a terminal that cannot start makes none")

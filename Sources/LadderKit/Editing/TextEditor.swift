@@ -1,5 +1,10 @@
 import CellGrid
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Writing a long text in the user's own editor, as `git commit` does: `$VISUAL`, else
 /// `$EDITOR`, else `vi`, run through `/bin/sh` (so `code --wait` works) on a private
@@ -33,23 +38,40 @@ public enum TextEditor {
         guard wrote == bytes.count else { throw Failure(message: "could not write the temporary file \(Safe.text(file))") }
 
         let editor = command(environment: environment)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", editor + " \"$1\"", "sh", file]
-        process.environment = environment
-        do {
-            try process.run()
-        } catch {
-            throw Failure(message: "could not start the editor (\(Safe.text(editor))): \(error.localizedDescription); set VISUAL or EDITOR, or give the text on the command line")
+        // posix_spawn, not Process: the editor must stay in our process group, in the
+        // foreground of the terminal, with our stdin, stdout and stderr.
+        let arguments = ["/bin/sh", "-c", editor + " \"$1\"", "sh", file]
+        let variables = environment.map { "\($0.key)=\($0.value)" }
+        var pid: pid_t = 0
+        let spawned = withCStrings(arguments) { argv in
+            withCStrings(variables) { envp in posix_spawn(&pid, "/bin/sh", nil, nil, argv, envp) }
         }
-        process.waitUntilExit()
-        guard process.terminationReason == .exit, process.terminationStatus == 0 else {
-            throw Failure(message: "the editor (\(Safe.text(editor))) did not finish cleanly (status \(process.terminationStatus)); nothing was written")
+        guard spawned == 0 else {
+            throw Failure(message: "could not start the editor (\(Safe.text(editor))): \(String(cString: strerror(spawned))); set VISUAL or EDITOR, or give the text on the command line")
+        }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        let exited = status & 0x7F == 0
+        guard exited, (status >> 8) & 0xFF == 0 else {
+            let code = exited ? "status \((status >> 8) & 0xFF)" : "signal \(status & 0x7F)"
+            throw Failure(message: "the editor (\(Safe.text(editor))) did not finish cleanly (\(code)); nothing was written")
         }
         guard let saved = FileManager.default.contents(atPath: file), saved.count <= 64_000 else {
             throw Failure(message: "the note could not be read back, or is over 64,000 bytes; nothing was written")
         }
         return text(of: String(decoding: saved, as: UTF8.self))
+    }
+
+    /// What the editor opens for a note of evidence: `words` (what is written so far),
+    /// then `#` lines saying which expectation it is for.
+    public static func noteTemplate(_ words: String, expectation: String, skill: String, level: String) -> String {
+        """
+        \(words)
+        # Evidence for: \(Safe.text(expectation))
+        # (\(Safe.text(skill)), \(Safe.text(level))). Write what you did and where to see it.
+        # Lines starting with # are left out; an empty note writes nothing.
+
+        """
     }
 
     /// The text of a saved file: `#` lines left out, lines joined with spaces.
@@ -60,4 +82,11 @@ public enum TextEditor {
             .filter { !$0.isEmpty }
             .joined(separator: " ")
     }
+}
+
+/// Runs `body` with `strings` as a NULL-terminated C array of C strings.
+private func withCStrings<T>(_ strings: [String], _ body: ([UnsafeMutablePointer<CChar>?]) -> T) -> T {
+    let pointers: [UnsafeMutablePointer<CChar>?] = strings.map { strdup($0) } + [nil]
+    defer { for pointer in pointers { free(pointer) } }
+    return body(pointers)
 }
