@@ -41,6 +41,20 @@ public struct ListState: Equatable, Sendable {
     }
 }
 
+/// How many rows a key scrolls a text read row by row (help, the team's coverage):
+/// arrows and vi keys one, paging `page`, Home/End and g/G to either end; nil for other keys.
+func scrollDelta(_ key: Key, page: Int) -> Int? {
+    switch key {
+    case .down, .character("j"): return 1
+    case .up, .character("k"): return -1
+    case .pageDown, .control("f"): return page
+    case .pageUp, .control("b"): return -page
+    case .end, .character("G"): return Int.max / 2
+    case .home, .character("g"): return -Int.max / 2
+    default: return nil
+    }
+}
+
 /// Where a screen's list sits and how tall each of its items is: what `update`
 /// needs to keep the selection in view and to map mouse rows to items.
 struct ListArea {

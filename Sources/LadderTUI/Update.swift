@@ -77,10 +77,7 @@ func handleKey(_ state: inout AppState, _ key: Key, _ effects: inout [Effect]) {
     if state.showingHelp {
         // Arrows and paging scroll help where it does not fit; any other key closes it; q still quits.
         let body = state.body
-        let page = max(1, body.height - 1)
-        let moves: [Key: Int] = [.down: 1, .character("j"): 1, .up: -1, .character("k"): -1, .pageDown: page, .pageUp: -page,
-                                 .character("G"): Int.max / 2, .end: Int.max / 2, .character("g"): -Int.max / 2, .home: -Int.max / 2]
-        if HelpScreen.columnBreak(state, body) == nil, let delta = moves[key] {
+        if HelpScreen.columnBreak(state, body) == nil, let delta = scrollDelta(key, page: max(1, body.height - 1)) {
             state.helpScroll = HelpScreen.scrolled(state.helpScroll + delta, state, body)
             return
         }

@@ -22,7 +22,15 @@ struct HistoryCommand: ParsableCommand {
             levels[] {level, from, to, days, stepped_up},
             pace {status: in-reach|no-recent-progress|too-early|ready|
               top-level, toward, weeks, ticks, remaining, window_days, summary},
-            problem}
+            problem},
+          readiness (with a role and level set) {role, role_name, level,
+            next_level, required_skills, required_skills_complete,
+            required_at_zero, done, total, percent, line, at_period_start,
+            trend, history[] {date, level, toward, required_skills,
+            required_skills_complete, done, total, percent}}
+
+        Readiness: the learning path's line toward the next level, and its value at the \
+        end of each day a change moved it, replayed against the profiles as they are now.
         """)
 
     @Argument(help: ArgumentHelp("Whose history: an id or name, e.g. ana (default: the owner, or --person).", valueName: "person"), completion: LadderCompletion.people)
@@ -35,6 +43,7 @@ struct HistoryCommand: ParsableCommand {
         var generated: String
         var windowDays: Int
         var skills: [SkillHistory]
+        var readiness: ReadinessReport?
     }
 
     func run() throws {
@@ -42,9 +51,10 @@ struct HistoryCommand: ParsableCommand {
         let record = try context.record(context.existingPerson(positional: who, option: person)).record
         let now = Date()
         let skills = LadderKit.History.of(record, library: context.library, now: now)
+        let readiness = ReadinessReport(record: record, library: context.library, periodStart: nil)
         if json {
-            let output = Output(person: PersonInfo(record),
-                                generated: JournalEvent.timestamp(now), windowDays: LadderKit.History.paceWindowDays, skills: skills)
+            let output = Output(person: PersonInfo(record), generated: JournalEvent.timestamp(now),
+                                windowDays: LadderKit.History.paceWindowDays, skills: skills, readiness: readiness)
             return print(try ReportJSON.encode(output))
         }
         guard !skills.isEmpty else {
@@ -52,13 +62,25 @@ struct HistoryCommand: ParsableCommand {
             return
         }
         let unicode = Sparkline.localeIsUTF8(ProcessInfo.processInfo.environment)
-        print(Self.render(skills, now: now, unicode: unicode), terminator: "")
+        print(Self.render(skills, readiness: readiness, now: now, unicode: unicode), terminator: "")
     }
 
-    /// The plain-text form: per skill a sparkline, the levels held, the pace and the dated series.
-    static func render(_ skills: [SkillHistory], now: Date, unicode: Bool) -> String {
+    /// The plain-text form: readiness over time, then per skill a sparkline, the levels
+    /// held, the pace and the dated series.
+    static func render(_ skills: [SkillHistory], readiness: ReadinessReport? = nil, now: Date, unicode: Bool) -> String {
         let dot = unicode ? "·" : "-", arrow = unicode ? "→" : "->"
         var lines: [String] = []
+        if let readiness {
+            let next = readiness.nextLevel.map { " \(arrow) \(Safe.text($0))" } ?? " (top level)"
+            lines.append("Readiness \(dot) \(Safe.text(readiness.roleName)) \(dot) \(Safe.text(readiness.level))\(next)")
+            let chart = Sparkline.render(readiness.history.map(\.percent), unicode: unicode)
+            let line = readiness.line.replacingOccurrences(of: "·", with: dot)
+            lines.append("  readiness \(chart.isEmpty ? "" : chart + "  ")\(Safe.text(line))" + (readiness.trend.map { " (\($0))" } ?? ""))
+            for (index, point) in readiness.history.enumerated() {
+                let toward = point.toward.map { "toward \(Safe.text($0)): \(point.done) of \(point.total) \(dot) \(point.percent)%" } ?? "top level"
+                lines.append("  \(index == 0 ? "changes " : "        ")  \(point.date)  at \(Safe.text(point.level)), \(toward)")
+            }
+        }
         for skill in skills {
             if !lines.isEmpty { lines.append("") }
             let next = skill.nextLevel.map { " \(arrow) \(Safe.text($0))" } ?? " (top level)"

@@ -44,7 +44,17 @@ struct Report: ParsableCommand {
             reviewer; detail is the answer), stale[], gaps[]
             (each {item, text, detail})},
           reviews[] {start, end, by, notes[] {text, at, by}, confirmed,
-            questioned, open_at_end, agreement_percent}
+            questioned, open_at_end, agreement_percent},
+          readiness (with a role and level set) {role, role_name, level,
+            next_level, required_skills, required_skills_complete,
+            required_at_zero, done, total, percent, line, at_period_start,
+            trend, history[] {date, level, toward, required_skills,
+            required_skills_complete, done, total, percent}}
+
+        Readiness is the learning path's: Required skills complete, expectations done of \
+        total across the role's Required skills toward the next level; at_period_start is \
+        where it stood before the period began, trend says how it moved since, history has \
+        a point for each day a change moved it.
         """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable {

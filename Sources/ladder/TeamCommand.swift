@@ -23,8 +23,17 @@ struct TeamCommand: ParsableCommand {
         role_name, level, next_level, readiness {done, total, percent, required_skills, \
         required_skills_complete}, open_questions, answers_waiting, stale_ticks, \
         stale_required, days_since_review, days_since_change, days_since_progress, \
-        attention[] {kind, text}}, attention[] {id, name, kind, text}. Kinds: no_review, \
-        answers_waiting, stale_required, no_progress, level_complete.
+        attention[] {kind, text}}, attention[] {id, name, kind, text}, coverage {role, \
+        role_name, level, people, expectations, nobody, only_one, skills[] {skill, name, \
+        expectations[] {id, text, ticked, confirmed, ticked_by[], nobody, only_one}}}. \
+        Kinds: no_review, answers_waiting, stale_required, no_progress, level_complete.
+
+        Coverage: each Required expectation of a role's skills at a level, with how many \
+        of the people listed have it ticked (confirmed: ticks a reviewer confirmed), so \
+        you see what nobody on the team can do yet and where one person is the only one. \
+        The role is the team's most common one and the level their most common next \
+        level, unless --role and --level say otherwise. It is in --json and --format \
+        markdown; the text output ends with its counts. Absent when no profile names a role.
         """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
@@ -35,6 +44,10 @@ struct TeamCommand: ParsableCommand {
     @Option(help: "text (default), markdown (for a team document) or json.") var format: Format = .text
     @Flag(help: "Everyone in this store, not only your mentees.") var all = false
     @Flag(help: "Only who needs a 1:1, and why.") var attention = false
+    @Option(help: ArgumentHelp("Coverage of this role (an id or name); default: the team's most common.", valueName: "role"))
+    var role: String?
+    @Option(help: ArgumentHelp("Coverage at this level; default: the team's most common next level.", valueName: "level"))
+    var level: String?
 
     func run() throws {
         let context = try Context.load()
@@ -42,11 +55,13 @@ struct TeamCommand: ParsableCommand {
         let summaries = PeopleSummaries.load(context.store).summaries
         let members = TeamOrder.name.sorted(Team.members(summaries, library: context.library, settings: settings, everyone: all))
         let shown = attention ? members.filter { !$0.attention.isEmpty } : members
+        let people = Team.people(summaries, everyone: all)
+        let coverage = attention ? nil : try coverage(people, members, library: context.library)
         switch json ? .json : format {
         case .json:
-            try printJSON(TeamReport.output(shown, settings: settings))
+            try printJSON(TeamReport.output(shown, settings: settings, coverage: coverage))
         case .markdown:
-            print(Safe.lines(TeamReport.markdown(shown, settings: settings)).joined(separator: "\n"))
+            print(Safe.lines(TeamReport.markdown(shown, settings: settings, coverage: coverage)).joined(separator: "\n"))
         case .text:
             if members.isEmpty {
                 return print(all ? "Nobody here yet; add a mentee with: ladder people add \"Ana Silva\" --mentee"
@@ -64,6 +79,26 @@ struct TeamCommand: ParsableCommand {
             print(table.render())
             print("")
             print(lines.isEmpty ? "Nobody needs a 1:1 now." : "Who needs a 1:1:\n" + lines.map { "  " + Safe.text($0) }.joined(separator: "\n"))
+            if let coverage, !coverage.items.isEmpty {
+                print("")
+                print(Safe.text("Coverage of \(coverage.role.name), \(coverage.level): of \(coverage.items.count) Required expectations, "
+                    + "nobody has \(coverage.nobodyCount) yet and one person alone has \(coverage.onlyOneCount) (ladder team --format markdown lists them)."))
+            }
         }
+    }
+
+    /// The coverage of --role and --level, or of the team's most common role and next level.
+    func coverage(_ people: [PersonSummary], _ members: [TeamMember], library: ProfileLibrary) throws -> TeamCoverage? {
+        let catalog = RoleCatalog(library)
+        if let role, catalog.role(named: role) == nil {
+            _ = try report { try Changes.role(role, level: level ?? "", catalog: catalog) } // says which roles there are
+        }
+        guard let choice = TeamCoverage.defaultChoice(members, catalog: catalog, role: role.flatMap { catalog.role(named: $0)?.id }) else {
+            return nil
+        }
+        guard case .role(let id, let name) = try report({ try Changes.role(choice.role, level: level ?? choice.level, catalog: catalog) }) else {
+            return nil
+        }
+        return TeamCoverage.make(people, library: library, role: id, level: name)
     }
 }

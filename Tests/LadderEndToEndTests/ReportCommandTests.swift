@@ -148,4 +148,24 @@ import Testing
         #expect((skill["pace"] as? [String: Any])?["status"] as? String == "too-early")
         #expect((skill["points"] as? [[String: Any]])?.isEmpty == false)
     }
+
+    /// With a role and level set, the report and the history say how ready the person
+    /// is for the next level across the role, and how that moved.
+    @Test func readinessInTheReportAndTheHistory() throws {
+        defer { TestSupport.removeFolder(home) }
+        #expect(try ladder("role", "cloud-engineer", "--level", "Middle").status == 0)
+        _ = try setUp()
+        let report = try json(ladder("report", "me", "--format", "json"))
+        let readiness = try #require(report["readiness"] as? [String: Any])
+        #expect(readiness["done"] as? Int == 1 && readiness["total"] as? Int == 27 && readiness["next_level"] as? String == "Senior")
+        #expect(readiness["required_skills"] as? Int == 9 && readiness["required_at_zero"] as? Int == 8)
+        #expect((readiness["history"] as? [[String: Any]])?.last?["done"] as? Int == 1)
+        let markdown = try ladder("report", "me").stdout
+        #expect(markdown.contains("## Readiness\n\n**Cloud Engineer, Middle.** Toward Senior: 1 of 27 · 3%, 0 of 9 Required skills complete, 8 at 0%"))
+        let history = try ladder("history", "me").stdout
+        #expect(history.hasPrefix("Readiness · Cloud Engineer · Middle → Senior\n  readiness "))
+        #expect(history.contains("at Middle, toward Senior: 1 of 27 · 3%"))
+        let historyJSON = try json(ladder("history", "me", "--json"))
+        #expect((historyJSON["readiness"] as? [String: Any])?["percent"] as? Int == 3)
+    }
 }

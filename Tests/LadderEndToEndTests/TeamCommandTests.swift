@@ -142,4 +142,39 @@ import Testing
         #expect(text.contains("Who needs a 1:1:\n  Ana Silva: stale evidence"))
         #expect(text.contains("Eve Adams"))
     }
+
+    /// Coverage of the team's role at the next level: Dan has every Senior expectation,
+    /// Ana and Ben some of Serverless Functions; a reviewer confirmed one of Dan's.
+    @Test func coverageInJSONMarkdownAndText() throws {
+        defer { TestSupport.removeFolder(home) }
+        try makeTeam()
+        let senior = try ids("serverless-functions")
+        try ok("review", "start", "dan-reyes")
+        try ok("review", "confirm", "dan-reyes", "serverless-functions", senior[0])
+        try ok("review", "end", "dan-reyes")
+        let team = try json(ok("team", "--json"))
+        let coverage = try #require(team["coverage"] as? [String: Any])
+        #expect(coverage["role"] as? String == "cloud-engineer" && coverage["level"] as? String == "Senior")
+        #expect(coverage["people"] as? Int == 5 && coverage["expectations"] as? Int == 27)
+        #expect(coverage["nobody"] as? Int == 0 && coverage["only_one"] as? Int == 25, "Dan alone has all but two")
+        let skills = try #require(coverage["skills"] as? [[String: Any]])
+        let serverless = try #require(skills.first { $0["skill"] as? String == "serverless-functions" }?["expectations"] as? [[String: Any]])
+        #expect(serverless.map { $0["ticked"] as? Int } == [3, 2, 1])
+        #expect(serverless.map { $0["confirmed"] as? Int } == [1, 0, 0])
+        #expect(serverless[0]["ticked_by"] as? [String] == ["ana-silva", "ben-okafor", "dan-reyes"])
+        #expect(serverless[2]["only_one"] as? Bool == true && serverless[2]["nobody"] as? Bool == false)
+
+        let lead = try json(ok("team", "--json", "--role", "Cloud Engineer", "--level", "lead"))
+        let atLead = try #require(lead["coverage"] as? [String: Any])
+        #expect(atLead["level"] as? String == "Lead" && atLead["nobody"] as? Int == atLead["expectations"] as? Int)
+        let wrong = try TestSupport.ladder(["team", "--role", "astronaut"], home: home)
+        #expect(wrong.status != 0 && wrong.stderr.contains("unknown role 'astronaut'"))
+
+        let markdown = try ok("team", "--format", "markdown").stdout
+        #expect(markdown.contains("## Coverage: Cloud Engineer, Senior\n"))
+        #expect(markdown.contains("### Serverless Functions\n\n| Expectation | Ticked | Confirmed | Who |\n|---|--:|--:|---|\n"))
+        #expect(markdown.contains(" | 1/5 | 0 | **only Dan Reyes** |\n"))
+        let text = try ok("team").stdout
+        #expect(text.contains("Coverage of Cloud Engineer, Senior: of 27 Required expectations, nobody has 0 yet and one person alone has 25"))
+    }
 }

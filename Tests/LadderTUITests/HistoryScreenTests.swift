@@ -81,4 +81,16 @@ import Testing
         let help = Fixture.type("?", into: Self.app()).screen(120, 40).text
         #expect(help.contains("history and pace"))
     }
+
+    /// With a role set, the top row says readiness across the role, and fits a narrow screen.
+    @Test func readinessAcrossTheRoleOnTop() {
+        var record = Self.record()
+        record.apply(JournalEvent(.role(role: "cloud-engineer", level: "Middle"), at: "2026-06-03T09:00:00Z"))
+        let app = Fixture.type("s H", into: Fixture.app(record, now: Self.now))
+        #expect(app.state.screen == .history)
+        let wide = app.screen(200, 50).lines[1]
+        #expect(wide.hasPrefix(" Readiness ▂  Toward Senior: 1 of 27 · 3%, 0 of 9 Required skills complete, 8 at 0%"), "\(wide)")
+        #expect(app.screen(80, 24).lines[1] == " Readiness ▂  Toward Senior: 1 of 27 · 3%")
+        #expect(app.screen(40, 10).lines[1] == " ▂  Toward Senior: 1 of 27 · 3%")
+    }
 }

@@ -29,6 +29,23 @@ import Testing
         expectSnapshot(app.screen(200, 50), "path-200x50")
     }
 
+    /// At 40×10: names whole beside a short progress, the readiness figures on one row,
+    /// and the "more" marks on the heading row, over no label.
+    @Test func readsWholeAt40x10() {
+        let app = Fixture.app(Self.record())
+        let canvas = app.screen(40, 10)
+        expectSnapshot(canvas, "path-40x10")
+        let lines = canvas.lines
+        #expect(lines[2] == " Toward Senior: 1 of 27 · 3%")
+        #expect(lines[3].hasPrefix("    SKILL") && lines[3].hasSuffix("↓ more"))
+        #expect(lines[4].contains("● Serverless Functions ") && lines[4].hasSuffix("  1/3 33%"))
+        Fixture.type("G", into: app)
+        let end = app.screen(40, 10).lines
+        #expect(end.contains { $0.hasPrefix("  ● Containers and Kubernetes") }, "the longest name, whole")
+        #expect(end[3].hasSuffix("↑ more"))
+        #expect(!end.joined().contains("…"), "no name is cut")
+    }
+
     @Test func tTracksTheSelectedSkillAtYourRoleAndLevel() {
         let app = Fixture.type("Down t", into: Fixture.app(Self.record()))
         let tracked = app.state.record.trackedSkills

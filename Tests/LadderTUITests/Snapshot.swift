@@ -6,18 +6,41 @@ import Testing
 @testable import LadderTUI
 
 /// Compares a rendered screen with `Snapshots/<name>.txt`. A missing or different
-/// snapshot fails; set `LADDER_RECORD_SNAPSHOTS=1` to write them on purpose.
+/// snapshot fails; set `LADDER_RECORD_SNAPSHOTS=1` to write them on purpose. The text
+/// is what a terminal without colour (`NO_COLOR`) shows.
 func expectSnapshot(_ canvas: Canvas, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) {
+    expectGolden(canvas.text + "\n", name + ".txt", sourceLocation: sourceLocation)
+}
+
+/// Compares the colours of a rendered screen with `Snapshots/<name>.colours.txt`: a
+/// letter a cell, `a` accent, `g` good, `w` warning, `b` bad, `m` muted, blank for
+/// none; what the terminal adds to the text of `<name>.txt` when it has colour.
+func expectColourSnapshot(_ canvas: Canvas, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) {
+    let letters: [Style.Colour: Character] = [.plain: " ", .accent: "a", .good: "g", .warning: "w", .bad: "b", .muted: "m"]
+    let rows = (0..<canvas.height).map { y in
+        var row = ""
+        for x in 0..<canvas.width where !(canvas[x, y].text.isEmpty) {
+            // A wide character's right half is drawn by its left: one letter for both columns.
+            let letter = letters[canvas[x, y].style.colour] ?? "?"
+            row += String(repeating: letter, count: max(1, TextWidth.of(canvas[x, y].text)))
+        }
+        while row.last == " " { row.removeLast() }
+        return row
+    }
+    expectGolden(rows.joined(separator: "\n") + "\n", name + ".colours.txt", sourceLocation: sourceLocation)
+}
+
+/// Compares text with the file `Snapshots/<file>`, or writes it when recording.
+private func expectGolden(_ actual: String, _ file: String, sourceLocation: SourceLocation) {
     let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Snapshots")
-    let file = folder.appendingPathComponent(name + ".txt")
-    let actual = canvas.text + "\n"
+    let url = folder.appendingPathComponent(file)
     if ProcessInfo.processInfo.environment["LADDER_RECORD_SNAPSHOTS"] == "1" {
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        try? Data(actual.utf8).write(to: file)
+        try? Data(actual.utf8).write(to: url)
         return
     }
-    guard let expected = try? String(contentsOf: file, encoding: .utf8) else {
-        Issue.record("no snapshot \(name).txt; record it with LADDER_RECORD_SNAPSHOTS=1 swift test --filter LadderTUITests", sourceLocation: sourceLocation)
+    guard let expected = try? String(contentsOf: url, encoding: .utf8) else {
+        Issue.record("no snapshot \(file); record it with LADDER_RECORD_SNAPSHOTS=1 swift test --filter LadderTUITests", sourceLocation: sourceLocation)
         return
     }
     if expected != actual {
@@ -29,7 +52,7 @@ func expectSnapshot(_ canvas: Canvas, _ name: String, sourceLocation: SourceLoca
             let right = row < a.count ? String(a[row]) : "<none>"
             if left != right { diff.append("row \(row + 1):\n  expected: \(left)\n  actual:   \(right)") }
         }
-        Issue.record("snapshot \(name) differs:\n\(diff.prefix(8).joined(separator: "\n"))", sourceLocation: sourceLocation)
+        Issue.record("snapshot \(file) differs:\n\(diff.prefix(8).joined(separator: "\n"))", sourceLocation: sourceLocation)
     }
 }
 

@@ -10,8 +10,8 @@ import Testing
     /// Olga's folder with four mentees and one colleague who is not a mentee:
     /// Ana (stale Required evidence), a long-named mentee unreviewed for 61 days,
     /// another long-named one whose answer waits for Olga, and Dan (nothing to raise).
-    static func app() throws -> TestApp {
-        let app = Fixture.app(Fixture.record(), owner: "Olga Petrova")
+    static func app(unicode: Bool = true) throws -> TestApp {
+        let app = Fixture.app(Fixture.record(), unicode: unicode, owner: "Olga Petrova")
         let senior = Fixture.senior()
         func events(_ name: String, mentee: Bool = true, role: String? = "Middle", _ rest: [(Change, String)]) throws {
             var all = [JournalEvent(.person(name: name, mentee: mentee), at: "2025-11-01T09:00:00Z")]
@@ -48,8 +48,11 @@ import Testing
         #expect(reasons["Bartholomew Montgomery-Featherstonehaugh"] == [.noReview])
         #expect(reasons["Chidimma Oyelaran-Abernathy Wolfeschlegelsteinhausen"] == [.answersWaiting])
         #expect(reasons["Dan Reyes"] == [])
+        // Each golden twice: the text (all a terminal without colour shows) and its colours.
         expectSnapshot(app.screen(80, 24), "team-80x24")
+        expectColourSnapshot(app.screen(80, 24), "team-80x24")
         expectSnapshot(app.screen(200, 50), "team-200x50")
+        expectColourSnapshot(app.screen(200, 50), "team-200x50")
         let small = app.screen(40, 10).text
         #expect(small.contains("Ana Silva: stale evidence on 1"), "the selected person's reasons show when all do not fit")
     }
@@ -88,7 +91,64 @@ import Testing
         #expect(TeamMatrix.cell(ana, "observability", unicode: true) == "·")
         #expect(TeamMatrix.cell(ana, "observability", unicode: false) == ".")
         expectSnapshot(app.screen(80, 24), "team-matrix-80x24")
+        expectColourSnapshot(app.screen(80, 24), "team-matrix-80x24")
+        expectSnapshot(app.screen(200, 50), "team-matrix-200x50")
+        expectColourSnapshot(app.screen(200, 50), "team-matrix-200x50")
         Fixture.type("m", into: app)
         #expect(!app.state.team.matrix)
+    }
+}
+
+/// The team screen's coverage (`c`): who on the team has each Required expectation.
+@Suite struct TeamCoverageScreenTests {
+    @Test func coverageOfTheTeamsRoleAndNextLevel() throws {
+        let app = Fixture.type("T c", into: try TeamScreenTests.app())
+        let coverage = try #require(app.state.team.coverage)
+        #expect(coverage.role.id == "cloud-engineer" && coverage.level == "Senior", "most of the team is Middle → Senior")
+        let skill = try #require(coverage.skills.first { $0.skill == TeamScreenTests.skill })
+        #expect(skill.expectations.map(\.ticked) == [2, 1, 0])
+        expectSnapshot(app.screen(80, 24), "team-coverage-80x24")
+        expectColourSnapshot(app.screen(80, 24), "team-coverage-80x24")
+        expectSnapshot(app.screen(200, 50), "team-coverage-200x50")
+        expectColourSnapshot(app.screen(200, 50), "team-coverage-200x50")
+        _ = app.screen(80, 24)
+        Fixture.type("G", into: app)
+        let end = app.screen(80, 24).text
+        #expect(end.contains("only Ana Silva, not confirmed yet"))
+        #expect(end.contains("✗ 0/4  Introduces best practices"))
+        Fixture.type("c", into: app)
+        #expect(!app.state.team.showingCoverage)
+    }
+
+    @Test func readableAt40x10AndScrollsToTheEnd() throws {
+        let app = Fixture.type("T c", into: try TeamScreenTests.app())
+        let first = app.screen(40, 10).text
+        expectSnapshot(app.screen(40, 10), "team-coverage-40x10")
+        #expect(first.contains("Coverage: Cloud Engineer, Senior"))
+        #expect(first.contains("✗ nobody yet: 25, ! only one: 1"))
+        #expect(first.contains("↓ more"))
+        Fixture.type("G", into: app)
+        let lines = app.screen(40, 10).lines
+        #expect(lines.contains { $0.contains("security hardening.") }, "the last expectation's text is read to its end")
+        #expect(!lines.contains { $0.contains("↓ more") })
+    }
+
+    @Test func roleAndLevelAreChosenWithRAndAngleBrackets() throws {
+        let app = Fixture.type("T c >", into: try TeamScreenTests.app())
+        #expect(app.state.team.coverage?.level == "Lead")
+        Fixture.type("< <", into: app)
+        #expect(app.state.team.coverage?.level == "Middle")
+        Fixture.type("r", into: app)
+        #expect(app.state.team.coverageRole != "cloud-engineer")
+        #expect(app.state.team.coverage?.role.id == app.state.team.coverageRole)
+        Fixture.type("R", into: app)
+        #expect(app.state.team.coverageRole == "cloud-engineer")
+    }
+
+    @Test func withoutUnicodeTheMarksAreASCII() throws {
+        let app = Fixture.type("T c", into: try TeamScreenTests.app(unicode: false))
+        _ = app.screen(80, 24)
+        Fixture.type("G", into: app)
+        expectSnapshot(app.screen(80, 24), "team-coverage-ascii-80x24")
     }
 }

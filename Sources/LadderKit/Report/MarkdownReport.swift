@@ -5,6 +5,19 @@ import CellGrid
 /// one line, no control characters) and escaped so it cannot open a heading, a
 /// list, a link, emphasis or HTML.
 public enum MarkdownReport {
+    /// The readiness section: the path's line, its trend over the period, and a sparkline of every change.
+    static func readiness(_ readiness: ReadinessReport) -> [String] {
+        var line = "**\(escape(readiness.roleName)), \(escape(readiness.level)).** \(escape(readiness.line))"
+        if let trend = readiness.trend { line += " — \(escape(trend))" }
+        var out = ["", "## Readiness", "", line + "."]
+        if readiness.history.count > 1, let first = readiness.history.first, let last = readiness.history.last {
+            out += ["", "Over time: `\(Sparkline.render(readiness.history.map(\.percent)))` (each day it changed, "
+                    + "\(day(first.date)) to \(day(last.date)); a step up starts the next level at its own count)."]
+        }
+        return out
+    }
+
+
     public static func render(_ report: PersonReport) -> String {
         var out: [String] = []
         out.append("# Growth report: \(escape(report.person.name))")
@@ -13,6 +26,7 @@ public enum MarkdownReport {
                    + "\(report.staleDays) days (before \(day(report.staleBefore))) is marked stale*")
         out.append("")
         out.append("> \(escape(report.note))")
+        if let readiness = report.readiness { out += Self.readiness(readiness) }
 
         out.append("")
         out.append("## Standing")

@@ -50,6 +50,8 @@ public struct PersonReport: Equatable, Sendable, Encodable {
     /// Every review, oldest first, with how the reviewer's view compared.
     public var reviews: [ReviewReport]
     public var openQuestions: Int
+    /// Readiness for the next level across the person's role (with a role and level set).
+    public var readiness: ReadinessReport?
 
     public init(record: PersonRecord, library: ProfileLibrary, now: Date, staleDays: Int = Staleness.defaultDays,
                 period: ReportPeriod = .lastReview, paceWindowDays: Int = History.paceWindowDays) {
@@ -90,6 +92,7 @@ public struct PersonReport: Equatable, Sendable, Encodable {
         self.agenda = agenda
         changes = Self.group(events, record: record, library: library)
         reviews = record.reviews.map(ReviewReport.init)
+        readiness = ReadinessReport(record: record, library: library, periodStart: self.period.since)
     }
 
     // MARK: - Skills

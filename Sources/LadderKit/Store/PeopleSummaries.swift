@@ -90,7 +90,7 @@ public struct SkillBrief: Codable, Equatable, Sendable {
 public enum PeopleSummaries {
     static let kind = "ladder-people-index"
     /// Bump when the index layout or the fold that makes a summary changes.
-    static let format = 4
+    static let format = 5
     static let fileName = "people.index"
 
     struct Index: Codable {

@@ -10,7 +10,12 @@ public enum Team {
     /// The rows for these summaries, in their order: mentees only unless `everyone`.
     public static func members(_ summaries: [PersonSummary], library: ProfileLibrary, settings: TeamSettings,
                                everyone: Bool = false) -> [TeamMember] {
-        summaries.filter { everyone || $0.mentee }.map { member($0, library: library, settings: settings) }
+        people(summaries, everyone: everyone).map { member($0, library: library, settings: settings) }
+    }
+
+    /// The people the team view counts: mentees only unless `everyone`.
+    public static func people(_ summaries: [PersonSummary], everyone: Bool) -> [PersonSummary] {
+        summaries.filter { everyone || $0.mentee }
     }
 
     /// One person's row.

@@ -1,6 +1,6 @@
 /// What the team view needs of a person beyond the people screen's summary: their
 /// path's role and level, answers waiting for the reviewer, when they last made
-/// progress, and how old each tick's evidence is. Kept in the people summaries cache,
+/// progress, how old each tick's evidence is and whether a reviewer confirmed it. Kept in the people summaries cache,
 /// so the team view reads no journal that did not change.
 public struct TeamFacts: Codable, Equatable, Sendable {
     /// The person's role (an id) and level across skills: the learning path's.
@@ -40,15 +40,25 @@ public struct TeamFacts: Codable, Equatable, Sendable {
         }.map(\.at).max()
         evidence = record.trackedSkills.flatMap { skill in
             skill.ticks.keys.sorted().map { id in
-                TickEvidence(skill: skill.skill, item: id, at: skill.evidenceDate(id) ?? "")
+                TickEvidence(skill: skill.skill, item: id, at: skill.evidenceDate(id) ?? "",
+                             confirmed: skill.assessments[id]?.verdict == .confirmed ? true : nil)
             }
         }
     }
 }
 
-/// One tick and when its evidence was last shown.
+/// One tick, when its evidence was last shown, and whether a reviewer confirmed it.
 public struct TickEvidence: Codable, Equatable, Sendable {
     public var skill: String
     public var item: String
     public var at: String
+    /// True when confirmed (or accepted after a question); nil otherwise, to keep the cache small.
+    public var confirmed: Bool?
+
+    public init(skill: String, item: String, at: String, confirmed: Bool? = nil) {
+        self.skill = skill
+        self.item = item
+        self.at = at
+        self.confirmed = confirmed
+    }
 }

@@ -20,10 +20,11 @@ public enum TeamReport {
         var review_days, stale_days, progress_days: Int
         var people: [Person]
         var attention: [Entry]
+        var coverage: CoverageJSON?
     }
 
     /// The JSON value for these members.
-    public static func output(_ members: [TeamMember], settings: TeamSettings) -> Output {
+    public static func output(_ members: [TeamMember], settings: TeamSettings, coverage: TeamCoverage? = nil) -> Output {
         let people = members.map { m in
             Output.Person(
                 id: m.id.rawValue, name: m.name, role: m.role, role_name: m.roleName, level: m.level, next_level: m.nextLevel,
@@ -35,7 +36,7 @@ public enum TeamReport {
         }
         let attention = members.flatMap { m in m.attention.map { Output.Entry(id: m.id.rawValue, name: m.name, kind: $0.kind.rawValue, text: $0.text) } }
         return Output(review_days: settings.reviewDays, stale_days: settings.staleDays, progress_days: settings.progressDays,
-                      people: people, attention: attention)
+                      people: people, attention: attention, coverage: coverage.map(coverageJSON))
     }
 
     /// "Senior → Lead", "Senior", or "—".
@@ -59,11 +60,7 @@ public enum TeamReport {
     }
 
     /// One table and the attention list, for pasting into a team document.
-    public static func markdown(_ members: [TeamMember], settings: TeamSettings) -> String {
-        func cell(_ text: String) -> String {
-            text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "|", with: "\\|")
-                .replacingOccurrences(of: "\n", with: " ")
-        }
+    public static func markdown(_ members: [TeamMember], settings: TeamSettings, coverage: TeamCoverage? = nil) -> String {
         var lines = ["# Team", "",
                      "| Name | Role | Level | Readiness | Open questions | Answers waiting | Stale ticks | Last review | Last change |",
                      "|---|---|---|---|--:|--:|--:|--:|--:|"]
@@ -78,6 +75,13 @@ public enum TeamReport {
         for m in needing {
             lines.append("- **\(cell(m.name))**: " + m.attention.map { cell($0.text) }.joined(separator: "; "))
         }
+        if let coverage { lines += [""] + coverageMarkdown(coverage) }
         return lines.joined(separator: "\n")
+    }
+
+    /// Text made safe for a Markdown table cell.
+    static func cell(_ text: String) -> String {
+        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "|", with: "\\|")
+            .replacingOccurrences(of: "\n", with: " ")
     }
 }

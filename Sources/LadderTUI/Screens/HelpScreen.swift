@@ -19,7 +19,7 @@ enum HelpScreen {
                       ("A", "accept an answer"), ("Enter", "the thread: evidence, questions"), ("r", "note on the review")]),
         ("People", [("Enter", "show this person"), ("a", "add a person")]),
         ("Team", [("Enter", "open this person"), ("o  /", "order, filter by name"), ("A", "everyone, or mentees only"),
-                  ("m", "people × skills matrix")]),
+                  ("m  c", "skills matrix; coverage (r, < >)")]),
     ]
 
     static func lines(_ state: AppState) -> [(String, String?)] {

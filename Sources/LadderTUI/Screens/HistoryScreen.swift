@@ -42,11 +42,31 @@ enum HistoryScreen {
         return History.of(state.record, library: state.library, now: JournalEvent.date(state.now) ?? Date(timeIntervalSince1970: 0))
     }
 
+    /// Readiness over time, from the cache when it is current.
+    static func readiness(_ state: AppState) -> ReadinessReport? {
+        if let cache = state.histories, cache.key == HistoryCache.key(state) { return cache.readiness }
+        return ReadinessReport(record: state.record, library: state.library, periodStart: nil)
+    }
+
     /// Keeps `state.histories` current while the history screen shows.
     static func refresh(_ state: inout AppState) {
         let key = HistoryCache.key(state)
         guard state.histories?.key != key else { return }
-        state.histories = HistoryCache(key: key, skills: histories(state))
+        state.histories = HistoryCache(key: key, skills: histories(state), readiness: readiness(state))
+    }
+
+    /// The top row: readiness toward the next level, its sparkline and trend; where the
+    /// whole line does not fit, its first part ("Toward Senior: 2 of 27 · 7%") and what fits after.
+    static func readinessRow(_ readiness: ReadinessReport, _ state: AppState, width: Int) -> [(String, Style)] {
+        let chart = Sparkline.render(readiness.history.suffix(max(0, width / 4)).map(\.percent), unicode: state.unicode)
+        let line = Safe.text(readiness.line.replacingOccurrences(of: "·", with: state.symbols.dot))
+        let short = line.components(separatedBy: ", ").first ?? line
+        var lead: [(String, Style)] = [(" Readiness ", .accent), (chart.isEmpty ? "" : chart + "  ", Style(colour: .accent))]
+        if TextWidth.of(" Readiness " + chart + "  " + short) > width { lead[0].0 = " " } // narrow: the figures before the label
+        let room = width - lead.reduce(0) { $0 + TextWidth.of($1.0) }
+        let trend = readiness.trend.map { " (\($0))" } ?? ""
+        let text = [line + trend, short + trend, line, short].first { TextWidth.of($0) <= room } ?? short
+        return lead + [(text, .plain)]
     }
 
     static func items(_ histories: [SkillHistory], _ state: AppState, _ body: Body) -> [[[(String, Style)]]] {
@@ -69,6 +89,9 @@ enum HistoryScreen {
         guard !histories.isEmpty, let area = area(state, body) else {
             canvas.put("\(state.record.name) tracks no skills yet: nothing to draw. Press Esc, then a to pick one.", x: 2, y: body.top + 1)
             return
+        }
+        if let readiness = readiness(state) {
+            Widgets.put(readinessRow(readiness, state, width: body.width - 1), x: 0, y: body.top, on: &canvas, limit: body.width - 1)
         }
         let items = items(histories, state, body)
         let top = area.top, visible = area.visible
@@ -183,6 +206,8 @@ enum HistoryScreen {
 struct HistoryCache: Sendable {
     var key: String
     var skills: [SkillHistory]
+    /// Readiness across the person's role over time (with a role and level set).
+    var readiness: ReadinessReport?
 
     static func key(_ state: AppState) -> String {
         "\(state.record.events.count) \(state.record.lastChange ?? "-") \(state.now.prefix(10))"

@@ -114,18 +114,33 @@ enum PathScreen {
         var first: [(String, Style)] = [(" \(path.role.name) \(dot) \(path.level) \(state.symbols.arrow) \(path.nextLevel ?? "top")", .bold)]
         var view = "order: \(state.path.order.rawValue)"
         if !state.path.filter.isEmpty { view += " \(dot) filter \"\(state.path.filter)\"" }
-        first.append(("  \(view)", .muted))
+        // The order and filter only where they fit whole beside the role.
+        if TextWidth.of(first[0].0 + "  " + view) < body.width { first.append(("  \(view)", .muted)) }
         rows.append(first)
         let line = path.readiness.line(toward: path.nextLevel, dot: dot)
-        for part in TextWidth.wrap(line, to: body.width - 2).prefix(3) { rows.append([(" " + part, Style(.bold, colour: .accent))]) }
+        var wrapped = TextWidth.wrap(line, to: body.width - 2)
+        if body.height < 12 && wrapped.count > 1 {
+            // A short screen: the figures alone ("Toward Senior: 2 of 27 · 7%"), so the list keeps its rows.
+            wrapped = [line.components(separatedBy: ", ").first ?? line]
+        }
+        for part in wrapped.prefix(3) { rows.append([(" " + part, Style(.bold, colour: .accent))]) }
         if body.height >= 14 {
             let untracked = path.untracked.count
             let hint = untracked == 0 ? "" : " \(untracked) not tracked: t tracks one, T all."
             let note = "A conversation aid, not a promotion guarantee." + hint
             for part in TextWidth.wrap(note, to: body.width - 2).prefix(2) { rows.append([(" " + part, .muted)]) }
         }
-        rows.append([])
+        if body.height >= 12 { rows.append([]) }
         return rows
+    }
+
+    /// Under 60 columns the tracked column goes: each skill's progress is "2/3 66%",
+    /// "untracked" or "–" (no next level), so names keep their room.
+    static func narrow(_ body: Body) -> Bool { body.width < 60 }
+
+    static func shortProgress(_ skill: PathSkill) -> String {
+        guard skill.tracked else { return "untracked" }
+        return skill.progress.map { "\($0.done)/\($0.total) \($0.percent)%" } ?? "–"
     }
 
     /// Lines of "next up", each item whole, as many as fit in `room` rows.
@@ -185,8 +200,9 @@ enum PathScreen {
             canvas.put("No skill's name matches \"\(state.path.filter)\". Esc clears the filter.", x: 2, y: area.top)
             return
         }
+        if narrow(body) { return drawNarrow(state, path, skills, area, body, &canvas, nextUp: nextUp) }
         let nameWidth = min(max(5, skills.map { TextWidth.of($0.name) }.max() ?? 0), max(10, body.width / 3))
-        let trackWidth = body.width >= 60 ? 11 : 3
+        let trackWidth = 11
         canvas.put("    " + Widgets.cell("SKILL", nameWidth) + "  " + Widgets.cell(trackWidth > 3 ? "TRACKED" : "", trackWidth)
                    + "  PROGRESS TOWARD \(path.nextLevel?.uppercased() ?? "THE NEXT LEVEL")", x: 0, y: area.top - 1, style: .muted)
         var y = area.top
@@ -219,6 +235,40 @@ enum PathScreen {
         }
         Widgets.markMore(above: state.path.list.scroll > 0, below: index < skills.count, top: area.top, visible: area.visible,
                          canvas: &canvas, symbols: state.symbols)
+        let nextTop = body.bottom - nextUp.count
+        for (row, pieces) in nextUp.enumerated() { Widgets.put(pieces, x: 0, y: nextTop + row, on: &canvas) }
+    }
+
+    /// The list under 60 columns: names as wide as the screen allows beside a short
+    /// progress, and the "more" marks on the heading row, where they cover nothing.
+    static func drawNarrow(_ state: AppState, _ path: LearningPath, _ skills: [PathSkill], _ area: ListArea, _ body: Body,
+                           _ canvas: inout Canvas, nextUp: [[(String, Style)]]) {
+        let progressWidth = skills.map { TextWidth.of(shortProgress($0)) }.max() ?? 0
+        let nameWidth = max(5, body.width - 4 - 2 - progressWidth)
+        canvas.put("    SKILL", x: 0, y: area.top - 1, style: .muted)
+        var y = area.top
+        var index = state.path.list.scroll
+        while index < skills.count && y < area.top + area.visible {
+            let skill = skills[index]
+            if area.heights[index] == 2 {
+                canvas.put("  Optional at \(path.nextLevel ?? "the next level"):", x: 0, y: y, style: .muted, limit: body.width - 1)
+                y += 1
+                if y >= area.top + area.visible { break }
+            }
+            let mark = skill.required ? state.symbols.required : state.symbols.optional
+            let complete = skill.progress?.isComplete == true
+            Widgets.put([("  \(mark) ", skill.required ? .bold : .muted), (Widgets.cell(skill.name, nameWidth) + "  ", .bold),
+                         (shortProgress(skill), skill.tracked ? Style(colour: complete ? .good : .plain) : .muted)], x: 0, y: y, on: &canvas)
+            if index == state.path.list.selection {
+                canvas.restyle(x: 0, y: y, count: canvas.width, style: .reverse)
+                canvas.put(state.symbols.pointer, x: 0, y: y, style: .reverse)
+            }
+            y += 1
+            index += 1
+        }
+        let marks = [state.path.list.scroll > 0 ? state.symbols.less : nil, index < skills.count ? state.symbols.more : nil]
+            .compactMap { $0 }.joined(separator: " ")
+        if !marks.isEmpty { canvas.put(marks, x: body.width - TextWidth.of(marks) - 1, y: area.top - 1, style: .muted) }
         let nextTop = body.bottom - nextUp.count
         for (row, pieces) in nextUp.enumerated() { Widgets.put(pieces, x: 0, y: nextTop + row, on: &canvas) }
     }

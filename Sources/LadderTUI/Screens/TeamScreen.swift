@@ -13,13 +13,22 @@ public struct TeamViewState: Equatable, Sendable {
     /// The people × skills matrix instead of the table (`m`).
     public var matrix = false
     public var list = ListState()
+    /// Coverage of a role and level instead of the table or matrix (`c`): the choice,
+    /// what it works out to (nil until chosen or when no profile names the role) and
+    /// the first row shown.
+    public var showingCoverage = false
+    public var coverageRole: String?
+    public var coverageLevel: String?
+    public var coverage: TeamCoverage?
+    public var coverageScroll = 0
 }
 
 /// Every mentee at a glance: who needs a 1:1 and why at the top, then one row per
 /// person with readiness toward their next level and what waits in their record.
 enum TeamScreen {
     static func keys(_ state: AppState) -> [(String, String)] {
-        [("↑↓", "move"), ("Enter", "open"), ("m", state.team.matrix ? "table" : "matrix"), ("o", "order"), ("/", "filter"),
+        if state.team.showingCoverage { return TeamCoverageView.keys(state) }
+        return [("↑↓", "move"), ("Enter", "open"), ("m", state.team.matrix ? "table" : "matrix"), ("c", "coverage"), ("o", "order"), ("/", "filter"),
          ("A", state.team.everyone ? "mentees only" : "everyone"), ("Esc", "back")]
     }
 
@@ -35,6 +44,7 @@ enum TeamScreen {
         let now = JournalEvent.date(state.now) ?? Date(timeIntervalSince1970: 0)
         let settings = TeamSettings(reviewDays: state.reviewDays, staleDays: state.staleDays, now: now)
         state.team.members = Team.members(state.people, library: state.library, settings: settings, everyone: state.team.everyone)
+        if state.team.showingCoverage { TeamCoverageView.refresh(&state) }
     }
 
     /// The rows shown: in the chosen order, filtered by name.
@@ -44,6 +54,7 @@ enum TeamScreen {
     }
 
     static func update(_ state: inout AppState, _ key: Key, _ effects: inout [Effect]) {
+        if state.team.showingCoverage { return TeamCoverageView.update(&state, key) }
         let members = shown(state)
         if state.team.list.navigate(key, count: members.count) { return }
         switch key {
@@ -52,6 +63,8 @@ enum TeamScreen {
             showPerson(&state, &effects, members[state.team.list.selection].id, create: nil)
         case .character("m"):
             state.team.matrix.toggle()
+        case .character("c"):
+            TeamCoverageView.open(&state)
         case .character("o"):
             state.team.order = state.team.order.next
             state.team.list = ListState()
@@ -151,9 +164,12 @@ enum TeamScreen {
         return (attention, header, ListArea(top: header + 1, visible: visible, heights: heights), names)
     }
 
-    static func area(_ state: AppState, _ body: Body) -> ListArea? { layout(state, body).area }
+    static func area(_ state: AppState, _ body: Body) -> ListArea? {
+        state.team.showingCoverage ? nil : layout(state, body).area
+    }
 
     static func draw(_ state: AppState, _ body: Body, _ canvas: inout Canvas) {
+        if state.team.showingCoverage { return TeamCoverageView.draw(state, body, &canvas) }
         let (attention, header, area, names) = layout(state, body)
         let waiting = !state.team.matrix && state.team.members.contains { !$0.attention.isEmpty }
         canvas.put(state.team.matrix ? "Each skill toward the next level" : waiting ? "Who needs a 1:1" : "Your team",
