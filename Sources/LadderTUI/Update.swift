@@ -128,7 +128,8 @@ func handleKey(_ state: inout AppState, _ key: Key, _ effects: inout [Effect]) {
             return
         }
     case .character("R"):
-        if state.screen != .review {
+        // On the team's coverage, r and R choose the role.
+        if state.screen != .review && !(state.screen == .team && state.team.showingCoverage) {
             ReviewScreen.open(&state)
             return
         }
