@@ -70,6 +70,7 @@ func linkAddresses(_ state: AppState) -> [String] {
     switch state.screen {
     case .skill(let skill), .thread(let skill, _): return SkillScreen.addresses(state.library.profile(skill)) + written(skill)
     case .review: return state.record.skills.keys.flatMap(written)
+    case .path: return PathScreen.path(state)?.nextUp.prefix(8).flatMap { state.library.resources(of: $0).map(\.url) } ?? []
     default: return []
     }
 }

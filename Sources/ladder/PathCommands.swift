@@ -47,7 +47,8 @@ struct PathCommand: ParsableCommand {
         JSON keys: person, role {id, name}, level, next_level, readiness {required_skills, \
         required_skills_complete, done, total, percent}, skills[] {skill, name, required, \
         tracked, done, total, level, own_level}, next_up[] {skill, id, text, level, focus, \
-        since, by, overdue}: what you work on (ladder focus) first, soonest target first.
+        since, by, overdue, resources[] {title, url}}: what you work on (ladder focus) first, \
+        soonest target first, each with where to learn it.
         """)
 
     @Flag(help: "Print JSON (keys above).") var json = false
@@ -67,6 +68,7 @@ struct PathCommand: ParsableCommand {
             var focus: Bool
             var since, by: String?
             var overdue: Bool
+            var resources: [Resource]
         }
         var person: String
         var role: RoleName
@@ -94,7 +96,7 @@ struct PathCommand: ParsableCommand {
                                                 done: $0.done, total: $0.total, level: $0.level, own_level: $0.ownLevel) },
                 next_up: path.nextUp.map { .init(skill: $0.skill, id: $0.expectation, text: $0.text, level: $0.level,
                                                  focus: $0.isFocused, since: $0.focusSince, by: $0.due,
-                                                 overdue: $0.isOverdue(today: today)) }))
+                                                 overdue: $0.isOverdue(today: today), resources: context.library.resources(of: $0)) }))
         }
         print("\(Safe.text(record.name)) · \(Safe.text(path.role.name)) · level \(Safe.text(path.level))")
         print(Safe.text(path.readiness.line(toward: path.nextLevel)))
@@ -114,6 +116,9 @@ struct PathCommand: ParsableCommand {
                 let focus = !item.isFocused ? "" : "  [working on" + (item.due.map { ", by \($0)" } ?? "")
                     + (item.isOverdue(today: today) ? ", overdue]" : "]")
                 print("  \(item.expectation)  \(Safe.text(item.skillName)): \(Safe.text(item.text))\(focus)")
+                for resource in context.library.resources(of: item) {
+                    print("      learn: \(Safe.text(resource.title)) <\(Safe.text(resource.url))>")
+                }
             }
         }
         if !path.untracked.isEmpty {

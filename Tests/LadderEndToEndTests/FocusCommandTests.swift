@@ -61,5 +61,13 @@ import Testing
         #expect(show.stdout.contains("- Cold starts, measured <http://blog.example.org/cold-starts>"))
         let json = try ladder("show", "learning-plan", "--json").stdout
         #expect(json.contains(#""url" : "https://wiki.example.com/serverless""#))
+
+        // The path's next up says where to learn each item, in text and JSON.
+        #expect(try ladder("role", "cloud-engineer", "--level", "Middle").status == 0)
+        #expect(try ladder("track", "learning-plan").status == 0)
+        #expect(try ladder("path").stdout.contains("      learn: Cold starts, measured <http://blog.example.org/cold-starts>"))
+        let path = try #require(try JSONSerialization.jsonObject(with: Data(ladder("path", "--json").stdout.utf8)) as? [String: Any])
+        let item = try #require((path["next_up"] as? [[String: Any]])?.first { $0["id"] as? String == "s1" })
+        #expect((item["resources"] as? [[String: String]])?.map { $0["url"] } == [ResourceProfile.url, "http://blog.example.org/cold-starts"])
     }
 }

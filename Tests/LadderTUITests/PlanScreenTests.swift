@@ -75,6 +75,19 @@ import Testing
         #expect(thread.links.contains { $0.target == ResourceProfile.url }, "\(thread.text)")
     }
 
+    /// The path's "next up" says where to learn each item, its URL a link.
+    @Test func nextUpOnThePathShowsWhereToLearnIt() throws {
+        var record = PersonRecord(id: .me)
+        record.apply(JournalEvent(.role(role: "cloud-engineer", level: "Middle"), at: "2026-05-01T09:00:00Z"))
+        record.apply(JournalEvent(.track(skill: ResourceProfile.id, role: "cloud-engineer", level: "Middle"), at: "2026-05-01T09:00:00Z"))
+        let app = Fixture.app(record, profiles: ["\(ResourceProfile.id).yaml": ResourceProfile.yaml()])
+        Fixture.type("p", into: app)
+        let screen = app.screen(100, 40)
+        #expect(screen.text.contains("Learning Plan: Designs event-driven systems."), "\(screen.text)")
+        #expect(screen.text.contains("- Cold starts, measured"), "\(screen.text)")
+        #expect(screen.links.contains { $0.target == ResourceProfile.url }, "\(screen.text)")
+    }
+
     @Test func theDashboardAndThePathPutTheFocusFirst() throws {
         var record = PathScreenTests.record()
         let senior = Fixture.senior()

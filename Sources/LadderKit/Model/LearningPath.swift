@@ -136,6 +136,13 @@ public struct Readiness: Equatable, Sendable {
 }
 
 /// One thing to learn next: an open Required expectation of a skill on the path.
+extension ProfileLibrary {
+    /// Where to learn an item of "next up": its expectation's resources in its profile.
+    public func resources(of item: NextUp) -> [Resource] {
+        profile(item.skill)?.allExpectations().first { $0.expectation.id == item.expectation }?.expectation.resources ?? []
+    }
+}
+
 public struct NextUp: Equatable, Sendable {
     public var skill: String
     public var skillName: String

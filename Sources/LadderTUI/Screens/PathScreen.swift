@@ -144,9 +144,10 @@ enum PathScreen {
     }
 
     /// Lines of "next up", each item whole, as many as fit in `room` rows.
-    /// What the person works on comes first, marked with its target day (overdue in colour).
-    static func nextUpLines(_ path: LearningPath, width: Int, room: Int, today: String = "", symbols: Symbols = .unicode)
-        -> [[(String, Style)]] {
+    /// What the person works on comes first, marked with its target day (overdue in colour);
+    /// under an item, where to learn it (`resources`), each whole, when they fit.
+    static func nextUpLines(_ path: LearningPath, width: Int, room: Int, today: String = "", symbols: Symbols = .unicode,
+                            resources: (NextUp) -> [Resource] = { _ in [] }) -> [[(String, Style)]] {
         guard room >= 3, !path.nextUp.isEmpty else { return [] }
         let title = path.nextUp.first?.isFocused == true ? " Next up: what you work on, then closest to complete:"
             : " Next up, closest to complete first:"
@@ -159,6 +160,11 @@ enum PathScreen {
             let style: Style = late ? Style(colour: .warning) : item.isFocused ? Style(colour: .accent) : .plain
             for (index, part) in wrapped.enumerated() {
                 lines.append([((index == 0 ? "  " : "    ") + part, style)])
+            }
+            for resource in resources(item) {
+                let rows = SkillScreen.resourceRows(resource, width: width - 4, indent: 4)
+                guard lines.count + rows.count <= room else { break }
+                lines += rows
             }
         }
         return lines.count > 1 ? lines : []
@@ -176,7 +182,8 @@ enum PathScreen {
         let listRows = heights.reduce(0, +)
         let spare = body.bottom - top - min(listRows, 8)
         let nextUp = nextUpLines(path, width: body.width, room: body.height >= 16 ? min(spare - 1, body.height / 3) : 0,
-                                 today: String(state.now.prefix(10)), symbols: state.symbols)
+                                 today: String(state.now.prefix(10)), symbols: state.symbols,
+                                 resources: { state.library.resources(of: $0) })
         let visible = body.bottom - top - (nextUp.isEmpty ? 0 : nextUp.count + 1)
         return (ListArea(top: top, visible: visible, heights: heights), header, nextUp)
     }
