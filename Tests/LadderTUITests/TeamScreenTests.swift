@@ -97,6 +97,27 @@ import Testing
         Fixture.type("m", into: app)
         #expect(!app.state.team.matrix)
     }
+
+    /// At 40 columns the skills scroll sideways with → and ←; the names and the heading row stay.
+    @Test func theSkillsScrollSidewaysAndTheNamesStay() throws {
+        let app = Fixture.type("T m", into: try TeamScreenTests.app())
+        let all = TeamMatrix.skills(app.state)
+        let first = app.screen(40, 14)
+        #expect(first.text.contains("Skills 1-"), "\(first.text)")
+        let heading = try #require(first.lines.first { $0.contains("NAME") })
+        #expect(heading.contains(all[0].short), "\(first.text)")
+        Fixture.type("Right", into: app)
+        let moved = app.screen(40, 14)
+        let next = try #require(moved.lines.first { $0.contains("NAME") })
+        #expect(!next.contains(" " + all[0].short + " ") && next.contains(all[1].short), "\(moved.text)")
+        #expect(moved.text.contains("Ana Silva"), "the names stay")
+        #expect(app.state.screen == .team, "→ scrolls the matrix rather than opening a person")
+        for _ in 0..<all.count { Fixture.type("Right", into: app) }
+        #expect(app.state.notice?.text == "That is the last skill.")
+        for _ in 0..<(all.count + 1) { Fixture.type("Left", into: app) }
+        #expect(app.state.team.matrixSkill == 0)
+        #expect(app.state.screen != .team, "← at the first skill goes back, as on the table")
+    }
 }
 
 /// The team screen's coverage (`c`): who on the team has each Required expectation.

@@ -52,11 +52,33 @@ enum TeamMatrix {
         }
     }
 
-    /// The columns that fit, left to right by name.
+    /// ← → (h l) scroll the skill columns while the names stay; at the first column
+    /// ← goes back as on the table. Returns whether the key scrolled.
+    static func scroll(_ state: inout AppState, _ key: Key) -> Bool {
+        let count = skills(state).count
+        switch key {
+        case .right, .character("l"):
+            let room = state.body.width - 3 - TeamScreen.nameWidth(TeamScreen.shown(state), state.body)
+            guard state.team.matrixSkill + columns(state, room: room).count < count else {
+                state.notice = .info("That is the last skill.")
+                return true
+            }
+            state.team.matrixSkill += 1
+            return true
+        case .left, .character("h"):
+            guard state.team.matrixSkill > 0 else { return false }
+            state.team.matrixSkill -= 1
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// The columns that fit, left to right by name, from the first one scrolled to.
     static func columns(_ state: AppState, room: Int) -> [(TeamScreen.Column, Int)] {
         var left = room
         var kept: [(TeamScreen.Column, Int)] = []
-        for skill in skills(state) {
+        for skill in skills(state).dropFirst(state.team.matrixSkill) {
             let width = max(1, TextWidth.of(skill.short))
             guard width + 2 <= left else { break }
             left -= width + 2
@@ -69,11 +91,14 @@ enum TeamMatrix {
     /// What the headings and glyphs mean, wrapped, in at most half the body.
     static func legend(_ state: AppState, _ body: Body) -> [String] {
         let all = skills(state)
+        let first = min(state.team.matrixSkill, all.count)
         let shown = columns(state, room: body.width - 3 - TeamScreen.nameWidth(TeamScreen.shown(state), body)).count
         let glyphs = Glyphs(unicode: state.unicode)
         var text = "0-9 tenths of the next level done, \(glyphs.complete) complete, \(glyphs.untracked) not tracked, \(glyphs.noNext) no next level. "
-        text += all.prefix(shown).map { "\($0.short) \($0.name)" }.joined(separator: ", ")
-        if shown < all.count { text += "; +\(all.count - shown) more skills on a wider terminal" }
+        if shown < all.count {
+            text += "Skills \(first + 1)-\(first + shown) of \(all.count) (\(state.unicode ? "← →" : "h l") for more): "
+        }
+        text += all.dropFirst(first).prefix(shown).map { "\($0.short) \($0.name)" }.joined(separator: ", ")
         let limit = max(2, (body.height - 4) / 2)
         return Array(TextWidth.wrap(all.isEmpty ? "No one here has a role with skills yet." : text, to: max(1, body.width - 2)).prefix(limit))
     }

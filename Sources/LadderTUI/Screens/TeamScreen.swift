@@ -12,6 +12,8 @@ public struct TeamViewState: Equatable, Sendable {
     public var everyone = false
     /// The people × skills matrix instead of the table (`m`).
     public var matrix = false
+    /// The matrix's first skill column shown (← → scroll the skills; names stay).
+    public var matrixSkill = 0
     public var list = ListState()
     /// Coverage of a role and level instead of the table or matrix (`c`): the choice,
     /// what it works out to (nil until chosen or when no profile names the role) and
@@ -28,7 +30,11 @@ public struct TeamViewState: Equatable, Sendable {
 enum TeamScreen {
     static func keys(_ state: AppState) -> [(String, String)] {
         if state.team.showingCoverage { return TeamCoverageView.keys(state) }
-        return [("↑↓", "move"), ("Enter", "open"), ("m", state.team.matrix ? "table" : "matrix"), ("c", "coverage"), ("o", "order"), ("/", "filter"),
+        if state.team.matrix {
+            return [("↑↓", "move"), ("←→", "skills"), ("Enter", "open"), ("m", "table"), ("c", "coverage"), ("o", "order"), ("/", "filter"),
+                    ("A", state.team.everyone ? "mentees only" : "everyone"), ("Esc", "back")]
+        }
+        return [("↑↓", "move"), ("Enter", "open"), ("m", "matrix"), ("c", "coverage"), ("o", "order"), ("/", "filter"),
          ("A", state.team.everyone ? "mentees only" : "everyone"), ("Esc", "back")]
     }
 
@@ -57,6 +63,7 @@ enum TeamScreen {
         if state.team.showingCoverage { return TeamCoverageView.update(&state, key) }
         let members = shown(state)
         if state.team.list.navigate(key, count: members.count) { return }
+        if state.team.matrix, TeamMatrix.scroll(&state, key) { return }
         switch key {
         case .enter, .right, .character("l"):
             guard members.indices.contains(state.team.list.selection) else { return }
