@@ -178,8 +178,11 @@ public enum PeopleSummaries {
             pending.append((summaries.count, id, stamp))
             summaries.append(PersonSummary(PersonRecord(id: id), journal: Journal()))
         }
-        let read = Parallel.map(pending.map(\.id)) { id -> PersonSummary? in
-            guard let (record, journal) = try? store.record(for: id) else { return nil }
+        // Many journals at once: use record snapshots, leave writing them to whoever opens the person.
+        var reader = store
+        if reader.snapshots == .readWrite { reader.snapshots = .read }
+        let read = Parallel.map(pending.map(\.id)) { [reader] id -> PersonSummary? in
+            guard let (record, journal) = try? reader.record(for: id) else { return nil }
             return PersonSummary(record, journal: journal)
         }
         for ((at, _, stamp), summary) in zip(pending, read) {

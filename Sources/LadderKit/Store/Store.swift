@@ -5,6 +5,23 @@ public struct Store: Sendable {
     /// How long a write waits for another Ladder holding the lock before it gives up
     /// with an error naming the lock file. Writers hold it for milliseconds.
     public var lockTimeout: Double
+    /// Whether `record(for:)` uses record snapshots and writes them (see `RecordSnapshot`).
+    public var snapshots: SnapshotUse = .readWrite
+    /// Journals shorter than this fold from scratch without making a snapshot.
+    public var snapshotMinBytes = 64 * 1024
+    /// A snapshot is extended when its journal has settled (no change for two
+    /// seconds), or at once when this many bytes were read after it.
+    var snapshotGrowthBytes = 64 * 1024
+
+    /// How a store uses record snapshots.
+    public enum SnapshotUse: Sendable {
+        /// Always fold the whole journal.
+        case off
+        /// Use snapshots, never write one (many journals read at once).
+        case read
+        /// Use snapshots and make or extend them.
+        case readWrite
+    }
 
     public init(folder: DataFolder, lockTimeout: Double = FileLock.defaultTimeout) {
         self.folder = folder
@@ -25,17 +42,6 @@ public struct Store: Sendable {
             journal.problems.insert(problem, at: 0)
         }
         return journal
-    }
-
-    /// The person's current state and the journal it was folded from.
-    public func record(for person: PersonID) throws(StoreError) -> (record: PersonRecord, journal: Journal) {
-        let journal = try journal(for: person)
-        let id = canonical(person)
-        var record = PersonRecord.fold(journal.events, id: id)
-        if let owner = owner(), owner.id == id, !journal.events.contains(where: { $0.kind == "person" }) {
-            record.name = owner.name
-        }
-        return (record, journal)
     }
 
     /// Appends events to a person's journal, one line each, in a single write and
