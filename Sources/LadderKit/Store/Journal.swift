@@ -79,7 +79,9 @@ public struct Journal: Sendable {
             }
             if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return }
             do {
-                let event = try decoder.decode(JournalEvent.self, from: Data(bytes))
+                // The hand-written reader takes the lines Ladder writes; JSONDecoder the rest.
+                let event = try JournalLineDecoder.decode(bytes).map(JournalEvent.init(line:))
+                    ?? decoder.decode(JournalEvent.self, from: Data(bytes))
                 if keepsHashes { eventLines.insert(line.hash) }
                 if event.v > JournalEvent.currentVersion {
                     journal.markNewer(version: event.v, file: file, line: line.number)
