@@ -13,7 +13,7 @@ extension Store {
     public func record(for person: PersonID) throws(StoreError) -> (record: PersonRecord, journal: Journal) {
         let owner = owner()
         let id = person == .me ? (owner?.id ?? .me) : person
-        let (home, file) = try location(of: id)
+        let (home, file) = try location(of: id, owner: owner)
         try SafeFile.refuseLinkedFolder(home.peoplePath)
         let path = home.journalPath(for: file)
         let synced = SyncedLines.load(in: home, for: file)

@@ -72,7 +72,7 @@ public struct Store: Sendable {
     /// `stat`, without reading it: a different stamp means another process wrote it.
     public func journalStamp(for person: PersonID) -> JournalStamp {
         guard let (home, file) = try? location(of: person) else { return JournalStamp(stamp: nil) }
-        return JournalStamp(stamp: FileStamp.of(home.journalPath(for: file)))
+        return JournalStamp(ofJournal: home.journalPath(for: file))
     }
 
     /// Everyone with a journal here or a shared record, and the owner (or `me`)
@@ -94,4 +94,13 @@ public struct Store: Sendable {
 /// A journal's size, times and inode (or its absence), to notice changes cheaply.
 public struct JournalStamp: Equatable, Sendable {
     fileprivate let stamp: FileStamp?
+
+    /// The stamp of the journal at `path` (`Store.journalPath(for:)`): one `stat`.
+    public init(ofJournal path: String) {
+        stamp = FileStamp.of(path)
+    }
+
+    fileprivate init(stamp: FileStamp?) {
+        self.stamp = stamp
+    }
 }
