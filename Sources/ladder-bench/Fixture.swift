@@ -34,10 +34,13 @@ struct SeededRandom: RandomNumberGenerator {
 /// Writes a data folder shaped like Ladder's largest real use: at scale 1, 1,000
 /// profiles shaped like the seed page (4 to 8 roles, 5 levels, 2 to 5 sentences per
 /// cell, about 12 MB of YAML) and 200 people who each track 10 skills through 1,000
-/// journal events (ticks, unticks, notes, level steps). Scale N multiplies both counts.
+/// journal events (ticks, unticks, notes, level steps). Everyone but `me` is a
+/// mentee with a role (the team view lists them; their path and the matrix read the
+/// role); `me` has none, so the first frame stays the dashboard. Scale N multiplies
+/// both counts.
 struct Fixture {
     /// Bump when the generator's output changes, so old fixtures are remade.
-    static let version = 2
+    static let version = 3 // 3: everyone but me a mentee with a role
     static let baseProfiles = 1_000
     static let basePeople = 200
     static let eventsPerPerson = 1_000
@@ -188,7 +191,7 @@ struct Fixture {
             clock += Double(random.int(600...86_400))
             return event
         }
-        if let name { events.append(stamp(.person(name: name, mentee: nil))) }
+        if let name { events.append(stamp(.person(name: name, mentee: true))) }
         struct Tracked { var profile: Profile; var role: Role; var level: Int; var ticked: [String: String] }
         var tracked: [Tracked] = []
         while tracked.count < Self.skillsPerPerson {
@@ -199,6 +202,7 @@ struct Fixture {
             tracked.append(Tracked(profile: profile, role: role, level: level, ticked: [:]))
             events.append(stamp(.track(skill: profile.id, role: role.id, level: Self.levels[level])))
         }
+        if name != nil { events.append(stamp(.role(role: tracked[0].role.id, level: Self.levels[1]))) }
         while events.count < count {
             let t = random.int(0...(tracked.count - 1))
             let skill = tracked[t]
