@@ -181,14 +181,15 @@ struct Fixture {
     // MARK: - Journals
 
     /// 1,000 events (or `count`): a name, 10 tracked skills, then ticks, unticks, notes and a few
-    /// level steps, a few hours apart over about two years.
+    /// level steps, `step` seconds apart (by default a few hours: about two years).
     func makeJournal(for person: PersonID, named name: String?, profiles: [Profile],
-                     _ random: inout SeededRandom, events count: Int = Fixture.eventsPerPerson) -> [JournalEvent] {
+                     _ random: inout SeededRandom, events count: Int = Fixture.eventsPerPerson,
+                     seconds step: ClosedRange<Int> = 600...86_400) -> [JournalEvent] {
         var events: [JournalEvent] = []
         var clock = Date(timeIntervalSince1970: 1_672_531_200 + Double(random.int(0...86_400 * 30)))
         func stamp(_ change: Change) -> JournalEvent {
             let event = JournalEvent(change, at: JournalEvent.timestamp(clock), id: random.hex(16))
-            clock += Double(random.int(600...86_400))
+            clock += Double(random.int(step))
             return event
         }
         if let name { events.append(stamp(.person(name: name, mentee: true))) }
