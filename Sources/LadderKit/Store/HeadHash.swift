@@ -63,6 +63,15 @@ struct HeadHash: Equatable, Sendable {
         }
     }
 
+    /// The hash of `bytes` as 16 hex digits: a cache file's checksum, several times
+    /// faster than `ContentHash` on a record snapshot's megabytes.
+    static func checksum(_ bytes: ArraySlice<UInt8>) -> String {
+        var hash = HeadHash()
+        hash.add(bytes)
+        let hex = String(hash.value, radix: 16)
+        return String(repeating: "0", count: 16 - hex.count) + hex
+    }
+
     /// The hash of every byte added so far (the state is left as it was).
     var value: UInt64 {
         var h = Self.mix(state, pending)
