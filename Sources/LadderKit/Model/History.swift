@@ -25,7 +25,7 @@ public enum History {
         var replay = PersonRecord(id: record.id)
         let events = record.events // once: a snapshot's record reads its earlier events on first use
         for event in events {
-            replay.apply(event)
+            replay.applyState(event) // the state only: no second copy of every event
             guard let skill = event.skill, let profile = profiles[skill] else { continue }
             if case .untrack = event.change {
                 builders[skill] = nil // tracking starts over: so does its history
