@@ -22,6 +22,9 @@ public final class LadderApp: TerminalProgram {
     private let canLendTerminal: Bool
     /// Where `$VISUAL`/`$EDITOR` are read.
     private let environment: [String: String]
+    /// Where the shown person's journal is, worked out once per load, so a key costs
+    /// one `stat` (not a read of `owner.json` and the sharing folders too).
+    private var shownJournal: (person: PersonID, path: String)?
 
     /// Opens the UI on a person's record. `environment` gives `LADDER_STALE_DAYS`;
     /// `clock` gives the time (fixed in tests). `askOwnerName`: the first run, which
@@ -36,14 +39,18 @@ public final class LadderApp: TerminalProgram {
         self.clock = clock
         self.environment = environment
         self.canLendTerminal = canLendTerminal
-        let person = store.canonical(person)  // `me` is the owner
+        let owner = store.owner()
+        let person = person == .me ? (owner?.id ?? .me) : person  // `me` is the owner
         state = AppState(library: library, person: person, record: PersonRecord(id: person), unicode: unicode, now: clock())
         state.staleDays = Staleness.days(environment: environment)
         state.reviewDays = TeamSettings(environment: environment, now: Date()).reviewDays
-        state.reviewer = store.reviewer()
-        state.owner = store.ownerID
+        state.owner = owner?.id ?? .me
+        if let owner { state.reviewer = owner.reviewer }
         if askOwnerName { Walkthrough.askName(&state) }
         run(.loadPerson(person, create: nil), switched: false)
+        // No owner yet: `me` signs under its record's name (`Store.reviewer()`), just read
+        // when `me` is the one shown.
+        if owner == nil { state.reviewer = person == .me ? Reviewer(.me, name: state.record.name) : store.reviewer() }
     }
 
     public var isFinished: Bool { state.finished }
@@ -97,20 +104,22 @@ public final class LadderApp: TerminalProgram {
             send(.notSaved(reason: "you gave up waiting for the lock; nothing of that change was written", given.intent))
         case .loadPerson(let id, let name):
             do {
-                let stamp = store.journalStamp(for: id)
+                shownJournal = nil
+                let stamp = journalStamp(for: id)
                 var (record, journal) = try store.record(for: id)
                 if let name, record.lastChange == nil {
                     let events = JournalEvent.stamp([.person(name: name, mentee: id != .me)], at: clock())
                     try store.append(events, for: id)
                     for event in events { record.apply(event) }
                 }
-                seen = name == nil ? stamp : store.journalStamp(for: id)
+                seen = name == nil ? stamp : journalStamp(for: id)
                 send(.loaded(loaded(id, record, journal), switched: switched))
             } catch {
                 send(.notLoaded(reason: error.message))
             }
         case .nameOwner(let name):
             do {
+                shownJournal = nil // naming the owner can tell where `me`'s journal is
                 send(.ownerNamed(try store.nameOwner(name)))
             } catch {
                 send(.notLoaded(reason: "Not saved: " + error.message))
@@ -134,11 +143,11 @@ public final class LadderApp: TerminalProgram {
     /// and says so once.
     private func write(_ events: [JournalEvent], for person: PersonID, _ intent: SaveIntent) {
         do {
-            let before = store.journalStamp(for: person)
+            let before = journalStamp(for: person)
             try store.append(events, for: person)
             waiting = nil
             // Our own write: the new stamp is expected, unless someone else wrote in between.
-            if before == seen { seen = store.journalStamp(for: person) }
+            if before == seen { seen = journalStamp(for: person) }
             send(.saved(events, intent))
         } catch let error where error.heldLock != nil {
             if waiting == nil { send(.waitingForLock(path: error.heldLock ?? "")) }
@@ -153,8 +162,11 @@ public final class LadderApp: TerminalProgram {
     /// last read or wrote it: one `stat` per event, a read only when it changed.
     private func noticeChangesOnDisk() {
         let person = state.person
-        let stamp = store.journalStamp(for: person)
+        var stamp = journalStamp(for: person)
         guard let seen, stamp != seen else { return }
+        // Changed: maybe moved too (a record shared by another Ladder); look again.
+        shownJournal = nil
+        stamp = journalStamp(for: person)
         self.seen = stamp
         guard let (record, journal) = try? store.record(for: person) else { return }
         send(.changedOnDisk(loaded(person, record, journal)))
@@ -176,5 +188,13 @@ public final class LadderApp: TerminalProgram {
         } catch {
             send(.synced(error.message, failed: true, then: then))
         }
+    }
+
+    /// The stamp of a person's journal, at the place worked out when it was loaded.
+    private func journalStamp(for person: PersonID) -> JournalStamp {
+        if let shownJournal, shownJournal.person == person { return JournalStamp(ofJournal: shownJournal.path) }
+        let path = store.journalPath(for: person)
+        shownJournal = (person, path)
+        return JournalStamp(ofJournal: path)
     }
 }

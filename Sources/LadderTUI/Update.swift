@@ -24,7 +24,7 @@ public func update(_ state: AppState, _ message: Message) -> (AppState, [Effect]
     case .loaded(let loaded, let switched):
         showPerson(&state, loaded, switched: switched)
     case .changedOnDisk(let loaded):
-        let added = loaded.record.events.count - state.record.events.count
+        let added = loaded.record.eventCount - state.record.eventCount
         state.record = loaded.record
         state.journalProblems = loaded.problems
         state.readOnly = loaded.readOnly

@@ -63,12 +63,16 @@ func screenTitle(_ state: AppState) -> String {
 /// written in evidence): made links where they are drawn.
 func linkAddresses(_ state: AppState) -> [String] {
     guard !state.showingHelp else { return [] }
+    // Each expectation's newest note (what the checklist and the review show), not
+    // the whole log: a long journal's log would be read on every frame.
     func written(_ skill: String) -> [String] {
-        let notes: [Note] = state.record.skills[skill]?.evidence.values.flatMap { $0 } ?? []
-        return notes.flatMap { Hyperlink.addresses(in: $0.text) }
+        (state.record.skills[skill]?.notes.values.map(\.text) ?? []).flatMap(Hyperlink.addresses(in:))
     }
     switch state.screen {
-    case .skill(let skill), .thread(let skill, _): return SkillScreen.addresses(state.library.profile(skill)) + written(skill)
+    case .skill(let skill): return SkillScreen.addresses(state.library.profile(skill)) + written(skill)
+    case .thread(let skill, let expectation):
+        let log = state.record.skills[skill]?.log(expectation) ?? []
+        return SkillScreen.addresses(state.library.profile(skill)) + log.flatMap { Hyperlink.addresses(in: $0.text) }
     case .review: return state.record.skills.keys.flatMap(written)
     case .path: return PathScreen.path(state)?.nextUp.prefix(8).flatMap { state.library.resources(of: $0).map(\.url) } ?? []
     default: return []

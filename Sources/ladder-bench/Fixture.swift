@@ -34,10 +34,13 @@ struct SeededRandom: RandomNumberGenerator {
 /// Writes a data folder shaped like Ladder's largest real use: at scale 1, 1,000
 /// profiles shaped like the seed page (4 to 8 roles, 5 levels, 2 to 5 sentences per
 /// cell, about 12 MB of YAML) and 200 people who each track 10 skills through 1,000
-/// journal events (ticks, unticks, notes, level steps). Scale N multiplies both counts.
+/// journal events (ticks, unticks, notes, level steps). Everyone but `me` is a
+/// mentee with a role (the team view lists them; their path and the matrix read the
+/// role); `me` has none, so the first frame stays the dashboard. Scale N multiplies
+/// both counts.
 struct Fixture {
     /// Bump when the generator's output changes, so old fixtures are remade.
-    static let version = 2
+    static let version = 3 // 3: everyone but me a mentee with a role
     static let baseProfiles = 1_000
     static let basePeople = 200
     static let eventsPerPerson = 1_000
@@ -178,17 +181,18 @@ struct Fixture {
     // MARK: - Journals
 
     /// 1,000 events (or `count`): a name, 10 tracked skills, then ticks, unticks, notes and a few
-    /// level steps, a few hours apart over about two years.
+    /// level steps, `step` seconds apart (by default a few hours: about two years).
     func makeJournal(for person: PersonID, named name: String?, profiles: [Profile],
-                     _ random: inout SeededRandom, events count: Int = Fixture.eventsPerPerson) -> [JournalEvent] {
+                     _ random: inout SeededRandom, events count: Int = Fixture.eventsPerPerson,
+                     seconds step: ClosedRange<Int> = 600...86_400) -> [JournalEvent] {
         var events: [JournalEvent] = []
         var clock = Date(timeIntervalSince1970: 1_672_531_200 + Double(random.int(0...86_400 * 30)))
         func stamp(_ change: Change) -> JournalEvent {
             let event = JournalEvent(change, at: JournalEvent.timestamp(clock), id: random.hex(16))
-            clock += Double(random.int(600...86_400))
+            clock += Double(random.int(step))
             return event
         }
-        if let name { events.append(stamp(.person(name: name, mentee: nil))) }
+        if let name { events.append(stamp(.person(name: name, mentee: true))) }
         struct Tracked { var profile: Profile; var role: Role; var level: Int; var ticked: [String: String] }
         var tracked: [Tracked] = []
         while tracked.count < Self.skillsPerPerson {
@@ -199,6 +203,7 @@ struct Fixture {
             tracked.append(Tracked(profile: profile, role: role, level: level, ticked: [:]))
             events.append(stamp(.track(skill: profile.id, role: role.id, level: Self.levels[level])))
         }
+        if name != nil { events.append(stamp(.role(role: tracked[0].role.id, level: Self.levels[1]))) }
         while events.count < count {
             let t = random.int(0...(tracked.count - 1))
             let skill = tracked[t]

@@ -70,6 +70,9 @@ enum InProcess {
         var all: Stats
         /// Not a target: moving through the browser's list of every profile.
         var browser: Stats
+        /// Moving through the learning path, and through the team view and its matrix.
+        var path: Stats?
+        var team: Stats?
         /// Cells that differed between consecutive frames, on average.
         var changedCellsPerFrame: Double
     }
@@ -91,10 +94,10 @@ enum InProcess {
         var changed = 0
         var frames = 0
         let warmup = 200
-        func keyAndFrame(_ key: Key) -> (millis: Double, changed: Int) {
+        func keyAndFrame(_ key: Key, on target: LadderApp) -> (millis: Double, changed: Int) {
             let start = clockNanos()
-            app.handle(.key(key))
-            let frame = app.frame
+            target.handle(.key(key))
+            let frame = target.frame
             var differing = 0
             for cell in frame.cells.indices where frame.cells[cell] != previous.cells[cell] { differing += 1 }
             previous = frame
@@ -102,7 +105,7 @@ enum InProcess {
         }
         for index in 0..<(count + warmup) {
             let isTick = index % 3 == 0
-            let (time, differing) = keyAndFrame(isTick ? ticking[(index / 3) % ticking.count] : navigation[index % navigation.count])
+            let (time, differing) = keyAndFrame(isTick ? ticking[(index / 3) % ticking.count] : navigation[index % navigation.count], on: app)
             guard index >= warmup else { continue }
             if isTick { tickingTimes.append(time) } else { navigationTimes.append(time) }
             changed += differing
@@ -113,11 +116,31 @@ enum InProcess {
         var browserTimes: [Double] = []
         let browserKeys: [Key] = [.down, .down, .pageDown, .up, .character("j"), .end, .home, .pageDown]
         for index in 0..<(count / 5 + warmup) {
-            let (time, _) = keyAndFrame(browserKeys[index % browserKeys.count])
+            let (time, _) = keyAndFrame(browserKeys[index % browserKeys.count], on: app)
             if index >= warmup { browserTimes.append(time) }
         }
+        /// Keys on a screen of another app on the fixture itself (these keys write nothing).
+        func screen(_ app: LadderApp, opening: [Key], _ keys: [Key]) -> [Double] {
+            app.handle(.resize(width: width, height: height))
+            for key in opening { app.handle(.key(key)) }
+            previous = app.frame
+            var times: [Double] = []
+            for index in 0..<(count / 5 + warmup) {
+                let (time, _) = keyAndFrame(keys[index % keys.count], on: app)
+                if index >= warmup { times.append(time) }
+            }
+            return times
+        }
+        // A mentee's first screen is their learning path (they have a role); the team view is the owner's.
+        let store = Store(folder: folder)
+        let mentee = store.people().first { $0 != .me } ?? .me
+        let path = screen(LadderApp(store: store, library: library, person: mentee), opening: [],
+                          [.down, .down, .character("j"), .up, .character("k"), .pageDown, .home])
+        let team = screen(LadderApp(store: store, library: library, person: .me), opening: [.character("T")],
+                          [.down, .down, .up, .character("m"), .right, .down, .left, .character("m")])
         return KeyToFrame(navigation: Stats(navigationTimes), ticking: Stats(tickingTimes),
                           all: Stats(navigationTimes + tickingTimes), browser: Stats(browserTimes),
+                          path: Stats(path), team: Stats(team),
                           changedCellsPerFrame: Double(changed) / Double(max(1, frames)))
     }
 

@@ -28,6 +28,9 @@ enum Report {
         row("skill screen (`Enter`)") { "\(ms($0.skillScreen.median)) / \(ms($0.skillScreen.max))" }
         row("profile browser (`a`)") { "\(ms($0.browser.median)) / \(ms($0.browser.max))" }
         row("people screen (`P`)") { "\(ms($0.peopleScreen.median)) / \(ms($0.peopleScreen.max))" }
+        row("path screen (a mentee's first frame)") { $0.pathScreen.map { "\(ms($0.median)) / \(ms($0.max))" } ?? "-" }
+        row("team screen, mentees (`T`)") { $0.teamScreen.map { "\(ms($0.median)) / \(ms($0.max))" } ?? "-" }
+        row("matrix (`T m`)") { $0.matrix.map { "\(ms($0.median)) / \(ms($0.max))" } ?? "-" }
         row("peak memory, first frame (max RSS)") { mb($0.firstFrameMaxRSSKB) }
         row("first frame, no cache (builds it)") { "\(ms($0.firstFrameCold)) (\(mb($0.firstFrameColdMaxRSSKB)))" }
         row("people screen, no people cache") { ms($0.peopleCold) }
@@ -50,6 +53,10 @@ enum Report {
         lines.append("| --- | --- | --- | --- |")
         lines.append("| navigation (↑↓ j k ←→ PgDn Home) | \(String(format: "%.3f", k.navigation.median)) | \(String(format: "%.3f", k.navigation.p99)) | \(String(format: "%.3f", k.navigation.max)) |")
         lines.append("| ticking (Space, x) | \(String(format: "%.3f", k.ticking.median)) | \(String(format: "%.3f", k.ticking.p99)) | \(String(format: "%.3f", k.ticking.max)) |")
+        if let path = k.path, let team = k.team {
+            lines.append("| path screen (↑↓ j k PgDn Home) | \(String(format: "%.3f", path.median)) | \(String(format: "%.3f", path.p99)) | \(String(format: "%.3f", path.max)) |")
+            lines.append("| team screen, matrix (↑↓ m ←→) | \(String(format: "%.3f", team.median)) | \(String(format: "%.3f", team.p99)) | \(String(format: "%.3f", team.max)) |")
+        }
         lines.append("| not a target: profile browser, \(all.scales.first?.profiles ?? 0) profiles (↑↓ PgDn End Home) | \(String(format: "%.3f", k.browser.median)) | \(String(format: "%.3f", k.browser.p99)) | \(String(format: "%.3f", k.browser.max)) |")
         lines.append("")
         if let long = all.longJournal {

@@ -53,6 +53,10 @@ struct Run: ParsableCommand {
         var skillScreen: Stats
         var browser: Stats
         var peopleScreen: Stats
+        /// The learning path (`p`), the team view of the mentees (`T`) and its matrix (`T m`).
+        var pathScreen: Stats?
+        var teamScreen: Stats?
+        var matrix: Stats?
         var phases: InProcess.Phases
     }
 
@@ -132,9 +136,12 @@ struct Run: ParsableCommand {
         let path = fixturePath(scale)
         let environment = ["LADDER_HOME": path, "HOME": path, "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "TERM": "xterm-256color"]
         let size = "\(Self.width)x\(Self.height)"
-        func snapshot(_ keys: String?, expect: String, measuringMemory: Bool = false) throws -> ChildRun {
+        // A mentee, whose first frame is their learning path (they have a role).
+        let mentee = DataFolder(path: path).people().first { $0 != .me }?.rawValue ?? "me"
+        func snapshot(_ keys: String?, person: String? = nil, expect: String, measuringMemory: Bool = false) throws -> ChildRun {
             var arguments = ["snapshot", "--size", size]
             if let keys { arguments += ["--keys", keys] }
+            if let person { arguments += ["--person", person] }
             let run = measuringMemory ? try runMeasuringMemory(binary, arguments, environment: environment)
                                       : try runChild(binary, arguments, environment: environment)
             guard run.status == 0, run.stdout.contains(expect) else {
@@ -154,10 +161,14 @@ struct Run: ParsableCommand {
         for _ in 0..<3 { memory.append(try snapshot(nil, expect: "PROGRESS TO NEXT LEVEL", measuringMemory: true).maxRSS) }
         log("×\(scale): \(openRuns) opens of each screen")
         var skill: [Double] = [], browser: [Double] = [], people: [Double] = []
+        var paths: [Double] = [], team: [Double] = [], matrix: [Double] = []
         for _ in 0..<openRuns {
             skill.append(try snapshot("Enter", expect: "level").millis)
             browser.append(try snapshot("a", expect: "\(summary.profiles + Self.bundled) profiles").millis)
             people.append(try snapshot("P", expect: "QUESTIONS").millis)
+            paths.append(try snapshot(nil, person: mentee, expect: "TRACKED").millis)
+            team.append(try snapshot("T", expect: "· Team").millis)
+            matrix.append(try snapshot("T m", expect: "Each skill toward the next level").millis)
         }
         let phases = InProcess.phases(folder: DataFolder(path: path), width: Self.width, height: Self.height, passes: 5)
         guard phases.peopleListed == summary.people, phases.profilesListed == summary.profiles + Self.bundled else {
@@ -168,6 +179,7 @@ struct Run: ParsableCommand {
                            firstFrameCold: cold.millis, firstFrameColdMaxRSSKB: cold.maxRSS,
                            firstFrame: Stats(firstFrames.map(\.millis)), firstFrameMaxRSSKB: memory.max() ?? 0,
                            peopleCold: peopleCold.millis, skillScreen: Stats(skill), browser: Stats(browser), peopleScreen: Stats(people),
+                           pathScreen: Stats(paths), teamScreen: Stats(team), matrix: Stats(matrix),
                            phases: phases)
     }
 
@@ -225,6 +237,11 @@ struct Run: ParsableCommand {
             Target(what: "skill screen (×1)", target: "≤ 100 ms", measured: ms(one.skillScreen.median), met: one.skillScreen.median <= 100),
             Target(what: "profile browser, \(one.profiles + Self.bundled) profiles (×1)", target: "≤ 250 ms", measured: ms(one.browser.median), met: one.browser.median <= 250),
             Target(what: "people screen, \(one.peopleCount) people (×1)", target: "≤ 250 ms", measured: ms(one.peopleScreen.median), met: one.peopleScreen.median <= 250),
+            Target(what: "path screen (×1)", target: "≤ 100 ms", measured: ms(one.pathScreen?.median ?? .nan),
+                   met: (one.pathScreen?.median ?? .infinity) <= 100),
+            Target(what: "team screen and matrix, \(one.peopleCount - 1) mentees (×1)", target: "≤ 250 ms",
+                   measured: "\(ms(one.teamScreen?.median ?? .nan)), \(ms(one.matrix?.median ?? .nan))",
+                   met: max(one.teamScreen?.median ?? .infinity, one.matrix?.median ?? .infinity) <= 250),
             Target(what: "key to frame, p99", target: "≤ 2 ms", measured: String(format: "%.3f ms", all.keyToFrame.all.p99), met: all.keyToFrame.all.p99 <= 2),
             Target(what: "tick persisted, p99", target: "≤ 3 ms", measured: String(format: "%.3f ms", all.tickPersisted.p99), met: all.tickPersisted.p99 <= 3),
             Target(what: "peak memory, first frame (×1)", target: "≤ 150 MB", measured: String(format: "%.1f MB", Double(one.firstFrameMaxRSSKB) / 1024),
@@ -248,9 +265,13 @@ struct Run: ParsableCommand {
             let time = four.firstFrame.median / one.firstFrame.median
             let memory = Double(four.firstFrameMaxRSSKB) / Double(one.firstFrameMaxRSSKB)
             let opens = [four.skillScreen.median / one.skillScreen.median, four.browser.median / one.browser.median,
-                         four.peopleScreen.median / one.peopleScreen.median].max() ?? 0
+                         four.peopleScreen.median / one.peopleScreen.median]
+                + [(four.pathScreen, one.pathScreen), (four.teamScreen, one.teamScreen), (four.matrix, one.matrix)].compactMap { pair in
+                    pair.0.flatMap { four in pair.1.map { four.median / $0.median } }
+                }
+            let slowest = opens.max() ?? 0
             list.append(Target(what: "×4 data: first frame time, memory; slowest open", target: "≤ ×4",
-                               measured: String(format: "×%.2f, ×%.2f; ×%.2f", time, memory, opens), met: time <= 4 && memory <= 4 && opens <= 4))
+                               measured: String(format: "×%.2f, ×%.2f; ×%.2f", time, memory, slowest), met: time <= 4 && memory <= 4 && slowest <= 4))
         }
         return list
     }

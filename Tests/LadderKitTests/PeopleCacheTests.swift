@@ -26,9 +26,12 @@ import Testing
 
     /// Every person's summary made by reading and folding their whole journal.
     static func truth(_ store: Store) throws -> [PersonSummary] {
-        try store.people().map { id in
+        let library = ProfileLibrary.load(from: store.folder)
+        return try store.people().map { id in
             let (record, journal) = try store.record(for: id)
-            return PersonSummary(record, journal: journal)
+            var summary = PersonSummary(record, journal: journal)
+            summary.progress = summary.tracked.first.flatMap { ProgressFigure($0, library: library) }
+            return summary
         }
     }
 
@@ -55,6 +58,27 @@ import Testing
         #expect(third.report.parsed == 0)
         #expect(third.report.reused == truth.count)
         #expect(!third.report.wrote)
+    }
+
+    @Test func theProgressFigureIsKeptAndRecomputedWhenTheProfilesChange() throws {
+        let store = try Self.makeStore()
+        defer { TestSupport.removeFolder(store.folder.path) }
+        _ = ProfileLibrary.load(from: store.folder) // the profile index, as the app has it before the people screen
+        _ = PeopleSummaries.load(store, cache: true, now: later)
+        let kept = PeopleSummaries.load(store, cache: true, now: later)
+        #expect(!kept.report.wrote, "figures and summaries reused")
+        let me = try #require(kept.summaries.first { $0.id == .me }?.progress)
+        #expect(me.skillName == "Serverless Functions" && me.nextLevel == "Senior")
+        // The profile renamed: the index changes, and so does the figure, though no journal did.
+        var profile = try #require(ProfileLibrary.bundled().profile("serverless-functions"))
+        profile.name = "Functions, Renamed"
+        try Data(try ProfileFile.encode(profile).utf8).write(to: URL(fileURLWithPath: store.folder.profilesPath + "/serverless-functions.yaml"))
+        _ = ProfileLibrary.load(from: store.folder)
+        let renamed = PeopleSummaries.load(store, cache: true, now: later)
+        #expect(renamed.report.wrote)
+        #expect(renamed.summaries.first { $0.id == .me }?.progress?.skillName == "Functions, Renamed")
+        #expect(renamed.summaries == (try Self.truth(store)))
+        #expect(!PeopleSummaries.load(store, cache: true, now: later).report.wrote)
     }
 
     /// A minute from now: every stamp made in the test is old enough to trust then.

@@ -76,7 +76,11 @@ extension TrackedSkill {
             // Each note adds a dated entry to the log; an empty one clears the log.
             let entry = Note(text: note, at: at, expectation: text ?? "")
             notes[id] = note.isEmpty ? nil : entry
-            evidence[id] = note.isEmpty ? nil : (evidence[id] ?? []) + [entry]
+            if note.isEmpty {
+                evidence[id] = nil
+            } else {
+                evidence[id, default: []].append(entry) // in place: a copy of the log per note made a long one quadratic
+            }
         case .notApplicable(_, _, let id, let text, let reason):
             notApplicable[id] = NotApplicable(reason: reason, at: at, text: text)
         case .applicable(_, _, let id, _):

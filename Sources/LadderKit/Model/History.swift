@@ -23,8 +23,9 @@ public enum History {
         }
         var builders: [String: Builder] = [:]
         var replay = PersonRecord(id: record.id)
-        for event in record.events {
-            replay.apply(event)
+        let events = record.events // once: a snapshot's record reads its earlier events on first use
+        for event in events {
+            replay.applyState(event) // the state only: no second copy of every event
             guard let skill = event.skill, let profile = profiles[skill] else { continue }
             if case .untrack = event.change {
                 builders[skill] = nil // tracking starts over: so does its history
@@ -53,7 +54,7 @@ public enum History {
                 span.days = days(from: span.from, to: span.to, now: now)
                 return span
             }
-            history.pace = pace(standing, events: record.events, now: now, windowDays: windowDays)
+            history.pace = pace(standing, events: events, now: now, windowDays: windowDays)
             return history
         }
     }

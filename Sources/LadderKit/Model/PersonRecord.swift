@@ -1,3 +1,5 @@
+import Foundation
+
 /// A person's current state: the fold of their journal, oldest event first.
 public struct PersonRecord: Equatable, Sendable {
     public var id: PersonID
@@ -16,8 +18,27 @@ public struct PersonRecord: Equatable, Sendable {
     public var lastChange: String?
     /// Every review (1:1), oldest first; the last may still be open.
     public var reviews: [Review]
+    /// When the first and the last tick or step up folded happened (what the team view
+    /// reads, kept so it needs no events).
+    public internal(set) var firstChange: String?
+    public internal(set) var lastProgress: String?
     /// The events folded, in fold order: history, "since the last review", undo.
-    public var events: [JournalEvent]
+    /// A record from a snapshot reads the events the snapshot was folded from the
+    /// first time they are asked for (the history, a report, an undo); the
+    /// dashboard, the skill screen and a tick never ask.
+    public var events: [JournalEvent] {
+        get {
+            guard let earlier else { return recent }
+            return recent.isEmpty ? earlier.events : earlier.events + recent
+        }
+        set { earlier = nil; recent = newValue }
+    }
+    /// How many events `events` holds, without reading a snapshot's from the journal.
+    public var eventCount: Int { (earlier?.count ?? 0) + recent.count }
+    /// The events folded after `earlier`'s (all of them when there is no `earlier`).
+    private var recent: [JournalEvent]
+    /// The events a snapshot's state was folded from, read on first use.
+    private var earlier: EarlierEvents?
     /// Changes about skills not tracked when they were folded, by skill: applied if
     /// tracking starts later (a tick dated a little before its track line).
     var untracked: [String: [(Change, String)]] = [:]
@@ -29,7 +50,14 @@ public struct PersonRecord: Equatable, Sendable {
         skills = [:]
         skillOrder = []
         reviews = []
-        events = []
+        recent = []
+    }
+
+    /// A record whose state was folded from events it reads only when asked for them.
+    init(state: PersonRecord, earlier: EarlierEvents) {
+        self = state
+        self.earlier = earlier
+        recent = []
     }
 
     /// The tracked skills in the order they were first tracked.
@@ -50,6 +78,10 @@ public struct PersonRecord: Equatable, Sendable {
     /// applicable, answers) since the last review ended, oldest first.
     /// Counted by position in the fold, so a change in the same second as the end still shows.
     public func changesSinceLastReview() -> [JournalEvent] {
+        func isEnd(_ event: JournalEvent) -> Bool { if case .reviewEnd = event.change { return true } else { return false } }
+        // A review ended since the snapshot: the earlier events are not needed.
+        if earlier != nil, let end = recent.lastIndex(where: isEnd) { return recent[(end + 1)...].filter(\.change.isOwnChange) }
+        let events = events
         let start = events.lastIndex { if case .reviewEnd = $0.change { return true } else { return false } }.map { $0 + 1 } ?? 0
         return events[start...].filter(\.change.isOwnChange)
     }
@@ -69,8 +101,18 @@ public struct PersonRecord: Equatable, Sendable {
             lastChange = last
             return
         }
+        recent.append(event)
+        applyState(event)
+    }
+
+    /// Applies one event to the state without keeping it in `events`.
+    mutating func applyState(_ event: JournalEvent) {
         lastChange = max(lastChange ?? event.at, event.at)
-        events.append(event)
+        firstChange = min(firstChange ?? event.at, event.at)
+        switch event.change {
+        case .tick, .step: lastProgress = max(lastProgress ?? event.at, event.at)
+        default: break
+        }
         event.change.apply(to: &self, at: event.at)
     }
 
@@ -79,6 +121,18 @@ public struct PersonRecord: Equatable, Sendable {
     /// in different orders fold to the same record. Events an `undo` names are left
     /// out, and so are the undo lines themselves: `events` holds what counts.
     public static func fold(_ events: [JournalEvent], id: PersonID) -> PersonRecord {
+        let (counted, lastUndo) = foldOrder(events)
+        var record = PersonRecord(id: id)
+        record.recent.reserveCapacity(counted.count)
+        for event in counted { record.apply(event) }
+        if let lastUndo { record.lastChange = max(record.lastChange ?? lastUndo, lastUndo) }
+        return record
+    }
+
+    /// The events the fold applies, in the order it applies them (by `at`, file order
+    /// within the same `at`), without undone events and undo lines; and the time of
+    /// the last undo line, which still counts as a change.
+    static func foldOrder(_ events: [JournalEvent]) -> (events: [JournalEvent], lastUndo: String?) {
         var undone: Set<String> = []
         var lastUndo: String?
         for event in events {
@@ -89,18 +143,11 @@ public struct PersonRecord: Equatable, Sendable {
             }
         }
         let counted = undone.isEmpty ? events : events.filter { !undone.contains($0.id) }
-        var record = PersonRecord(id: id)
-        record.events.reserveCapacity(counted.count)
-        if zip(counted, counted.dropFirst()).allSatisfy({ $0.at <= $1.at }) {
-            for event in counted { record.apply(event) } // already in order: the usual case
-        } else {
-            let ordered = counted.enumerated().sorted { a, b in
-                a.element.at != b.element.at ? a.element.at < b.element.at : a.offset < b.offset
-            }
-            for (_, event) in ordered { record.apply(event) }
+        if zip(counted, counted.dropFirst()).allSatisfy({ $0.at <= $1.at }) { return (counted, lastUndo) } // the usual case
+        let ordered = counted.enumerated().sorted { a, b in
+            a.element.at != b.element.at ? a.element.at < b.element.at : a.offset < b.offset
         }
-        if let lastUndo { record.lastChange = max(record.lastChange ?? lastUndo, lastUndo) }
-        return record
+        return (ordered.map(\.element), lastUndo)
     }
 }
 
@@ -136,7 +183,31 @@ extension PersonRecord {
     public static func == (a: PersonRecord, b: PersonRecord) -> Bool {
         a.id == b.id && a.name == b.name && a.mentee == b.mentee && a.role == b.role && a.level == b.level
             && a.skills == b.skills && a.skillOrder == b.skillOrder && a.lastChange == b.lastChange
-            && a.reviews == b.reviews && a.events == b.events
-            && a.untracked.mapValues(\.count) == b.untracked.mapValues(\.count)
+            && a.reviews == b.reviews && a.firstChange == b.firstChange && a.lastProgress == b.lastProgress
+            && a.events == b.events && a.untracked.mapValues(\.count) == b.untracked.mapValues(\.count)
+    }
+}
+
+/// The events a record snapshot was folded from, read from the journal the first
+/// time they are needed and kept. Safe to share between copies of a record.
+final class EarlierEvents: @unchecked Sendable {
+    /// How many there are (known from the snapshot).
+    let count: Int
+    private let load: @Sendable () -> [JournalEvent]
+    private let lock = NSLock()
+    private var loaded: [JournalEvent]?
+
+    init(count: Int, _ load: @escaping @Sendable () -> [JournalEvent]) {
+        self.count = count
+        self.load = load
+    }
+
+    var events: [JournalEvent] {
+        lock.lock()
+        defer { lock.unlock() }
+        if let loaded { return loaded }
+        let events = load()
+        loaded = events
+        return events
     }
 }

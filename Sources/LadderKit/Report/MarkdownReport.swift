@@ -233,7 +233,9 @@ public enum MarkdownReport {
     /// Markdown's structure: emphasis, code, links, HTML, tables, strikethrough,
     /// entity references, and at the start (or end) a heading, quote or list marker.
     public static func escape(_ text: String) -> String {
-        let characters = Array(Safe.text(text))
+        let safe = Safe.text(text)
+        if !mayNeedEscape(safe) { return safe } // most text: no character below can match
+        let characters = Array(safe)
         var out = ""
         for (index, character) in characters.enumerated() {
             switch character {
@@ -258,6 +260,31 @@ public enum MarkdownReport {
 }
 
 extension MarkdownReport {
+    /// False when no character of `text` can be one `escape` escapes, judged by its
+    /// bytes (a byte that might start one sends the text down the careful path).
+    static func mayNeedEscape(_ text: String) -> Bool {
+        var utf8 = text.utf8.makeIterator()
+        guard let first = utf8.next() else { return false }
+        switch first {
+        case UInt8(ascii: "#"), UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "="), UInt8(ascii: "0")...UInt8(ascii: "9"):
+            return true
+        default: break
+        }
+        var last = first
+        var byte: UInt8? = first
+        while let current = byte {
+            switch current {
+            case UInt8(ascii: "\\"), UInt8(ascii: "`"), UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "["), UInt8(ascii: "]"),
+                 UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "|"), UInt8(ascii: "~"), UInt8(ascii: "&"):
+                return true
+            default: break
+            }
+            last = current
+            byte = utf8.next()
+        }
+        return last == UInt8(ascii: "#")
+    }
+
     /// Whether `&` at `index` starts an entity reference such as `&amp;` or `&#35;`.
     static func entityFollows(_ characters: [Character], after index: Int) -> Bool {
         var end = index + 1

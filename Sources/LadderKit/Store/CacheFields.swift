@@ -147,3 +147,19 @@ struct FieldReader {
         return String(decoding: out, as: UTF8.self)
     }
 }
+
+extension FieldWriter {
+    /// An optional text: empty for none, `=` and the text for some.
+    mutating func optional(_ text: String?) { field(text.map { "=" + $0 } ?? "") }
+}
+
+extension FieldReader.Line {
+    /// What `FieldWriter.optional` wrote: `.some(nil)` for none, nil when the field
+    /// is missing or is neither form.
+    func optional(_ index: Int) -> String?? {
+        guard let text = string(index) else { return nil }
+        if text.isEmpty { return .some(nil) }
+        guard text.hasPrefix("=") else { return nil }
+        return .some(String(text.dropFirst()))
+    }
+}

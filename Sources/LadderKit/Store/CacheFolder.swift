@@ -4,8 +4,9 @@ import Glibc
 import Darwin
 #endif
 
-/// Derived caches in `<data>/cache/`: the profile index (`ProfileIndex`) and the
-/// people summaries (`PeopleSummaries`). Every cache is checked against its sources
+/// Derived caches in `<data>/cache/`: the profile index (`ProfileIndex`), the
+/// people summaries (`PeopleSummaries`) and each long journal's folded record
+/// (`RecordSnapshot`, in `records/`). Every cache is checked against its sources
 /// before use and rebuilt when stale, unreadable, from another format or missing;
 /// the sources (profiles, journals) stay the truth, and deleting the folder is
 /// always safe. Files are written atomically, 0600, and carry a format version.

@@ -55,6 +55,11 @@ public struct Journal: Sendable {
         var eventLines: Set<UInt64> = []
         /// Each event id read so far: its line and the hash of that line.
         private var seen: [String: (line: Int, hash: UInt64)] = [:]
+        /// Ids of the events a record snapshot holds (and those its undo lines name),
+        /// when reading on after it: an event with one of them sets `repeatsEarlier`
+        /// (the caller then folds the whole journal, which knows what to keep).
+        var earlierIDs: EventIDHashes?
+        private(set) var repeatsEarlier = false
         private let decoder = JSONDecoder()
 
         init(file: String, keepsHashes: Bool = false) {
@@ -74,12 +79,15 @@ public struct Journal: Sendable {
             }
             if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return }
             do {
-                let event = try decoder.decode(JournalEvent.self, from: Data(bytes))
+                // The hand-written reader takes the lines Ladder writes; JSONDecoder the rest.
+                let event = try JournalLineDecoder.decode(bytes).map(JournalEvent.init(line:))
+                    ?? decoder.decode(JournalEvent.self, from: Data(bytes))
                 if keepsHashes { eventLines.insert(line.hash) }
                 if event.v > JournalEvent.currentVersion {
                     journal.markNewer(version: event.v, file: file, line: line.number)
                     return
                 }
+                if let earlierIDs, earlierIDs.contains(event.id) { repeatsEarlier = true }
                 if let first = seen[event.id] {
                     // The same event twice (a merge done by hand): it counts once. Only a
                     // copy that differs is worth a word.
@@ -110,6 +118,16 @@ public struct Journal: Sendable {
                     journal.problems.append(FileProblem(file: file, line: line.number, column: column, message: message, excerpt: text))
                 }
             }
+        }
+
+        /// The ids of every event kept and of every event an undo line names, hashed
+        /// (for a record snapshot: a later line with one of them needs the whole fold).
+        func keptIDs() -> EventIDHashes {
+            var hashes = seen.keys.map(EventIDHashes.hash)
+            for event in journal.events {
+                if case .undo(let ids) = event.change { hashes += ids.map(EventIDHashes.hash) }
+            }
+            return EventIDHashes(hashes: hashes)
         }
     }
 

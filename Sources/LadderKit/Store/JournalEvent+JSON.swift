@@ -171,7 +171,11 @@ extension JournalLine {
 
 extension JournalEvent: Codable {
     public init(from decoder: Decoder) throws {
-        let line = try JournalLine(from: decoder)
+        self.init(line: try JournalLine(from: decoder))
+    }
+
+    /// The event a line holds.
+    init(line: JournalLine) {
         self.init(Change(line), at: line.at, id: line.id)
         v = line.v
     }

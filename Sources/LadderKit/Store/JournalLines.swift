@@ -39,10 +39,16 @@ struct JournalLines {
     private var hash: UInt64 = 0
     private var number = 0
 
-    init(salt: UInt64? = nil) {
+    /// `after` is the number of lines before the first one fed (when reading on from
+    /// the end of a record snapshot's lines), so line numbers are the file's.
+    init(salt: UInt64? = nil, after lines: Int = 0) {
         self.salt = salt
+        number = lines
         startLine()
     }
+
+    /// Lines emitted so far (with the `after` lines before them).
+    var lineCount: Int { number }
 
     /// A random salt for `init(salt:)`.
     static func randomSalt() -> UInt64 { UInt64.random(in: 1...UInt64.max) }

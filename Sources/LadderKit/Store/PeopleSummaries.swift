@@ -26,6 +26,8 @@ public struct PersonSummary: Equatable, Sendable {
     public var tracked: [SkillBrief] = []
     /// What the team view needs beyond this (nil for a person with no journal yet).
     public var team: TeamFacts?
+    /// Progress in the first tracked skill, when its profile is known (see `ProgressFigure`).
+    public var progress: ProgressFigure?
 
     public init(id: PersonID, name: String, skills: Int, lastChange: String?, problems: Int = 0, readOnly: Bool = false) {
         self.id = id
@@ -90,7 +92,7 @@ public struct SkillBrief: Codable, Equatable, Sendable {
 public enum PeopleSummaries {
     static let kind = "ladder-people-index"
     /// Bump when the index layout or the fold that makes a summary changes.
-    static let format = 5
+    static let format = 6 // 5: whether each tick is confirmed, or each entry's progress figure; 6: both
     static let fileName = "people.index"
 
     struct Index: Codable {
@@ -112,6 +114,9 @@ public enum PeopleSummaries {
         var openQuestions: Int
         var tracked: [SkillBrief]
         var team: TeamFacts?
+        /// The first skill's progress, and the profile index checksum it was computed against.
+        var figure: ProgressFigure?
+        var figureFor: String?
     }
 
     static func decode(_ bytes: [UInt8], folder: DataFolder) -> Result<Index, CacheRefusal> {
@@ -128,13 +133,17 @@ public enum PeopleSummaries {
         return CacheEnvelope.wrap(kind: kind, format: format, body: Array(try encoder.encode(index)))
     }
 
-    /// A summary for each person of `store.people()`, in that order.
-    public static func load(_ store: Store, cache: Bool = true) -> (summaries: [PersonSummary], report: CacheReport) {
-        load(store, cache: cache, now: FileStamp.now())
+    /// A summary for each person of `store.people()`, in that order, each with its
+    /// progress figure. `library` is loaded from the folder only when a figure must be
+    /// computed (the profiles changed, or the person's journal did).
+    public static func load(_ store: Store, cache: Bool = true,
+                            library: ProfileLibrary? = nil) -> (summaries: [PersonSummary], report: CacheReport) {
+        load(store, cache: cache, now: FileStamp.now(), library: library)
     }
 
     /// `now` decides which stamps are too fresh to trust (tests move it forward).
-    static func load(_ store: Store, cache: Bool, now: Int64) -> (summaries: [PersonSummary], report: CacheReport) {
+    static func load(_ store: Store, cache: Bool, now: Int64,
+                     library: ProfileLibrary? = nil) -> (summaries: [PersonSummary], report: CacheReport) {
         let folder = store.folder
         var report = CacheReport()
         var old: [String: Entry] = [:]
@@ -178,8 +187,11 @@ public enum PeopleSummaries {
             pending.append((summaries.count, id, stamp))
             summaries.append(PersonSummary(PersonRecord(id: id), journal: Journal()))
         }
-        let read = Parallel.map(pending.map(\.id)) { id -> PersonSummary? in
-            guard let (record, journal) = try? store.record(for: id) else { return nil }
+        // Many journals at once: use record snapshots, leave writing them to whoever opens the person.
+        var reader = store
+        if reader.snapshots == .readWrite { reader.snapshots = .read }
+        let read = Parallel.map(pending.map(\.id)) { [reader] id -> PersonSummary? in
+            guard let (record, journal) = try? reader.record(for: id) else { return nil }
             return PersonSummary(record, journal: journal)
         }
         for ((at, _, stamp), summary) in zip(pending, read) {
@@ -193,6 +205,7 @@ public enum PeopleSummaries {
                                  lastReview: summary.lastReview, openQuestions: summary.openQuestions, tracked: summary.tracked, team: summary.team))
         }
         if old.count != entries.count { changed = true }
+        if addFigures(&summaries, entries: &entries, folder: folder, library: library) { changed = true }
         guard cache, changed else { return (summaries, report) }
         do {
             let path = try CacheFolder.prepare(in: folder)

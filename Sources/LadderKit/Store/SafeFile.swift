@@ -140,15 +140,19 @@ public enum SafeFile {
     }
 
     /// Reads `fd` to its end through one 64 KB buffer, handing `body` each chunk.
-    static func readChunks(_ fd: Int32, path: String, _ body: (ArraySlice<UInt8>) throws(StoreError) -> Void) throws(StoreError) {
+    /// With `limit`, stops after that many bytes.
+    static func readChunks(_ fd: Int32, path: String, limit: Int? = nil,
+                           _ body: (ArraySlice<UInt8>) throws(StoreError) -> Void) throws(StoreError) {
         var buffer = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let count = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+        var left = limit ?? Int.max
+        while left > 0 {
+            let count = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, min($0.count, left)) }
             if count < 0 {
                 if errno == EINTR || errno == EAGAIN { continue }
                 throw .system("read", path, errno: errno)
             }
             if count == 0 { break }
+            left -= count
             try body(buffer[0..<count])
         }
     }

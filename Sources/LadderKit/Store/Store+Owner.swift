@@ -24,7 +24,11 @@ extension Store {
     /// repository) and the id its file is named by (`me` for an owner who named
     /// themself after using the folder). Refuses a shared record reached through a link.
     public func location(of person: PersonID) throws(StoreError) -> (folder: DataFolder, file: PersonID) {
-        let owner = owner()
+        try location(of: person, owner: owner())
+    }
+
+    /// `location(of:)` with the owner already read.
+    func location(of person: PersonID, owner: Owner?) throws(StoreError) -> (folder: DataFolder, file: PersonID) {
         let id = person == .me ? (owner?.id ?? .me) : person
         if folder.isShared(id) {
             try folder.refuseLinkedSharing(id)
@@ -43,7 +47,12 @@ extension Store {
 
     /// The path of a person's journal (whether or not it exists yet).
     public func journalPath(for person: PersonID) -> String {
-        guard let (home, file) = try? location(of: person) else { return folder.journalPath(for: person) }
+        journalPath(for: person, owner: owner())
+    }
+
+    /// `journalPath(for:)` with the owner already read.
+    public func journalPath(for person: PersonID, owner: Owner?) -> String {
+        guard let (home, file) = try? location(of: person, owner: owner) else { return folder.journalPath(for: person) }
         return home.journalPath(for: file)
     }
 

@@ -5,6 +5,23 @@ public struct Store: Sendable {
     /// How long a write waits for another Ladder holding the lock before it gives up
     /// with an error naming the lock file. Writers hold it for milliseconds.
     public var lockTimeout: Double
+    /// Whether `record(for:)` uses record snapshots and writes them (see `RecordSnapshot`).
+    public var snapshots: SnapshotUse = .readWrite
+    /// Journals shorter than this fold from scratch without making a snapshot.
+    public var snapshotMinBytes = 64 * 1024
+    /// A snapshot is extended when its journal has settled (no change for two
+    /// seconds), or at once when this many bytes were read after it.
+    var snapshotGrowthBytes = 64 * 1024
+
+    /// How a store uses record snapshots.
+    public enum SnapshotUse: Sendable {
+        /// Always fold the whole journal.
+        case off
+        /// Use snapshots, never write one (many journals read at once).
+        case read
+        /// Use snapshots and make or extend them.
+        case readWrite
+    }
 
     public init(folder: DataFolder, lockTimeout: Double = FileLock.defaultTimeout) {
         self.folder = folder
@@ -25,17 +42,6 @@ public struct Store: Sendable {
             journal.problems.insert(problem, at: 0)
         }
         return journal
-    }
-
-    /// The person's current state and the journal it was folded from.
-    public func record(for person: PersonID) throws(StoreError) -> (record: PersonRecord, journal: Journal) {
-        let journal = try journal(for: person)
-        let id = canonical(person)
-        var record = PersonRecord.fold(journal.events, id: id)
-        if let owner = owner(), owner.id == id, !journal.events.contains(where: { $0.kind == "person" }) {
-            record.name = owner.name
-        }
-        return (record, journal)
     }
 
     /// Appends events to a person's journal, one line each, in a single write and
@@ -66,7 +72,7 @@ public struct Store: Sendable {
     /// `stat`, without reading it: a different stamp means another process wrote it.
     public func journalStamp(for person: PersonID) -> JournalStamp {
         guard let (home, file) = try? location(of: person) else { return JournalStamp(stamp: nil) }
-        return JournalStamp(stamp: FileStamp.of(home.journalPath(for: file)))
+        return JournalStamp(ofJournal: home.journalPath(for: file))
     }
 
     /// Everyone with a journal here or a shared record, and the owner (or `me`)
@@ -88,4 +94,13 @@ public struct Store: Sendable {
 /// A journal's size, times and inode (or its absence), to notice changes cheaply.
 public struct JournalStamp: Equatable, Sendable {
     fileprivate let stamp: FileStamp?
+
+    /// The stamp of the journal at `path` (`Store.journalPath(for:)`): one `stat`.
+    public init(ofJournal path: String) {
+        stamp = FileStamp.of(path)
+    }
+
+    fileprivate init(stamp: FileStamp?) {
+        self.stamp = stamp
+    }
 }

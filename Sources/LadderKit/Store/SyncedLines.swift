@@ -32,6 +32,11 @@ enum SyncedLines {
         /// journal is gone).
         func problem(current: Set<UInt64>, folder: DataFolder, person: PersonID) -> FileProblem? {
             let missing = hashes.reduce(0) { $0 + (current.contains($1) ? 0 : 1) }
+            return problem(missing: missing, folder: folder, person: person)
+        }
+
+        /// The warning for `missing` of the record's lines gone, else nil.
+        func problem(missing: Int, folder: DataFolder, person: PersonID) -> FileProblem? {
             guard missing > 0 else { return nil }
             let lines = missing == 1 ? "1 line" : "\(missing) lines"
             return FileProblem(file: folder.journalPath(for: person), message: """

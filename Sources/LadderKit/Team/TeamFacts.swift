@@ -31,13 +31,8 @@ public struct TeamFacts: Codable, Equatable, Sendable {
         answered = record.skills.values.reduce(0) { count, skill in
             count + skill.assessments.values.filter { $0.verdict == .questioned && $0.answer != nil && !$0.withdrawn }.count
         }
-        since = record.events.map(\.at).min()
-        lastProgress = record.events.filter { event in
-            switch event.change {
-            case .tick, .step: return true
-            default: return false
-            }
-        }.map(\.at).max()
+        since = record.firstChange
+        lastProgress = record.lastProgress
         evidence = record.trackedSkills.flatMap { skill in
             skill.ticks.keys.sorted().map { id in
                 TickEvidence(skill: skill.skill, item: id, at: skill.evidenceDate(id) ?? "",

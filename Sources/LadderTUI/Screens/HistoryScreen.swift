@@ -210,6 +210,6 @@ struct HistoryCache: Sendable {
     var readiness: ReadinessReport?
 
     static func key(_ state: AppState) -> String {
-        "\(state.record.events.count) \(state.record.lastChange ?? "-") \(state.now.prefix(10))"
+        "\(state.record.eventCount) \(state.record.lastChange ?? "-") \(state.now.prefix(10))"
     }
 }

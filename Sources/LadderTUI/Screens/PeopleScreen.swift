@@ -36,7 +36,7 @@ enum PeopleScreen {
         let skillWidth = max(10, body.width - nameWidth - 2 * dates - 16)
         canvas.put("  " + Widgets.cell("NAME", nameWidth) + "  " + Widgets.cell("SKILLS", skillWidth) + "  "
                    + Widgets.cell("UPDATED", dates) + Widgets.cell("REVIEWED", dates) + "QUESTIONS", x: 0, y: area.top - 1, style: .muted)
-        // Only the rows on screen are built: each reads its first skill's profile.
+        // Only the rows on screen are built, from the summaries (no profile is read).
         let shown = Widgets.window(state.peopleList, count: state.people.count, visible: area.visible)
         let items: [[[(String, Style)]]] = state.people[shown].map { person in
             let current = person.id == state.person
@@ -55,6 +55,12 @@ enum PeopleScreen {
     static func skills(_ person: PersonSummary, _ state: AppState) -> String {
         guard let first = person.tracked.first else { return "no skills yet" }
         let more = person.tracked.count > 1 ? ", +\(person.tracked.count - 1) more" : ""
+        if let figure = person.progress {
+            // The figure first, so it survives a narrow column.
+            let where_ = figure.percent.map { "\($0)% to \(figure.nextLevel ?? "")" } ?? "top level"
+            return "\(where_) \(state.symbols.dot) \(figure.skillName)\(more)"
+        }
+        // A summary made in memory (the current person's, fresh from their record).
         guard let profile = state.library.profile(first.skill),
               let standing = Standing(profile: profile, tracked: PersonSummary.trackedSkill(first)) else {
             return first.skill + more
