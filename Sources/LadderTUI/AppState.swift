@@ -65,6 +65,9 @@ public struct AppState: Sendable {
     public var undo: [UndoEntry] = []
     /// The history screen's series, worked out once per change (see `HistoryCache`).
     var histories: HistoryCache?
+    /// The path screen's learning path, worked out once per message while it shows
+    /// (by `settle`), not once per use: the key handler, the layout and the drawing.
+    var shownPath: LearningPath?
     /// Which list item each screen row shows, for mouse clicks (worked out by `update`).
     public var clickRows: [Int: Int] = [:]
     /// Terminal abilities: Unicode symbols or ASCII ones.

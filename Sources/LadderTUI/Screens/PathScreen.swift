@@ -16,6 +16,11 @@ enum PathScreen {
     }
 
     static func path(_ state: AppState) -> LearningPath? {
+        state.screen == .path ? state.shownPath ?? make(state) : make(state)
+    }
+
+    /// The path worked out from the record and the library.
+    static func make(_ state: AppState) -> LearningPath? {
         guard let role = state.record.role, let level = state.record.level else { return nil }
         return LearningPath.make(record: state.record, library: state.library, role: role, level: level)
     }
