@@ -328,30 +328,3 @@ import Testing
         #expect(!ProfileIndex.isShardName("profiles-07-0123456789abcdef.shard/../x"))
     }
 }
-
-/// The index keeps each cell's expectation ids, so a path counts progress without
-/// reading the profile; an id the index cannot write leaves them out (and the
-/// profile is read, as before), with the same answer.
-@Suite struct CellIDsTests {
-    @Test func aCellWritesAndReadsItsIDs() throws {
-        let cell = CellSummary(required: true, expectations: 3, ids: ["f85ceb", "a746e2", "e4d097"])
-        #expect(cell.code == "R3:f85ceb,a746e2,e4d097")
-        #expect(CellSummary(code: Substring(cell.code)) == cell)
-        #expect(CellSummary(code: "o2") == CellSummary(required: false, expectations: 2), "an older cell without ids still reads")
-        #expect(CellSummary(code: "R3:a,b") == nil, "ids that do not match the count are refused")
-        #expect(CellSummary(required: true, expectations: 2, ids: ["a,b", "c"]).ids == nil, "an id the index cannot write")
-    }
-
-    @Test func progressFromTheIDsIsProgressFromTheProfile() throws {
-        let library = try ProfileLibrary.bundled()
-        let profile = try #require(library.profile("serverless-functions"))
-        let role = try #require(profile.role(named: "cloud-engineer"))
-        let senior = try #require(role.level("Senior"))
-        var tracked = TrackedSkill(skill: profile.id, role: role.id, level: "Middle", since: "")
-        tracked.ticks[senior.expectations[0].id] = Tick(expectation: senior.expectations[0].id, text: "", level: "Senior", at: "")
-        tracked.notApplicable[senior.expectations[1].id] = NotApplicable(reason: "", at: "", text: "")
-        let cell = CellSummary(required: senior.required, expectations: senior.expectations.count, ids: senior.expectations.map(\.id))
-        #expect(cell.progress(level: "Senior", tracked: tracked) == Progress(senior, tracked: tracked))
-        #expect(CellSummary(required: true, expectations: 3).progress(level: "Senior", tracked: tracked) == nil)
-    }
-}

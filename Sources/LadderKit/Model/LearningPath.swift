@@ -95,10 +95,10 @@ public struct PathSkill: Equatable, Sendable {
             skill.done = skill.total // already past the path's level in this skill
             return skill
         }
-        // From the index's ids: no profile is read; else from the profile.
-        let found = cell.progress(level: summary.levels[index + 1], tracked: tracked)
-            ?? library.profile(summary.id)?.role(named: role.id)?.level(summary.levels[index + 1]).map { Progress($0, tracked: tracked) }
-        guard let progress = found else { return skill }
+        guard let cell = library.profile(summary.id)?.role(named: role.id)?.level(summary.levels[index + 1]) else {
+            return skill
+        }
+        let progress = Progress(cell, tracked: tracked)
         (skill.done, skill.total, skill.excluded) = (progress.done, progress.total, progress.excluded)
         return skill
     }

@@ -34,8 +34,7 @@ public struct ProfileSummary: Codable, Equatable, Sendable {
         levels = profile.levels
         roles = profile.roles.map { role in
             RoleSummary(id: role.id, name: role.name,
-                        cells: role.levels.map { CellSummary(required: $0.required, expectations: $0.expectations.count,
-                                                             ids: $0.expectations.map(\.id)) })
+                        cells: role.levels.map { CellSummary(required: $0.required, expectations: $0.expectations.count) })
         }
         expectations = profile.roles.reduce(0) { total, role in total + role.levels.reduce(0) { $0 + $1.expectations.count } }
     }
@@ -60,37 +59,17 @@ public struct RoleSummary: Codable, Equatable, Sendable {
 public struct CellSummary: Codable, Equatable, Sendable {
     public var required: Bool
     public var expectations: Int
-    /// The expectations' ids, so progress toward a level is counted without the
-    /// profile; nil when an id holds a character the index cannot write (then the
-    /// profile is read, as before).
-    public var ids: [String]?
 
-    public init(required: Bool, expectations: Int, ids: [String]? = nil) {
+    public init(required: Bool, expectations: Int) {
         self.required = required
         self.expectations = expectations
-        let writable = ids?.allSatisfy { !$0.isEmpty && !$0.contains(where: { $0 == " " || $0 == "," || $0 == ":" || $0.isNewline }) }
-        self.ids = writable == true && ids?.count == expectations ? ids : nil
     }
 
-    /// `R3:f85ceb,a746e2,e4d097` (Required, three expectations and their ids), `o2`
-    /// (optional, two, ids not kept): how the index writes a cell.
-    var code: String { (required ? "R" : "o") + String(expectations) + (ids.map { ":" + $0.joined(separator: ",") } ?? "") }
+    /// `R3` (Required, three expectations) or `o2`: how the index writes a cell.
+    var code: String { (required ? "R" : "o") + String(expectations) }
 
     init?(code: Substring) {
-        let parts = code.split(separator: ":", maxSplits: 1)
-        guard let head = parts.first, let first = head.first, first == "R" || first == "o",
-              let count = Int(head.dropFirst()), count >= 0 else { return nil }
-        let ids = parts.count == 2 ? parts[1].split(separator: ",").map(String.init) : nil
-        guard ids == nil || ids?.count == count else { return nil }
-        self.init(required: first == "R", expectations: count, ids: ids)
-    }
-
-    /// Progress toward this cell's level from the ids alone (nil without them): as
-    /// `Progress(RoleLevel, tracked:)` counts it, not-applicable ones left out.
-    public func progress(level: String, tracked: TrackedSkill) -> Progress? {
-        guard let ids else { return nil }
-        let counted = ids.filter { tracked.notApplicable[$0] == nil }
-        return Progress(level: level, done: counted.count { tracked.ticks[$0] != nil }, total: counted.count,
-                        required: required, excluded: ids.count - counted.count)
+        guard let first = code.first, first == "R" || first == "o", let count = Int(code.dropFirst()), count >= 0 else { return nil }
+        self.init(required: first == "R", expectations: count)
     }
 }

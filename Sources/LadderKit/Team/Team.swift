@@ -81,12 +81,7 @@ public enum Team {
 
     /// Whether a tick's expectation belongs to a Required level of its skill's role.
     static func isRequired(_ tick: TickEvidence, role: String?, library: ProfileLibrary) -> Bool {
-        guard let role else { return false }
-        // From the index's ids where it keeps them: no profile is read.
-        if let cells = library.summary(tick.skill)?.roles.first(where: { $0.id == role })?.cells, cells.allSatisfy({ $0.ids != nil }) {
-            return cells.contains { $0.required && $0.ids?.contains(tick.item) == true }
-        }
-        guard let found = library.profile(tick.skill)?.role(named: role) else { return false }
+        guard let role, let found = library.profile(tick.skill)?.role(named: role) else { return false }
         return found.levels.contains { $0.required && $0.expectations.contains { $0.id == tick.item } }
     }
 

@@ -8,16 +8,19 @@ import LadderKit
 /// where the skill is not in the person's role.
 enum TeamMatrix {
     /// A skill column: its profile id, name and short heading.
-    struct Skill {
+    struct Skill: Equatable, Sendable {
         var id: String
         var name: String
         var short: String
     }
 
-    /// Every skill on the team's paths, by name, each with a short unique heading.
-    static func skills(_ state: AppState) -> [Skill] {
+    /// Every skill on the team's paths, by name, each with a short unique heading
+    /// (worked out when the team's rows are).
+    static func skills(_ state: AppState) -> [Skill] { state.team.matrixSkills }
+
+    static func skills(of members: [TeamMember]) -> [Skill] {
         var names: [String: String] = [:]
-        for member in state.team.members {
+        for member in members {
             for skill in member.skills { names[skill.skill] = skill.name }
         }
         var used: Set<String> = []
@@ -36,8 +39,8 @@ enum TeamMatrix {
     }
 
     /// One cell: a digit of tenths, ✓ complete, · untracked, – no next level, blank off the role.
-    static func cell(_ member: TeamMember, _ skill: String, unicode: Bool) -> String {
-        guard let path = member.skills.first(where: { $0.skill == skill }) else { return "" }
+    static func cell(_ member: TeamMember, _ skill: String, unicode: Bool, index: [String: PathSkill]? = nil) -> String {
+        guard let path = index.map({ $0[skill] }) ?? member.skills.first(where: { $0.skill == skill }) else { return "" }
         let glyphs = Glyphs(unicode: unicode)
         guard path.tracked else { return glyphs.untracked }
         guard path.level != nil, path.total > 0 else { return glyphs.noNext }
@@ -83,7 +86,8 @@ enum TeamMatrix {
             guard width + 2 <= left else { break }
             left -= width + 2
             let unicode = state.unicode
-            kept.append((TeamScreen.Column(title: skill.short) { cell($0, skill.id, unicode: unicode) }, width))
+            let index = state.team.skillsByPerson
+            kept.append((TeamScreen.Column(title: skill.short) { cell($0, skill.id, unicode: unicode, index: index[$0.id] ?? [:]) }, width))
         }
         return kept
     }
