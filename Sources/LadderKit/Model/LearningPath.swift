@@ -22,14 +22,21 @@ public struct LearningPath: Equatable, Sendable {
     /// How many "next up" items the path quotes.
     public static let nextUpLimit = 5
 
-    /// The path for a role and level, or nil when no profile names the role.
+    /// The profiles that name a role, each with its role: what a path goes through.
+    public static func profiles(naming roleID: String, in library: ProfileLibrary) -> [(ProfileSummary, RoleSummary)] {
+        library.summaries.compactMap { summary in summary.roles.first { $0.id == roleID }.map { (summary, $0) } }
+    }
+
+    /// The path for a role and level, or nil when no profile names the role. `naming`:
+    /// the role's profiles when already looked up (`profiles(naming:in:)`; the team
+    /// view looks them up once per role, not once per person).
     public static func make(record: PersonRecord, library: ProfileLibrary, role roleID: String, level: String,
-                            nextUpLimit: Int = LearningPath.nextUpLimit) -> LearningPath? {
+                            nextUpLimit: Int = LearningPath.nextUpLimit,
+                            naming: [(ProfileSummary, RoleSummary)]? = nil) -> LearningPath? {
         var role: RoleSummary?
         var skills: [PathSkill] = []
         var nextLevels: [String: Int] = [:]
-        for summary in library.summaries {
-            guard let found = summary.roles.first(where: { $0.id == roleID }) else { continue }
+        for (summary, found) in naming ?? profiles(naming: roleID, in: library) {
             if role == nil { role = found }
             let skill = PathSkill.make(summary: summary, role: found, level: level, record: record, library: library)
             if let next = skill.level { nextLevels[next, default: 0] += 1 }

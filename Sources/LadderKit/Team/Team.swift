@@ -10,7 +10,12 @@ public enum Team {
     /// The rows for these summaries, in their order: mentees only unless `everyone`.
     public static func members(_ summaries: [PersonSummary], library: ProfileLibrary, settings: TeamSettings,
                                everyone: Bool = false) -> [TeamMember] {
-        people(summaries, everyone: everyone).map { member($0, library: library, settings: settings) }
+        var naming: [String: [(ProfileSummary, RoleSummary)]] = [:]
+        return people(summaries, everyone: everyone).map { summary in
+            guard let role = summary.team?.role else { return member(summary, library: library, settings: settings) }
+            if naming[role] == nil { naming[role] = LearningPath.profiles(naming: role, in: library) }
+            return member(summary, library: library, settings: settings, naming: naming[role])
+        }
     }
 
     /// The people the team view counts: mentees only unless `everyone`.
@@ -19,7 +24,8 @@ public enum Team {
     }
 
     /// One person's row.
-    public static func member(_ summary: PersonSummary, library: ProfileLibrary, settings: TeamSettings) -> TeamMember {
+    public static func member(_ summary: PersonSummary, library: ProfileLibrary, settings: TeamSettings,
+                              naming: [(ProfileSummary, RoleSummary)]? = nil) -> TeamMember {
         let facts = summary.team ?? TeamFacts()
         var member = TeamMember(id: summary.id, name: summary.name)
         member.role = facts.role
@@ -34,7 +40,8 @@ public enum Team {
                 record.skills[brief.skill] = PersonSummary.trackedSkill(brief)
                 record.skillOrder.append(brief.skill)
             }
-            if let path = LearningPath.make(record: record, library: library, role: role, level: level, nextUpLimit: 0) {
+            if let path = LearningPath.make(record: record, library: library, role: role, level: level, nextUpLimit: 0,
+                                            naming: naming) {
                 member.roleName = path.role.name
                 member.nextLevel = path.nextLevel
                 member.readiness = path.readiness
