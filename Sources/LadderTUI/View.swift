@@ -119,7 +119,7 @@ func statusKeys(_ state: AppState) -> [(String, String)] {
     if let prompt = state.prompt {
         if prompt.isYesNo { return [("y", "yes"), ("n", "no")] + (prompt.purpose == .syncFirst ? [("Esc", "cancel")] : []) }
         let live = prompt.purpose == .search || prompt.purpose == .pathFilter || prompt.purpose == .teamFilter
-        if case .note = prompt.purpose { return [("Enter", "save"), ("^E", "editor (long note)"), ("Esc", "cancel"), ("^U", "clear")] }
+        if case .note = prompt.purpose { return [("Enter", "save"), ("Esc", "cancel"), ("^E", "editor"), ("^U", "clear")] }
         return [("Enter", live ? "done" : "save"), ("Esc", "cancel"), ("^U", "clear")]
     }
     if state.showingHelp {

@@ -48,7 +48,7 @@ import Testing
         let app = TestApp(Fixture.record(), unicode: true, now: Fixture.now, profiles: [:], owner: nil,
                           environment: ["EDITOR": script], canLendTerminal: true)
         Fixture.type("Enter n Led Space the Space work", into: app)
-        #expect(app.screen(100, 30).text.contains("^E editor (long note)"))
+        #expect(app.screen(100, 30).text.contains("^E editor"))
         Fixture.type("C-e", into: app)
         let id = Fixture.senior()[0].id
         #expect(app.state.record.skills["serverless-functions"]?.log(id).first?.text == "Led the work " + long)
