@@ -104,7 +104,8 @@ enum ReviewScreen {
     /// review when it worked (a failed sync leaves the choice to the user).
     static func synced(_ state: inout AppState, _ words: String, failed: Bool, then: AfterSync, _ effects: inout [Effect]) {
         guard !failed else {
-            state.notice = .error("Not synced: \(words) Press S, then n, to start the review without syncing.")
+            let sentence = words.hasSuffix(".") ? words : words + "."
+            state.notice = .error("Not synced: \(sentence) Press S, then n, to start the review without syncing.")
             return
         }
         state.notice = .info("Synced: \(words).")
