@@ -78,7 +78,7 @@ public enum TextEditor {
     public static func text(of saved: String) -> String {
         saved.split(separator: "\n", omittingEmptySubsequences: false)
             .filter { !$0.hasPrefix("#") }
-            .map { $0.trimmingCharacters(in: .whitespaces) }
+            .map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }  // a CR of CRLF too
             .filter { !$0.isEmpty }
             .joined(separator: " ")
     }
