@@ -61,9 +61,14 @@ extension RecordSnapshot {
             out.endLine()
         }
         // The evidence log; each expectation's newest note (`notes`) is its last entry.
+        // The expectation's words are written only when they differ from the entry
+        // before (a long log repeats them at every note).
         for (id, log) in skill.evidence {
+            var words: String?
             for note in log {
-                out.field("evidence"); out.field(id); out.field(note.text); out.field(note.at); out.field(note.expectation)
+                out.field("evidence"); out.field(id); out.field(note.text); out.field(note.at)
+                if note.expectation != words { out.field(note.expectation) }
+                words = note.expectation
                 out.endLine()
             }
         }
@@ -199,9 +204,9 @@ extension RecordSnapshot {
                 guard let id = line.string(1), let text = line.string(2), let level = line.string(3),
                       let at = line.string(4) else { return false }
                 skill.ticks[id] = Tick(expectation: id, text: text, level: level, at: at)
-            case ("evidence", 5):
+            case ("evidence", 5), ("evidence", 4):
                 guard let id = line.string(1), let text = line.string(2), let at = line.string(3),
-                      let expectation = line.string(4) else { return false }
+                      let expectation = line.count == 5 ? line.string(4) : skill.evidence[id]?.last?.expectation else { return false }
                 let note = Note(text: text, at: at, expectation: expectation)
                 skill.evidence[id, default: []].append(note)
                 skill.notes[id] = note
