@@ -7,9 +7,7 @@ import Testing
     @Test func firstRunRoleThenPathTrackAllTickAndReadinessMoves() throws {
         let home = try TestSupport.makeTempFolder("ladder-tmux")
         defer { TestSupport.removeFolder(home) }
-        let session = try Tmux(command: TestSupport.ladderBinary, width: 100, height: 30,
-                               environment: ["LADDER_HOME": home, "TERM": "xterm-256color", "LANG": "C.UTF-8",
-                                             "SWIFT_BACKTRACE": "interactive=no"])
+        let session = try Tmux.ladder(home: home)
         #expect(try session.waitFor("Welcome to Ladder. Your name") != nil, "\(session.shown)")
         try session.send("Olga", "Space", "Petrova", "Enter")
         #expect(try session.waitFor("Which role are you growing in?") != nil, "\(session.shown)")

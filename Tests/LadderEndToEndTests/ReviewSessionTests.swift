@@ -29,9 +29,7 @@ import Testing
         let ids = try #require(Self.ids(show.stdout))
         _ = try ladder("tick", "serverless-functions", ids[0], ids[1], "--note", Self.evidence, "--person", "ana-silva")
 
-        let session = try Tmux(command: TestSupport.ladderBinary, width: 80, height: 24,
-                               environment: ["LADDER_HOME": home, "TERM": "xterm-256color", "LANG": "C.UTF-8",
-                                             "SWIFT_BACKTRACE": "interactive=no"])
+        let session = try Tmux.ladder(home: home, width: 80, height: 24)
         #expect(try session.waitFor("Toward Senior") != nil, "\(session.shown)")
         try session.send("P")
         #expect(try session.waitFor("Ana Silva (mentee)") != nil, "\(session.shown)")

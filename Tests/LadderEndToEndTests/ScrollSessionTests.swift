@@ -38,9 +38,7 @@ import Testing
     @Test(.needsTmux) func inARealTerminal() throws {
         let home = try Self.home()
         defer { TestSupport.removeFolder(home) }
-        let session = try Tmux(command: TestSupport.ladderBinary, width: 80, height: 24,
-                               environment: ["LADDER_HOME": home, "TERM": "xterm-256color", "LANG": "C.UTF-8",
-                                             "SWIFT_BACKTRACE": "interactive=no"])
+        let session = try Tmux.ladder(home: home, width: 80, height: 24)
         #expect(try session.waitFor("Your skills") != nil, "\(session.shown)")
         try session.send("Enter")
         #expect(try session.waitFor("Expectation number 1.") != nil, "\(session.shown)")

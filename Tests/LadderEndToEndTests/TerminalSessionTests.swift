@@ -7,9 +7,7 @@ import Testing
     @Test func firstRunTickAndQuitLeavesTheJournalAndAWorkingShell() throws {
         let home = try TestSupport.makeTempFolder("ladder-tmux")
         defer { TestSupport.removeFolder(home) }
-        let session = try Tmux(command: TestSupport.ladderBinary, width: 100, height: 30,
-                               environment: ["LADDER_HOME": home, "TERM": "xterm-256color", "LANG": "C.UTF-8",
-                                             "SWIFT_BACKTRACE": "interactive=no"])
+        let session = try Tmux.ladder(home: home)
         #expect(try session.waitFor("Welcome to Ladder. Your name") != nil, "\(session.shown)")
         try session.send("Olga", "Space", "Petrova", "Enter")
         #expect(try session.waitFor("Welcome, Olga Petrova.") != nil, "\(session.shown)")
@@ -46,8 +44,7 @@ import Testing
         let home = try TestSupport.makeTempFolder("ladder-tmux")
         defer { TestSupport.removeFolder(home) }
         #expect(try TestSupport.ladder(["track", "serverless-functions", "--role", "Cloud Engineer", "--level", "Middle"], home: home).status == 0)
-        let session = try Tmux(command: TestSupport.ladderBinary, width: 100, height: 30,
-                               environment: ["LADDER_HOME": home, "TERM": "xterm-256color", "LANG": "C.UTF-8"])
+        let session = try Tmux.ladder(home: home)
         #expect(try session.waitFor("Your skills") != nil)
         try session.resize(width: 30, height: 8)
         #expect(try session.waitFor("Terminal too small") != nil, "\(session.shown)")
@@ -64,8 +61,7 @@ import Testing
         let home = try TestSupport.makeTempFolder("ladder-tmux")
         defer { TestSupport.removeFolder(home) }
         #expect(try TestSupport.ladder(["track", "serverless-functions", "--role", "Cloud Engineer", "--level", "Middle"], home: home).status == 0)
-        let session = try Tmux(command: TestSupport.ladderBinary, width: 100, height: 30,
-                               environment: ["LADDER_HOME": home, "TERM": "xterm-256color", "LANG": "C.UTF-8"])
+        let session = try Tmux.ladder(home: home)
         try session.send("Enter")
         #expect(try session.waitFor("0 of 3 · 0%") != nil, "\(session.shown)")
         // Cloud Engineer, Senior: "Designs infrastructure solutions with Serverless Functions."

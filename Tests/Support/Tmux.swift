@@ -31,6 +31,13 @@ public final class Tmux {
                   "sh -c \"\(exports.replacingOccurrences(of: "\"", with: "\\\""))\(command)\"; exec sh"])
     }
 
+    /// The built `ladder` in a session of this size, on the data folder `home`, in a
+    /// UTF-8 xterm, with Swift's interactive crash backtrace off (a crash ends the test).
+    public static func ladder(home: String, width: Int = 100, height: Int = 30) throws -> Tmux {
+        try Tmux(command: TestSupport.ladderBinary, width: width, height: height,
+                 environment: ["LADDER_HOME": home, "TERM": "xterm-256color", "LANG": "C.UTF-8", "SWIFT_BACKTRACE": "interactive=no"])
+    }
+
     /// tmux is not installed, where a test needs it (`LADDER_REQUIRE_TMUX=1`).
     public struct Missing: Error, CustomStringConvertible {
         public var description: String {
