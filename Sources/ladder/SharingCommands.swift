@@ -35,11 +35,9 @@ struct Share: ParsableCommand {
             return
         }
         let id = try context.existingPerson(person)
-        let sharing = RecordSharing(store: context.store)
-        let keepsCopy = sharing.inFolderRepository(id)
-        let report: SyncReport
+        let (report, keepsCopy): (SyncReport, Bool)
         do throws(SyncError) {
-            report = try sharing.share(id, url: url, progress: { printError($0) })
+            (report, keepsCopy) = try RecordSharing(store: context.store).share(id, url: url, progress: { printError($0) })
         } catch {
             throw CLIError(error.message)
         }

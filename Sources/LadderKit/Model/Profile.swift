@@ -111,7 +111,8 @@ public struct Expectation: Codable, Equatable, Sendable {
 }
 
 /// A place to learn from: a title and an `http` or `https` URL, checked when the
-/// profile is read (`ResourceRules`); shown as text, never passed to the terminal raw.
+/// profile is read (`ResourceRules`); shown as text, and as a link only through
+/// `Hyperlink.checked` (never passed to the terminal raw).
 public struct Resource: Codable, Equatable, Sendable {
     public var title: String
     public var url: String

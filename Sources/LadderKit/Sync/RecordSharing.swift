@@ -24,8 +24,10 @@ public struct RecordSharing: Sendable {
 
     /// Connects a person's record to `url` (an empty bare repository, or one holding
     /// that record: the two are merged) and pushes it. From then on the journal lives
-    /// in the record's repository and `ladder sync` syncs it.
-    public func share(_ person: PersonID, url: String, progress: (String) -> Void = { _ in }) throws(SyncError) -> SyncReport {
+    /// in the record's repository and `ladder sync` syncs it. `keptCopy`: the data folder
+    /// is itself shared through git, and keeps its copy of the journal as it was.
+    public func share(_ person: PersonID, url: String,
+                      progress: (String) -> Void = { _ in }) throws(SyncError) -> (report: SyncReport, keptCopy: Bool) {
         try Self.checkURL(url)
         let id = store.canonical(person)
         let record = folder.sharedRecord(id)
@@ -60,14 +62,14 @@ public struct RecordSharing: Sendable {
                 }
             }
         }
-        return try firstSync(record, record: id, message: "Share \(id)'s record", progress: progress)
+        return (try firstSync(record, record: id, message: "Share \(id)'s record", progress: progress), keepsCopy)
     }
 
     /// True when the data folder is itself shared through git and holds this
     /// person's journal in its history. Sharing the record on its own then copies the
     /// journal and leaves the folder's copy where it is, as of now: removing it would
     /// be a journal that shrinks, which everyone else's `ladder sync` refuses.
-    public func inFolderRepository(_ person: PersonID) -> Bool {
+    func inFolderRepository(_ person: PersonID) -> Bool {
         guard DataFolder.isRepository(folder.path), let git = try? Git(folder: folder.path, environment: environment) else { return false }
         return (try? git.run(["ls-files", "--error-unmatch", "--", "people/" + person.rawValue + ".jsonl"]))?.succeeded == true
     }
