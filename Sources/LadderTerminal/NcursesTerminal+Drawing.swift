@@ -59,17 +59,16 @@ extension NcursesTerminal {
         fflush(output)
     }
 
-    /// The SGR sequence for a style, as curses draws it (see `cursesStyle`).
+    /// The SGR sequence for a style: the attributes and colour pair curses draws it
+    /// with (`cursesStyle`), in ANSI codes.
     private func sgr(_ style: Style) -> String {
+        let (attributes, pair) = cursesStyle(style)
         var codes = ["0"]
-        if style.attributes.contains(.bold) { codes.append("1") }
-        if style.attributes.contains(.dim) || (style.colour == .muted && (mutedIsDim || !colour)) { codes.append("2") }
-        if style.attributes.contains(.underline) { codes.append("4") }
-        if style.attributes.contains(.reverse) { codes.append("7") }
-        if colour, pairs[style.colour] != nil {
-            let foreground: [Style.Colour: String] = [.accent: "36", .good: "32", .warning: "33", .bad: "31", .muted: "90"]
-            if let code = foreground[style.colour] { codes.append(code) }
+        for (attribute, code) in [(ladder_a_bold(), "1"), (ladder_a_dim(), "2"), (ladder_a_underline(), "4"), (ladder_a_reverse(), "7")]
+        where attributes & attribute != 0 {
+            codes.append(code)
         }
+        if let colour = pairForegrounds[pair] { codes.append(String(colour < 8 ? 30 + colour : 90 + colour - 8)) }
         return "\u{1B}[" + codes.joined(separator: ";") + "m"
     }
 

@@ -43,6 +43,8 @@ public final class NcursesTerminal: Terminal {
     private var mouse = false
     /// The colour pair of each colour role; a role without one draws in the default colours.
     private(set) var pairs: [Style.Colour: Int16] = [:]
+    /// The foreground colour number of each colour pair (for links written as SGR).
+    private(set) var pairForegrounds: [Int16: Int16] = [:]
     /// `muted` is drawn dim rather than grey (fewer than 16 colours, or none).
     private(set) var mutedIsDim = true
     /// Reused for every cell `draw` writes.
@@ -164,6 +166,7 @@ public final class NcursesTerminal: Terminal {
             mouseinterval(0) // report presses at once, without waiting to see a click
         }
         pairs = [:]
+        pairForegrounds = [:]
         mutedIsDim = true
         colour = false
         if allowColour && has_colors() && start_color() != ERR && use_default_colors() != ERR {
@@ -173,10 +176,12 @@ public final class NcursesTerminal: Terminal {
             var number: Int16 = 1
             for (role, foreground) in roles where init_pair(number, Int16(foreground), -1) != ERR {
                 pairs[role] = number
+                pairForegrounds[number] = Int16(foreground)
                 number += 1
             }
             if tigetnum("colors") >= 16, init_pair(number, 8, -1) != ERR { // bright black: grey
                 pairs[.muted] = number
+                pairForegrounds[number] = 8
                 mutedIsDim = false
             }
             colour = !pairs.isEmpty

@@ -56,6 +56,7 @@ struct HyperlinkTests {
             let link = "\u{1B}]8;;https://example.com/a\u{1B}\\https://example.com/a\u{1B}]8;;\u{1B}\\"
             #expect(output.contains(link) == expected, "\(environment): \(output.debugDescription)")
             #expect(output.contains("\u{1B}7\u{1B}[3;6H") == expected, "the cursor is saved and moved to the link")
+            #expect(output.contains("\u{1B}[3;6H\u{1B}[0;4;36m\u{1B}]8;;") == expected, "written again in its own style: underlined, cyan")
         }
     }
 }
