@@ -128,8 +128,7 @@ struct NoteCommand: ParsableCommand {
     /// about, starting from `words` when correcting an entry.
     func edit(for standing: Standing, starting words: String? = nil) throws -> String {
         _ = try report { try Changes.note("-", on: id, in: standing) }  // an unknown id is refused before the editor opens
-        let places = standing.profile.allExpectations().filter { $0.expectation.id == id }
-        guard let expectation = places.first(where: { $0.role.id == standing.role.id }) ?? places.first else {
+        guard let expectation = standing.profile.place(of: id, preferring: standing.role.id) else {
             throw CLIError("unknown expectation id '\(Safe.text(id))' (see: ladder show \(standing.profile.id))")
         }
         let template = TextEditor.noteTemplate(words ?? "", expectation: expectation.expectation.text,

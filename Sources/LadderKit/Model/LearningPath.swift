@@ -146,7 +146,7 @@ public struct Readiness: Equatable, Sendable {
 extension ProfileLibrary {
     /// Where to learn an item of "next up": its expectation's resources in its profile.
     public func resources(of item: NextUp) -> [Resource] {
-        profile(item.skill)?.allExpectations().first { $0.expectation.id == item.expectation }?.expectation.resources ?? []
+        profile(item.skill)?.place(of: item.expectation)?.expectation.resources ?? []
     }
 }
 

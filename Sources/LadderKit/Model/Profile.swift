@@ -55,6 +55,13 @@ public struct Profile: Codable, Equatable, Sendable {
             role.levels.flatMap { level in level.expectations.map { (role, level, $0) } }
         }
     }
+
+    /// Where an expectation id stands: in `role` when that role has it (an id can be in
+    /// several roles), else the first place; nil when no role has it.
+    public func place(of id: String, preferring role: String? = nil) -> (role: Role, level: RoleLevel, expectation: Expectation)? {
+        let places = allExpectations().filter { $0.expectation.id == id }
+        return places.first { $0.role.id == role } ?? places.first
+    }
 }
 
 /// A role a skill appears in, e.g. *Cloud Engineer*, with its expectations per level.

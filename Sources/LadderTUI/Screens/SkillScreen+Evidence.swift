@@ -7,8 +7,7 @@ extension SkillScreen {
     static func writeInEditor(_ state: inout AppState, skill: String, expectation: String, from words: String,
                               _ effects: inout [Effect]) {
         guard let standing = state.standing(skill) else { return }
-        let places = standing.profile.allExpectations().filter { $0.expectation.id == expectation }
-        let place = places.first { $0.role.id == standing.role.id } ?? places.first
+        let place = standing.profile.place(of: expectation, preferring: standing.role.id)
         state.notice = .info("Writing the note in your editor…")
         let template = TextEditor.noteTemplate(words, expectation: place?.expectation.text ?? expectation,
                                                skill: standing.profile.name, level: place?.level.level ?? standing.level)

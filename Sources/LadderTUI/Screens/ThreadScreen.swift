@@ -44,8 +44,7 @@ enum ThreadScreen {
         let symbols = state.symbols
         let profile = state.library.profile(skill)
         let tracked = state.record.skills[skill]
-        let places = profile?.allExpectations().filter { $0.expectation.id == id } ?? []
-        let place = places.first { $0.role.id == tracked?.role } ?? places.first
+        let place = profile?.place(of: id, preferring: tracked?.role)
         let text = place?.expectation.text ?? tracked?.ticks[id]?.text ?? id
         var rows: [Paragraph.Row] = []
         let heading = [profile?.name ?? skill, place?.level.level].compactMap { $0 }.joined(separator: " \(symbols.dot) ")
