@@ -87,9 +87,10 @@ import Testing
         let app = Fixture.type("T m", into: try TeamScreenTests.app())
         #expect(app.state.team.matrix)
         let ana = try #require(app.state.team.members.first { $0.name == "Ana Silva" })
-        #expect(TeamMatrix.cell(ana, TeamScreenTests.skill, unicode: true) == "6", "2 of 3 Senior expectations: six tenths")
-        #expect(TeamMatrix.cell(ana, "observability", unicode: true) == "·")
-        #expect(TeamMatrix.cell(ana, "observability", unicode: false) == ".")
+        let skills = app.state.team.skillsByPerson[ana.id] ?? [:]
+        #expect(TeamMatrix.cell(skills, TeamScreenTests.skill, unicode: true) == "6", "2 of 3 Senior expectations: six tenths")
+        #expect(TeamMatrix.cell(skills, "observability", unicode: true) == "·")
+        #expect(TeamMatrix.cell(skills, "observability", unicode: false) == ".")
         expectSnapshot(app.screen(80, 24), "team-matrix-80x24")
         expectColourSnapshot(app.screen(80, 24), "team-matrix-80x24")
         expectSnapshot(app.screen(200, 50), "team-matrix-200x50")

@@ -39,8 +39,9 @@ enum TeamMatrix {
     }
 
     /// One cell: a digit of tenths, ✓ complete, · untracked, – no next level, blank off the role.
-    static func cell(_ member: TeamMember, _ skill: String, unicode: Bool, index: [String: PathSkill]? = nil) -> String {
-        guard let path = index.map({ $0[skill] }) ?? member.skills.first(where: { $0.skill == skill }) else { return "" }
+    /// `skills`: the person's path skills by id (`TeamViewState.skillsByPerson`).
+    static func cell(_ skills: [String: PathSkill], _ skill: String, unicode: Bool) -> String {
+        guard let path = skills[skill] else { return "" }
         let glyphs = Glyphs(unicode: unicode)
         guard path.tracked else { return glyphs.untracked }
         guard path.level != nil, path.total > 0 else { return glyphs.noNext }
@@ -87,7 +88,7 @@ enum TeamMatrix {
             left -= width + 2
             let unicode = state.unicode
             let index = state.team.skillsByPerson
-            kept.append((TeamScreen.Column(title: skill.short) { cell($0, skill.id, unicode: unicode, index: index[$0.id] ?? [:]) }, width))
+            kept.append((TeamScreen.Column(title: skill.short) { cell(index[$0.id] ?? [:], skill.id, unicode: unicode) }, width))
         }
         return kept
     }
