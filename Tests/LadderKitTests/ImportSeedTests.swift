@@ -1,13 +1,14 @@
 import Foundation
+import LadderTestSupport
 import Testing
 @testable import LadderKit
 
-/// Where the importer's test files are: the seed page in the shared folder, the
-/// bundled profile, and fixture pages, all found from this file's path.
+/// Where the importer's test files are: the seed page, the bundled profile, and
+/// fixture pages, all found from this file's path.
 enum ImportFixtures {
     static let testsFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     static let repoRoot = testsFolder.deletingLastPathComponent().deletingLastPathComponent()
-    static let seedPagePath = repoRoot.appendingPathComponent("../shared/pages/serverless-functions.page.txt").standardizedFileURL.path
+    static let seedPagePath = TestSupport.seedPage.path
     static let bundledProfilePath = repoRoot.appendingPathComponent("Profiles/serverless-functions.yaml").path
     static let seedRoles = ["AI Product Engineer", "Cloud Engineer", "Infrastructure Engineer", "Platform Engineer"]
 

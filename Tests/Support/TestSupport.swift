@@ -7,9 +7,10 @@ public enum TestSupport {
     public static let repoRoot: URL = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    /// The seed skill page in the shared folder beside the repository.
+    /// The seed skill page (a copy of the workplace's `shared/pages/serverless-functions.page.txt`,
+    /// kept with the tests so a clean clone tests on its own).
     public static var seedPage: URL {
-        repoRoot.deletingLastPathComponent().appendingPathComponent("shared/pages/serverless-functions.page.txt")
+        repoRoot.appendingPathComponent("Tests/LadderKitTests/Fixtures/pages/serverless-functions.page.txt")
     }
 
     /// A new empty folder under the system's temp folder; remove it with `removeFolder`.
