@@ -31,6 +31,7 @@ import Testing
             let (record, journal) = try store.record(for: id)
             var summary = PersonSummary(record, journal: journal)
             summary.progress = summary.tracked.first.flatMap { ProgressFigure($0, library: library) }
+            if !summary.tracked.isEmpty { summary.pathFigure = PathFigure(summary, library: library) }
             return summary
         }
     }
@@ -135,7 +136,7 @@ import Testing
             ([0, 1, 2], "unreadable"),
             (CacheEnvelope.wrap(kind: PeopleSummaries.kind, format: 99, body: body), "format 99, this Ladder writes \(PeopleSummaries.format)"),
             (CacheEnvelope.wrap(kind: "ladder-profile-index", format: PeopleSummaries.format, body: body), "not a ladder-people-index"),
-            (try PeopleSummaries.encode(moved), "made for another folder"),
+            (PeopleSummaries.encode(moved), "made for another folder"),
             (nil, "missing"),
         ]
         for (content, reason) in cases {
@@ -160,7 +161,45 @@ import Testing
         let position = try #require(index.entries.firstIndex { $0.person == "grace-hopper" })
         index.entries[position].name = "Forged"
         index.entries[position].stamp.size += 1
-        try SafeFile.writeAtomically(try PeopleSummaries.encode(index), to: indexPath(store))
+        try SafeFile.writeAtomically(PeopleSummaries.encode(index), to: indexPath(store))
         #expect(PeopleSummaries.load(store, cache: true, now: later).summaries == (try Self.truth(store)))
+    }
+
+    /// Every field of an entry survives the index's text form, awkward texts
+    /// included; a line missing or out of place is refused, never half read.
+    @Test func theIndexKeepsEveryFieldAndRefusesAMissingLine() throws {
+        let full = PeopleSummaries.Entry(
+            person: "ана", stamp: FileStamp(size: 12, mtime: -3, ctime: 1_700_000_000_000_000_000, inode: UInt64.max), racy: true,
+            name: "Tab\there, new\nline \\ and \u{1F}", skills: 2, lastChange: "", problems: 3, readOnly: true, mentee: true,
+            lastReview: "2026-01-01T09:00:00Z", openQuestions: 4,
+            tracked: [SkillBrief(skill: "a", role: "r", level: "Junior", ticked: ["x", "y"], notApplicable: []),
+                      SkillBrief(skill: "b", role: "r", level: "Senior", ticked: [], notApplicable: ["z"])],
+            team: TeamFacts(role: "r", level: nil, answered: 1, since: "2025-01-01T09:00:00Z", lastProgress: nil,
+                            evidence: [TickEvidence(skill: "a", item: "x", at: "2025-02-01T09:00:00Z", confirmed: true),
+                                       TickEvidence(skill: "a", item: "y", at: "", confirmed: nil)]),
+            figure: ProgressFigure(skillName: "A\tskill", percent: nil, nextLevel: "Middle"),
+            pathFigure: PathFigure(counts: ["a": PathCounts(done: 1, total: 3, excluded: 1), "b": PathCounts(done: 0, total: 0, excluded: 0)],
+                                   requiredEvidence: ["2025-02-01T09:00:00Z"]),
+            figureFor: "0123456789abcdef")
+        var bare = PeopleSummaries.Entry(person: "me", stamp: FileStamp(size: 0, mtime: 0, ctime: 0, inode: 0), racy: nil, name: "",
+                                         skills: 0, lastChange: nil, problems: 0, readOnly: false, mentee: false, lastReview: nil,
+                                         openQuestions: 0, tracked: [], team: nil, figure: nil, pathFigure: nil, figureFor: nil)
+        var withPercent = bare
+        withPercent.person = "p"
+        withPercent.figure = ProgressFigure(skillName: "", percent: 0, nextLevel: nil)
+        withPercent.team = TeamFacts()
+        bare.pathFigure = PathFigure(counts: [:], requiredEvidence: [])
+        let index = PeopleSummaries.Index(folder: "/data/people", entries: [full, bare, withPercent])
+        let body = PeopleSummaries.encodedBody(index)
+        let read = try #require(PeopleSummaries.decode(body: body[...]))
+        #expect(read.folder == index.folder)
+        #expect(read.entries == index.entries)
+        // A line missing or out of place makes the index unreadable (a cut body is the envelope's checksum's to catch).
+        var lines = body.split(separator: 0x0A, omittingEmptySubsequences: false).map(Array.init)
+        let skill = try #require(lines.firstIndex { $0.starts(with: Array("skill\t".utf8)) })
+        lines.remove(at: skill)
+        #expect(PeopleSummaries.decode(body: Array(lines.joined(separator: [0x0A]))[...]) == nil)
+        lines.insert(Array("stray\tline".utf8), at: skill)
+        #expect(PeopleSummaries.decode(body: Array(lines.joined(separator: [0x0A]))[...]) == nil)
     }
 }

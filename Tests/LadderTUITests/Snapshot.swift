@@ -132,7 +132,10 @@ final class TestApp {
     deinit { TestSupport.removeFolder(folder) }
 
     var state: AppState { app.state }
-    var store: Store { app.store }
+    /// The folder's store for a test's own writes: it waits for the lock as the CLI
+    /// does (the app's store tries once). Other tests in this process spawn
+    /// programs, and a child between fork and exec briefly keeps a lock just released.
+    var store: Store { Store(folder: app.store.folder) }
     /// One event, then any work it left pending (a sync), as the terminal's loop does.
     func handle(_ event: InputEvent) {
         app.handle(event)

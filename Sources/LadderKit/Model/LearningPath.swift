@@ -22,32 +22,23 @@ public struct LearningPath: Equatable, Sendable {
     /// How many "next up" items the path quotes.
     public static let nextUpLimit = 5
 
-    /// The profiles that name a role, each with its role: what a path goes through.
-    public static func profiles(naming roleID: String, in library: ProfileLibrary) -> [(ProfileSummary, RoleSummary)] {
-        library.summaries.compactMap { summary in summary.roles.first { $0.id == roleID }.map { (summary, $0) } }
+    /// The path for a role and level, or nil when no profile names the role.
+    public static func make(record: PersonRecord, library: ProfileLibrary, role roleID: String, level: String,
+                            nextUpLimit: Int = LearningPath.nextUpLimit) -> LearningPath? {
+        PathPlan(library: library, role: roleID, level: level).map {
+            make(record: record, library: library, plan: $0, nextUpLimit: nextUpLimit)
+        }
     }
 
-    /// The path for a role and level, or nil when no profile names the role. `naming`:
-    /// the role's profiles when already looked up (`profiles(naming:in:)`; the team
-    /// view looks them up once per role, not once per person).
-    public static func make(record: PersonRecord, library: ProfileLibrary, role roleID: String, level: String,
-                            nextUpLimit: Int = LearningPath.nextUpLimit,
-                            naming: [(ProfileSummary, RoleSummary)]? = nil) -> LearningPath? {
-        var role: RoleSummary?
-        var skills: [PathSkill] = []
-        var nextLevels: [String: Int] = [:]
-        for (summary, found) in naming ?? profiles(naming: roleID, in: library) {
-            if role == nil { role = found }
-            let skill = PathSkill.make(summary: summary, role: found, level: level, record: record, library: library)
-            if let next = skill.level { nextLevels[next, default: 0] += 1 }
-            skills.append(skill)
-        }
-        guard let role else { return nil }
-        skills = PathOrder.path.sorted(skills)
-        let next = nextLevels.max { a, b in a.value != b.value ? a.value < b.value : a.key > b.key }?.key
-        var path = LearningPath(role: RoleSummary(id: role.id, name: role.name), level: level, nextLevel: next,
-                                skills: skills, readiness: Readiness(skills), nextUp: [])
-        path.nextUp = NextUp.pick(from: skills, record: record, library: library, role: roleID, limit: nextUpLimit)
+    /// The person's path on a plan of their role and level (the team view makes one
+    /// plan per role and level). `counts`: tracked skills' counts worked out before
+    /// (`PathFigure`), so their profiles are not read.
+    public static func make(record: PersonRecord, library: ProfileLibrary, plan: PathPlan,
+                            counts: [String: PathCounts] = [:], nextUpLimit: Int = LearningPath.nextUpLimit) -> LearningPath {
+        let skills = plan.skills(for: record, library: library, counts: counts)
+        var path = LearningPath(role: plan.role, level: plan.level, nextLevel: plan.nextLevel, skills: skills,
+                                readiness: Readiness(skills), nextUp: [])
+        path.nextUp = NextUp.pick(from: skills, record: record, library: library, role: plan.role.id, limit: nextUpLimit)
         return path
     }
 
@@ -83,9 +74,9 @@ public struct PathSkill: Equatable, Sendable {
         level.map { Progress(level: $0, done: done, total: total, required: required, excluded: excluded) }
     }
 
-    static func make(summary: ProfileSummary, role: RoleSummary, level: String, record: PersonRecord,
-                     library: ProfileLibrary) -> PathSkill {
-        let tracked = record.skills[summary.id]
+    /// `counts`: the tracked skill's counts worked out before, else read from its profile.
+    static func make(summary: ProfileSummary, role: RoleSummary, level: String, tracked: TrackedSkill?,
+                     library: ProfileLibrary, counts: PathCounts? = nil) -> PathSkill {
         let key = level.lowercased()
         let index = summary.levels.firstIndex { $0.lowercased() == key }
         var skill = PathSkill(skill: summary.id, name: summary.name, level: nil, required: false, tracked: tracked != nil,
@@ -100,6 +91,10 @@ public struct PathSkill: Equatable, Sendable {
         if let own, own != index { skill.ownLevel = summary.levels[own] }
         if let own, own > index {
             skill.done = skill.total // already past the path's level in this skill
+            return skill
+        }
+        if let counts {
+            (skill.done, skill.total, skill.excluded) = (counts.done, counts.total, counts.excluded)
             return skill
         }
         guard let cell = library.profile(summary.id)?.role(named: role.id)?.level(summary.levels[index + 1]) else {
@@ -177,6 +172,7 @@ public struct NextUp: Equatable, Sendable {
             return NextUp(skill: item.skill, skillName: name, level: item.focus.level, expectation: item.focus.expectation,
                           text: item.focus.text, focusSince: item.focus.since, due: item.focus.due)
         }
+        guard limit > focused.count else { return focused }
         let taken = Set(focused.map { "\($0.skill)/\($0.expectation)" })
         let open = pickOpen(from: skills, record: record, library: library, role: role, limit: limit + taken.count)
             .filter { !taken.contains("\($0.skill)/\($0.expectation)") }

@@ -31,6 +31,44 @@ public struct ProgressFigure: Codable, Equatable, Sendable {
     }
 }
 
+/// What the team view reads from profiles for a person, kept beside the progress
+/// figure and checked the same way: each tracked skill's counts toward the level
+/// after the person's, for their role (as `PathSkill` counts them), and the evidence
+/// dates of ticks on Required expectations. With it the team view reads no profile.
+public struct PathFigure: Codable, Equatable, Sendable {
+    public var counts: [String: PathCounts]
+    /// When the evidence of each tick on a Required expectation was last shown.
+    public var requiredEvidence: [String]
+
+    init(counts: [String: PathCounts], requiredEvidence: [String]) {
+        self.counts = counts
+        self.requiredEvidence = requiredEvidence
+    }
+
+    /// Worked out from the profiles of the skills the summary tracks.
+    public init(_ summary: PersonSummary, library: ProfileLibrary) {
+        counts = [:]
+        let facts = summary.team ?? TeamFacts()
+        if let role = facts.role, let level = facts.level {
+            for brief in summary.tracked {
+                guard let profile = library.summary(brief.skill),
+                      let found = profile.roles.first(where: { $0.id == role }) else { continue }
+                let skill = PathSkill.make(summary: profile, role: found, level: level,
+                                           tracked: PersonSummary.trackedSkill(brief), library: library)
+                counts[brief.skill] = PathCounts(done: skill.done, total: skill.total, excluded: skill.excluded)
+            }
+        }
+        let roles = Dictionary(summary.tracked.map { ($0.skill, $0.role) }, uniquingKeysWith: { a, _ in a })
+        requiredEvidence = facts.evidence.filter { Self.isRequired($0, role: roles[$0.skill], library: library) }.map(\.at)
+    }
+
+    /// Whether a tick's expectation belongs to a Required level of its skill's role.
+    static func isRequired(_ tick: TickEvidence, role: String?, library: ProfileLibrary) -> Bool {
+        guard let role, let found = library.profile(tick.skill)?.role(named: role) else { return false }
+        return found.levels.contains { $0.required && $0.expectations.contains { $0.id == tick.item } }
+    }
+}
+
 extension PeopleSummaries {
     /// The checksum in the profile index's header line, which changes whenever any
     /// profile does (bundled ones included); nil without a readable index. Reads
@@ -48,7 +86,7 @@ extension PeopleSummaries {
         return String(fields[2])
     }
 
-    /// Gives every summary its progress figure: from its entry when computed against
+    /// Gives every summary its progress and path figures: from its entry when computed against
     /// the current profile index, else computed (loading the library only then) and
     /// stored in the entry. Returns true when an entry changed.
     static func addFigures(_ summaries: inout [PersonSummary], entries: inout [Entry], folder: DataFolder,
@@ -61,6 +99,7 @@ extension PeopleSummaries {
             guard let entry = byPerson[summaries[at].id.rawValue].map({ entries[$0] }), indexHash != nil,
                   entry.figureFor == indexHash else { return true }
             summaries[at].progress = entry.figure
+            summaries[at].pathFigure = entry.pathFigure
             return false
         }
         guard !stale.isEmpty else { return false }
@@ -70,9 +109,12 @@ extension PeopleSummaries {
         for at in stale {
             guard let first = summaries[at].tracked.first else { continue }
             let figure = ProgressFigure(first, library: library)
+            let pathFigure = PathFigure(summaries[at], library: library)
             summaries[at].progress = figure
+            summaries[at].pathFigure = pathFigure
             if let indexHash, let entry = byPerson[summaries[at].id.rawValue] {
                 entries[entry].figure = figure
+                entries[entry].pathFigure = pathFigure
                 entries[entry].figureFor = indexHash
                 changed = true
             }

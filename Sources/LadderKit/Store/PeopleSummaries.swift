@@ -28,6 +28,8 @@ public struct PersonSummary: Equatable, Sendable {
     public var team: TeamFacts?
     /// Progress in the first tracked skill, when its profile is known (see `ProgressFigure`).
     public var progress: ProgressFigure?
+    /// What the team view needs from profiles (see `PathFigure`), worked out with `progress`.
+    public var pathFigure: PathFigure?
 
     public init(id: PersonID, name: String, skills: Int, lastChange: String?, problems: Int = 0, readOnly: Bool = false) {
         self.id = id
@@ -79,6 +81,15 @@ public struct SkillBrief: Codable, Equatable, Sendable {
         notApplicableIDs = notApplicable.joined(separator: " ")
     }
 
+    /// The ids as the cache keeps them, space-separated.
+    init(skill: String, role: String, level: String, tickedIDs: String, notApplicableIDs: String) {
+        self.skill = skill
+        self.role = role
+        self.level = level
+        self.tickedIDs = tickedIDs
+        self.notApplicableIDs = notApplicableIDs
+    }
+
     public var ticked: [String] { tickedIDs.split(separator: " ").map(String.init) }
     public var notApplicable: [String] { notApplicableIDs.split(separator: " ").map(String.init) }
 }
@@ -92,15 +103,15 @@ public struct SkillBrief: Codable, Equatable, Sendable {
 public enum PeopleSummaries {
     static let kind = "ladder-people-index"
     /// Bump when the index layout or the fold that makes a summary changes.
-    static let format = 6 // 5: whether each tick is confirmed, or each entry's progress figure; 6: both
+    static let format = 7 // 5: whether each tick is confirmed, or each entry's progress figure; 6: both; 7: path figures
     static let fileName = "people.index"
 
-    struct Index: Codable {
+    struct Index {
         var folder: String
         var entries: [Entry]
     }
 
-    struct Entry: Codable, Equatable {
+    struct Entry: Equatable {
         var person: String
         var stamp: FileStamp
         var racy: Bool?
@@ -116,21 +127,20 @@ public enum PeopleSummaries {
         var team: TeamFacts?
         /// The first skill's progress, and the profile index checksum it was computed against.
         var figure: ProgressFigure?
+        var pathFigure: PathFigure?
         var figureFor: String?
     }
 
     static func decode(_ bytes: [UInt8], folder: DataFolder) -> Result<Index, CacheRefusal> {
-        CacheEnvelope.unwrap(bytes, kind: kind, format: format).flatMap { body in
-            guard let index = try? JSONDecoder().decode(Index.self, from: Data(body)) else { return .failure(CacheRefusal("unreadable")) }
+        CacheEnvelope.unwrap(bytes, kind: kind, format: format, checksum: HeadHash.checksum).flatMap { body in
+            guard let index = decode(body: body) else { return .failure(CacheRefusal("unreadable")) }
             guard index.folder == folder.peoplePath else { return .failure(CacheRefusal("made for another folder")) }
             return .success(index)
         }
     }
 
-    static func encode(_ index: Index) throws -> [UInt8] {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return CacheEnvelope.wrap(kind: kind, format: format, body: Array(try encoder.encode(index)))
+    static func encode(_ index: Index) -> [UInt8] {
+        CacheEnvelope.wrap(kind: kind, format: format, body: encodedBody(index), checksum: HeadHash.checksum)
     }
 
     /// A summary for each person of `store.people()`, in that order, each with its
@@ -209,12 +219,10 @@ public enum PeopleSummaries {
         guard cache, changed else { return (summaries, report) }
         do {
             let path = try CacheFolder.prepare(in: folder)
-            try SafeFile.writeAtomically(try encode(Index(folder: folder.peoplePath, entries: entries)), to: path + "/" + fileName)
+            try SafeFile.writeAtomically(encode(Index(folder: folder.peoplePath, entries: entries)), to: path + "/" + fileName)
             report.wrote = true
-        } catch let error as StoreError {
-            report.writeError = error.message
         } catch {
-            report.writeError = "could not encode the people index"
+            report.writeError = error.message
         }
         return (summaries, report)
     }

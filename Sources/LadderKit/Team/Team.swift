@@ -10,12 +10,8 @@ public enum Team {
     /// The rows for these summaries, in their order: mentees only unless `everyone`.
     public static func members(_ summaries: [PersonSummary], library: ProfileLibrary, settings: TeamSettings,
                                everyone: Bool = false) -> [TeamMember] {
-        var naming: [String: [(ProfileSummary, RoleSummary)]] = [:]
-        return people(summaries, everyone: everyone).map { summary in
-            guard let role = summary.team?.role else { return member(summary, library: library, settings: settings) }
-            if naming[role] == nil { naming[role] = LearningPath.profiles(naming: role, in: library) }
-            return member(summary, library: library, settings: settings, naming: naming[role])
-        }
+        var plans = Plans()
+        return people(summaries, everyone: everyone).map { member($0, library: library, settings: settings, plans: &plans) }
     }
 
     /// The people the team view counts: mentees only unless `everyone`.
@@ -23,16 +19,31 @@ public enum Team {
         summaries.filter { everyone || $0.mentee }
     }
 
-    /// One person's row.
+    /// Path plans by role and level, made once for the whole team.
+    public struct Plans {
+        var plans: [String: PathPlan?] = [:]
+        public init() {}
+
+        mutating func plan(role: String, level: String, library: ProfileLibrary) -> PathPlan? {
+            let key = role + "\n" + level.lowercased()
+            if let plan = plans[key] { return plan }
+            let plan = PathPlan(library: library, role: role, level: level)
+            plans[key] = plan
+            return plan
+        }
+    }
+
+    /// One person's row. Reads profiles only for a summary without its `PathFigure`.
     public static func member(_ summary: PersonSummary, library: ProfileLibrary, settings: TeamSettings,
-                              naming: [(ProfileSummary, RoleSummary)]? = nil) -> TeamMember {
+                              plans: inout Plans) -> TeamMember {
         let facts = summary.team ?? TeamFacts()
+        let figure = summary.pathFigure ?? PathFigure(summary, library: library)
         var member = TeamMember(id: summary.id, name: summary.name)
         member.role = facts.role
         member.level = facts.level
         member.openQuestions = summary.openQuestions
         member.answersWaiting = facts.answered
-        if let role = facts.role, let level = facts.level {
+        if let role = facts.role, let level = facts.level, let plan = plans.plan(role: role, level: level, library: library) {
             var record = PersonRecord(id: summary.id, name: summary.name)
             record.role = role
             record.level = level
@@ -40,19 +51,15 @@ public enum Team {
                 record.skills[brief.skill] = PersonSummary.trackedSkill(brief)
                 record.skillOrder.append(brief.skill)
             }
-            if let path = LearningPath.make(record: record, library: library, role: role, level: level, nextUpLimit: 0,
-                                            naming: naming) {
-                member.roleName = path.role.name
-                member.nextLevel = path.nextLevel
-                member.readiness = path.readiness
-                member.skills = path.skills
-            }
+            let path = LearningPath.make(record: record, library: library, plan: plan, counts: figure.counts, nextUpLimit: 0)
+            member.roleName = path.role.name
+            member.nextLevel = path.nextLevel
+            member.readiness = path.readiness
+            member.skills = path.skills
         }
-        let roles = Dictionary(summary.tracked.map { ($0.skill, $0.role) }, uniquingKeysWith: { a, _ in a })
         let cutoff = Staleness.cutoff(days: settings.staleDays, now: settings.now)
-        let stale = facts.evidence.filter { $0.at < cutoff }
-        member.staleTicks = stale.count
-        member.staleRequired = stale.filter { isRequired($0, role: roles[$0.skill], library: library) }.count
+        member.staleTicks = facts.evidence.count { $0.at < cutoff }
+        member.staleRequired = figure.requiredEvidence.count { $0 < cutoff }
         member.daysSinceReview = days(since: summary.lastReview, settings.now)
         member.daysSinceChange = days(since: summary.lastChange, settings.now)
         member.daysSinceProgress = days(since: facts.lastProgress ?? (summary.tracked.isEmpty ? nil : facts.since), settings.now)
@@ -84,12 +91,6 @@ public enum Team {
             reasons.append(Attention(.levelComplete, "\(next) complete, no step recorded"))
         }
         return reasons
-    }
-
-    /// Whether a tick's expectation belongs to a Required level of its skill's role.
-    static func isRequired(_ tick: TickEvidence, role: String?, library: ProfileLibrary) -> Bool {
-        guard let role, let found = library.profile(tick.skill)?.role(named: role) else { return false }
-        return found.levels.contains { $0.required && $0.expectations.contains { $0.id == tick.item } }
     }
 
     /// Whole days from an ISO time to now; nil when there is none.
