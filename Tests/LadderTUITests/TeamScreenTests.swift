@@ -87,10 +87,11 @@ import Testing
         let app = Fixture.type("T m", into: try TeamScreenTests.app())
         #expect(app.state.team.matrix)
         let ana = try #require(app.state.team.members.first { $0.name == "Ana Silva" })
-        let skills = app.state.team.skillsByPerson[ana.id] ?? [:]
-        #expect(TeamMatrix.cell(skills, TeamScreenTests.skill, unicode: true) == "6", "2 of 3 Senior expectations: six tenths")
-        #expect(TeamMatrix.cell(skills, "observability", unicode: true) == "·")
-        #expect(TeamMatrix.cell(skills, "observability", unicode: false) == ".")
+        let team = app.state.team
+        #expect(TeamMatrix.cell(team, ana, TeamScreenTests.skill, unicode: true) == "6", "2 of 3 Senior expectations: six tenths")
+        #expect(TeamMatrix.cell(team, ana, "observability", unicode: true) == "·")
+        #expect(TeamMatrix.cell(team, ana, "observability", unicode: false) == ".")
+        #expect(TeamMatrix.cell(team, ana, "no-such-skill", unicode: true) == "", "a skill not of her role is blank")
         expectSnapshot(app.screen(80, 24), "team-matrix-80x24")
         expectColourSnapshot(app.screen(80, 24), "team-matrix-80x24")
         expectSnapshot(app.screen(200, 50), "team-matrix-200x50")

@@ -35,7 +35,7 @@ public struct LearningPath: Equatable, Sendable {
     /// (`PathFigure`), so their profiles are not read.
     public static func make(record: PersonRecord, library: ProfileLibrary, plan: PathPlan,
                             counts: [String: PathCounts] = [:], nextUpLimit: Int = LearningPath.nextUpLimit) -> LearningPath {
-        let skills = plan.skills(for: record, library: library, counts: counts)
+        let skills = plan.skills(with: plan.tracked(by: record, library: library, counts: counts))
         var path = LearningPath(role: plan.role, level: plan.level, nextLevel: plan.nextLevel, skills: skills,
                                 readiness: Readiness(skills), nextUp: [])
         path.nextUp = NextUp.pick(from: skills, record: record, library: library, role: plan.role.id, limit: nextUpLimit)
@@ -77,8 +77,7 @@ public struct PathSkill: Equatable, Sendable {
     /// `counts`: the tracked skill's counts worked out before, else read from its profile.
     static func make(summary: ProfileSummary, role: RoleSummary, level: String, tracked: TrackedSkill?,
                      library: ProfileLibrary, counts: PathCounts? = nil) -> PathSkill {
-        let key = level.lowercased()
-        let index = summary.levels.firstIndex { $0.lowercased() == key }
+        let index = summary.levels.firstIndex(of: level) ?? summary.levels.firstIndex { $0.lowercased() == level.lowercased() }
         var skill = PathSkill(skill: summary.id, name: summary.name, level: nil, required: false, tracked: tracked != nil,
                               ownLevel: nil, done: 0, total: 0, excluded: 0)
         guard let index, index + 1 < summary.levels.count, index + 1 < role.cells.count else { return skill }
@@ -87,7 +86,8 @@ public struct PathSkill: Equatable, Sendable {
         skill.required = cell.required
         skill.total = cell.expectations
         guard let tracked else { return skill }
-        let own = summary.levels.firstIndex { $0.lowercased() == tracked.level.lowercased() }
+        let own = summary.levels.firstIndex(of: tracked.level)
+            ?? summary.levels.firstIndex { $0.lowercased() == tracked.level.lowercased() }
         if let own, own != index { skill.ownLevel = summary.levels[own] }
         if let own, own > index {
             skill.done = skill.total // already past the path's level in this skill
@@ -119,12 +119,18 @@ public struct Readiness: Equatable, Sendable {
     public var percent: Int { total == 0 ? 0 : done * 100 / total }
 
     public init(_ skills: [PathSkill]) {
-        let required = skills.filter { $0.required && $0.level != nil }
-        requiredSkills = required.count
-        requiredSkillsComplete = required.filter(\.isComplete).count
-        requiredAtZero = required.filter { $0.done == 0 && $0.total > 0 }.count
-        done = required.reduce(0) { $0 + $1.done }
-        total = required.reduce(0) { $0 + $1.total }
+        (requiredSkills, requiredSkillsComplete, requiredAtZero, done, total) = (0, 0, 0, 0, 0)
+        for skill in skills { count(skill, 1) }
+    }
+
+    /// Counts a skill in (`sign` 1) or out (-1); only Required skills with a next level count.
+    mutating func count(_ skill: PathSkill, _ sign: Int) {
+        guard skill.required && skill.level != nil else { return }
+        requiredSkills += sign
+        if skill.isComplete { requiredSkillsComplete += sign }
+        if skill.done == 0 && skill.total > 0 { requiredAtZero += sign }
+        done += sign * skill.done
+        total += sign * skill.total
     }
 
     /// "Toward Senior: 8 of 30 · 26%, 1 of 9 Required skills complete, 4 at 0%".
@@ -166,8 +172,10 @@ public struct NextUp: Equatable, Sendable {
     /// complete first (more done, then fewer left), reading only the profiles it quotes.
     static func pick(from skills: [PathSkill], record: PersonRecord, library: ProfileLibrary, role: String,
                      limit: Int) -> [NextUp] {
+        let working = WorkingOn(record).items
+        guard limit > 0 || !working.isEmpty else { return [] }
         let names = Dictionary(skills.map { ($0.skill, $0.name) }, uniquingKeysWith: { a, _ in a })
-        let focused = WorkingOn(record).items.compactMap { item -> NextUp? in
+        let focused = working.compactMap { item -> NextUp? in
             guard let name = names[item.skill] else { return nil }
             return NextUp(skill: item.skill, skillName: name, level: item.focus.level, expectation: item.focus.expectation,
                           text: item.focus.text, focusSince: item.focus.since, due: item.focus.due)
@@ -214,9 +222,10 @@ public enum PathOrder: String, CaseIterable, Sendable {
         return all[((all.firstIndex(of: self) ?? 0) + 1) % all.count]
     }
 
-    /// Skills in this order, Required first; ties by name.
+    /// Skills in this order, Required first; ties by name (each name lowered once, not per comparison).
     public func sorted(_ skills: [PathSkill]) -> [PathSkill] {
-        skills.sorted { a, b in
+        skills.map { (skill: $0, name: $0.name.lowercased()) }.sorted { x, y in
+            let (a, b) = (x.skill, y.skill)
             if a.required != b.required { return a.required }
             switch self {
             case .path:
@@ -228,7 +237,7 @@ public enum PathOrder: String, CaseIterable, Sendable {
             case .name:
                 break
             }
-            return (a.name.lowercased(), a.skill) < (b.name.lowercased(), b.skill)
-        }
+            return (x.name, a.skill) < (y.name, b.skill)
+        }.map(\.skill)
     }
 }

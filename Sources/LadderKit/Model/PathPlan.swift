@@ -14,6 +14,8 @@ public struct PathPlan: Sendable {
     var sources: [(summary: ProfileSummary, role: RoleSummary)]
     /// A skill's place in `skills`, by profile id.
     var places: [String: Int]
+    /// Readiness when nothing is tracked.
+    var untrackedReadiness: Readiness
 
     /// The plan for a role and level, or nil when no profile names the role.
     public init?(library: ProfileLibrary, role roleID: String, level: String) {
@@ -34,23 +36,47 @@ public struct PathPlan: Sendable {
         skills = order
         sources = order.compactMap { byID[$0.skill].map { ($0.summary, $0.role) } }
         places = Dictionary(order.enumerated().map { ($1.skill, $0) }, uniquingKeysWith: { a, _ in a })
+        untrackedReadiness = Readiness(order)
     }
 
-    /// The person's skills on this plan in path order: Required first, tracked first
-    /// within each, then by name (as `PathOrder.path`). `counts`: a tracked skill's
-    /// counts worked out before (`PathFigure`), so its profile is not read again.
-    func skills(for record: PersonRecord, library: ProfileLibrary,
-                counts: [String: PathCounts] = [:]) -> [PathSkill] {
-        var skills = self.skills
+    /// The skills the person tracks on this plan, by their place in `skills`.
+    /// `counts`: a tracked skill's counts worked out before (`PathFigure`), so its
+    /// profile is not read again.
+    func tracked(by record: PersonRecord, library: ProfileLibrary, counts: [String: PathCounts]) -> [Int: PathSkill] {
+        var tracked: [Int: PathSkill] = [:]
         for id in record.skillOrder {
-            guard let place = places[id] else { continue }
+            guard let place = places[id], let own = record.skills[id] else { continue }
             let (summary, role) = sources[place]
-            skills[place] = PathSkill.make(summary: summary, role: role, level: level, tracked: record.skills[id],
-                                           library: library, counts: counts[id])
+            tracked[place] = PathSkill.make(summary: summary, role: role, level: level, tracked: own,
+                                            library: library, counts: counts[id])
         }
-        var groups: [[PathSkill]] = [[], [], [], []]
-        for skill in skills { groups[(skill.required ? 0 : 2) + (skill.tracked ? 0 : 1)].append(skill) }
-        return groups.flatMap { $0 }
+        return tracked
+    }
+
+    /// Every skill of the plan in path order: Required first, tracked first within
+    /// each, then by name (as `PathOrder.path`).
+    func skills(with tracked: [Int: PathSkill]) -> [PathSkill] {
+        let places = tracked.keys.sorted()
+        let optional = skills.firstIndex { !$0.required } ?? skills.count
+        var path: [PathSkill] = []
+        path.reserveCapacity(skills.count)
+        // Required tracked, Required untracked, optional tracked, optional untracked.
+        for group in [0..<optional, optional..<skills.count] {
+            for place in places where group.contains(place) { path.append(tracked[place] ?? skills[place]) }
+            for place in group where tracked[place] == nil { path.append(skills[place]) }
+        }
+        return path
+    }
+
+    /// Readiness with these tracked skills: the untracked plan's, with each tracked
+    /// skill counted instead of its untracked self (what `Readiness(skills(with:))` gives).
+    func readiness(with tracked: [Int: PathSkill]) -> Readiness {
+        var readiness = untrackedReadiness
+        for (place, skill) in tracked {
+            readiness.count(skills[place], -1)
+            readiness.count(skill, 1)
+        }
+        return readiness
     }
 }
 

@@ -19,6 +19,16 @@ public enum Team {
         summaries.filter { everyone || $0.mentee }
     }
 
+    /// The skills of each role the members have (every profile that names it), by role id.
+    public static func roleSkills(of members: [TeamMember], library: ProfileLibrary) -> [String: Set<String>] {
+        let roles = Set(members.compactMap { $0.roleName == nil ? nil : $0.role })
+        var skills: [String: Set<String>] = [:]
+        for summary in library.summaries {
+            for role in summary.roles where roles.contains(role.id) { skills[role.id, default: []].insert(summary.id) }
+        }
+        return skills
+    }
+
     /// Path plans by role and level, made once for the whole team.
     public struct Plans {
         var plans: [String: PathPlan?] = [:]
@@ -48,14 +58,15 @@ public enum Team {
             record.role = role
             record.level = level
             for brief in summary.tracked {
-                record.skills[brief.skill] = PersonSummary.trackedSkill(brief)
+                // Without its ticks: the figure counts every tracked skill of the role.
+                record.skills[brief.skill] = TrackedSkill(skill: brief.skill, role: brief.role, level: brief.level, since: "")
                 record.skillOrder.append(brief.skill)
             }
-            let path = LearningPath.make(record: record, library: library, plan: plan, counts: figure.counts, nextUpLimit: 0)
-            member.roleName = path.role.name
-            member.nextLevel = path.nextLevel
-            member.readiness = path.readiness
-            member.skills = path.skills
+            let tracked = plan.tracked(by: record, library: library, counts: figure.counts)
+            member.roleName = plan.role.name
+            member.nextLevel = plan.nextLevel
+            member.readiness = plan.readiness(with: tracked)
+            member.skills = tracked.sorted { $0.key < $1.key }.map(\.value)
         }
         let cutoff = Staleness.cutoff(days: settings.staleDays, now: settings.now)
         member.staleTicks = facts.evidence.count { $0.at < cutoff }
@@ -146,7 +157,8 @@ public struct TeamMember: Equatable, Sendable {
     public var daysSinceProgress: Int?
     /// Why they may need a 1:1; empty when nothing calls for one.
     public var attention: [Attention] = []
-    /// Every skill of their role toward the next level (the path's), for the matrix.
+    /// The skills of their role they track, toward the next level (the path's), in
+    /// path order; the role's other skills are untracked (`Team.roleSkills`).
     public var skills: [PathSkill] = []
 
     public init(id: PersonID, name: String) {

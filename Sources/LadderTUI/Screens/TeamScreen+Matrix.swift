@@ -18,13 +18,12 @@ enum TeamMatrix {
     /// (worked out when the team's rows are).
     static func skills(_ state: AppState) -> [Skill] { state.team.matrixSkills }
 
-    static func skills(of members: [TeamMember]) -> [Skill] {
+    static func skills(of roleSkills: [String: Set<String>], library: ProfileLibrary) -> [Skill] {
         var names: [String: String] = [:]
-        for member in members {
-            for skill in member.skills { names[skill.skill] = skill.name }
-        }
+        for id in roleSkills.values.joined() where names[id] == nil { names[id] = library.summary(id)?.name ?? id }
         var used: Set<String> = []
-        return names.sorted { ($0.value.lowercased(), $0.key) < ($1.value.lowercased(), $1.key) }.map { id, name in
+        return names.map { (key: $0.value.lowercased(), id: $0.key, name: $0.value) }
+            .sorted { ($0.key, $0.id) < ($1.key, $1.id) }.map { _, id, name in
             let initials = name.split { !$0.isLetter && !$0.isNumber }.filter { $0.first?.isUppercase ?? false }
                 .compactMap(\.first).map(String.init).joined()
             var short = String((initials.isEmpty ? String(name.prefix(2)) : initials).prefix(3))
@@ -39,11 +38,11 @@ enum TeamMatrix {
     }
 
     /// One cell: a digit of tenths, ✓ complete, · untracked, – no next level, blank off the role.
-    /// `skills`: the person's path skills by id (`TeamViewState.skillsByPerson`).
-    static func cell(_ skills: [String: PathSkill], _ skill: String, unicode: Bool) -> String {
-        guard let path = skills[skill] else { return "" }
+    static func cell(_ team: TeamViewState, _ member: TeamMember, _ skill: String, unicode: Bool) -> String {
         let glyphs = Glyphs(unicode: unicode)
-        guard path.tracked else { return glyphs.untracked }
+        guard let path = team.trackedByPerson[member.id]?[skill] else {
+            return member.role.flatMap { team.roleSkills[$0] }?.contains(skill) == true ? glyphs.untracked : ""
+        }
         guard path.level != nil, path.total > 0 else { return glyphs.noNext }
         return path.isComplete ? glyphs.complete : "\(min(9, path.percent / 10))"
     }
@@ -86,9 +85,8 @@ enum TeamMatrix {
             let width = max(1, TextWidth.of(skill.short))
             guard width + 2 <= left else { break }
             left -= width + 2
-            let unicode = state.unicode
-            let index = state.team.skillsByPerson
-            kept.append((TeamScreen.Column(title: skill.short) { cell(index[$0.id] ?? [:], skill.id, unicode: unicode) }, width))
+            let (unicode, team) = (state.unicode, state.team)
+            kept.append((TeamScreen.Column(title: skill.short) { cell(team, $0, skill.id, unicode: unicode) }, width))
         }
         return kept
     }

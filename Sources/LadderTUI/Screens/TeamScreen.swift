@@ -14,10 +14,12 @@ public struct TeamViewState: Equatable, Sendable {
     public var matrix = false
     /// The matrix's first skill column shown (← → scroll the skills; names stay).
     public var matrixSkill = 0
-    /// The matrix's columns and each person's skills by id, worked out when the rows
-    /// are (a frame would otherwise go through every skill of every path).
+    /// The matrix's columns, each person's tracked skills by id and each role's
+    /// skills, worked out when the rows are (a frame would otherwise go through every
+    /// skill of every path).
     var matrixSkills: [TeamMatrix.Skill] = []
-    var skillsByPerson: [PersonID: [String: PathSkill]] = [:]
+    var trackedByPerson: [PersonID: [String: PathSkill]] = [:]
+    var roleSkills: [String: Set<String>] = [:]
     public var list = ListState()
     /// Coverage of a role and level instead of the table or matrix (`c`): the choice,
     /// what it works out to (nil until chosen or when no profile names the role) and
@@ -54,8 +56,9 @@ enum TeamScreen {
         let now = JournalEvent.date(state.now) ?? Date(timeIntervalSince1970: 0)
         let settings = TeamSettings(reviewDays: state.reviewDays, staleDays: state.staleDays, now: now)
         state.team.members = Team.members(state.people, library: state.library, settings: settings, everyone: state.team.everyone)
-        state.team.matrixSkills = TeamMatrix.skills(of: state.team.members)
-        state.team.skillsByPerson = Dictionary(state.team.members.map { member in
+        state.team.roleSkills = Team.roleSkills(of: state.team.members, library: state.library)
+        state.team.matrixSkills = TeamMatrix.skills(of: state.team.roleSkills, library: state.library)
+        state.team.trackedByPerson = Dictionary(state.team.members.map { member in
             (member.id, Dictionary(member.skills.map { ($0.skill, $0) }, uniquingKeysWith: { first, _ in first }))
         }, uniquingKeysWith: { first, _ in first })
         if state.team.showingCoverage { TeamCoverageView.refresh(&state) }
