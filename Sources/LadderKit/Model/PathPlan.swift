@@ -19,24 +19,45 @@ public struct PathPlan: Sendable {
 
     /// The plan for a role and level, or nil when no profile names the role.
     public init?(library: ProfileLibrary, role roleID: String, level: String) {
-        var pairs: [(summary: ProfileSummary, role: RoleSummary, skill: PathSkill)] = []
+        guard let profiles = Profiles(naming: roleID, in: library) else { return nil }
+        self.init(profiles, level: level, library: library)
+    }
+
+    /// The plan for a level of a role whose profiles were looked up before (the team
+    /// view looks them up once per role, then makes a plan per level).
+    public init(_ profiles: Profiles, level: String, library: ProfileLibrary) {
         var nextLevels: [String: Int] = [:]
-        for summary in library.summaries {
-            guard let found = summary.roles.first(where: { $0.id == roleID }) else { continue }
-            let skill = PathSkill.make(summary: summary, role: found, level: level, tracked: nil, library: library)
+        let byName = profiles.sources.map { source in
+            let skill = PathSkill.make(summary: source.summary, role: source.role, level: level, tracked: nil, library: library)
             if let next = skill.level { nextLevels[next, default: 0] += 1 }
-            pairs.append((summary, found, skill))
+            return skill
         }
-        guard let first = pairs.first else { return nil }
-        let order = PathOrder.name.sorted(pairs.map(\.skill))
-        let byID = Dictionary(pairs.map { ($0.skill.skill, $0) }, uniquingKeysWith: { a, _ in a })
-        role = RoleSummary(id: first.role.id, name: first.role.name)
+        // Required first, each part by name as the profiles are.
+        let order = byName.indices.filter { byName[$0].required } + byName.indices.filter { !byName[$0].required }
+        role = profiles.role
         self.level = level
         nextLevel = nextLevels.max { a, b in a.value != b.value ? a.value < b.value : a.key > b.key }?.key
-        skills = order
-        sources = order.compactMap { byID[$0.skill].map { ($0.summary, $0.role) } }
-        places = Dictionary(order.enumerated().map { ($1.skill, $0) }, uniquingKeysWith: { a, _ in a })
-        untrackedReadiness = Readiness(order)
+        skills = order.map { byName[$0] }
+        sources = order.map { profiles.sources[$0] }
+        places = Dictionary(skills.enumerated().map { ($1.skill, $0) }, uniquingKeysWith: { a, _ in a })
+        untrackedReadiness = Readiness(skills)
+    }
+
+    /// The profiles that name a role, each with its role, by name; the role's id and
+    /// name as the first profile in the library names it.
+    public struct Profiles: Sendable {
+        var role: RoleSummary
+        var sources: [(summary: ProfileSummary, role: RoleSummary)]
+
+        /// Nil when no profile names the role.
+        public init?(naming roleID: String, in library: ProfileLibrary) {
+            let found = library.summaries.compactMap { summary in
+                summary.roles.first { $0.id == roleID }.map { (summary: summary, role: $0, name: summary.name.lowercased()) }
+            }
+            guard let first = found.first else { return nil }
+            role = RoleSummary(id: first.role.id, name: first.role.name)
+            sources = found.sorted { ($0.name, $0.summary.id) < ($1.name, $1.summary.id) }.map { ($0.summary, $0.role) }
+        }
     }
 
     /// The skills the person tracks on this plan, by their place in `skills`.

@@ -29,16 +29,19 @@ public enum Team {
         return skills
     }
 
-    /// Path plans by role and level, made once for the whole team.
+    /// Path plans by role and level, made once for the whole team from each role's
+    /// profiles, looked up once per role.
     public struct Plans {
+        var profiles: [String: PathPlan.Profiles?] = [:]
         var plans: [String: PathPlan?] = [:]
         public init() {}
 
         mutating func plan(role: String, level: String, library: ProfileLibrary) -> PathPlan? {
             let key = role + "\n" + level.lowercased()
             if let plan = plans[key] { return plan }
-            let plan = PathPlan(library: library, role: role, level: level)
-            plans[key] = plan
+            if profiles[role] == nil { profiles[role] = .some(PathPlan.Profiles(naming: role, in: library)) }
+            let plan = (profiles[role] ?? nil).map { PathPlan($0, level: level, library: library) }
+            plans[key] = .some(plan)
             return plan
         }
     }
