@@ -28,7 +28,16 @@ public struct Canvas: Equatable, Sendable {
         guard y >= 0, y < height, x < width else { return 0 }
         let end = min(width, limit.map { x + max(0, $0) } ?? width)
         var column = x
-        for grapheme in Safe.text(text) {
+        let text = Safe.text(text)
+        if TextWidth.printableASCII(text) { // a column a byte: no grapheme breaking
+            for byte in text.utf8 {
+                if column >= end { break }
+                if column >= 0 { self[column, y] = Cell(String(Unicode.Scalar(byte)), style) }
+                column += 1
+            }
+            return column - x
+        }
+        for grapheme in text {
             let columns = TextWidth.of(grapheme)
             if columns == 0 { continue }
             if column + columns > end { break }

@@ -133,10 +133,6 @@ struct Compare: ParsableCommand {
 
     func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
 
-    func log(_ text: String) {
-        FileHandle.standardError.write(Data(("ladder-bench: " + text + "\n").utf8))
-    }
-
     func findOnPath(_ name: String) -> String? {
         let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
         return path.split(separator: ":").map { "\($0)/\(name)" }.first { FileManager.default.isExecutableFile(atPath: $0) }

@@ -6,7 +6,7 @@ struct LadderBench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ladder-bench",
         abstract: "Generate organisation-scale data folders and measure Ladder on them.",
-        subcommands: [Generate.self, Run.self, Compare.self, FixtureCommand.self])
+        subcommands: [Generate.self, Run.self, Compare.self, Keys.self, FixtureCommand.self])
 }
 
 /// `ladder-bench generate DIR [--scale N]`.
@@ -47,10 +47,38 @@ struct FixtureCommand: ParsableCommand {
 
     func run() throws {
         try SafeFile.makeFolder(fixtures)
-        _ = try Fixture.ensure(in: fixtures, scale: scale, log: {
-            FileHandle.standardError.write(Data(("ladder-bench: " + $0 + "\n").utf8))
-        })
+        _ = try Fixture.ensure(in: fixtures, scale: scale, log: log)
         print(Fixture.path(in: fixtures, scale: scale))
+    }
+}
+
+/// A line of progress on stderr.
+func log(_ text: String) {
+    FileHandle.standardError.write(Data(("ladder-bench: " + text + "\n").utf8))
+}
+
+/// `ladder-bench keys`: only the key-to-frame table of `run`, in a minute rather than ten.
+struct Keys: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Measure key to frame in process on the x1 fixture (the table run prints), nothing else.")
+
+    @Option(help: "Where the fixtures live (made when missing).")
+    var fixtures: String = "/tmp/ladder-bench"
+    @Option(help: "Keys pressed on the skill screen (a fifth as many on each other screen).")
+    var keys: Int = 5_000
+
+    func validate() throws {
+        guard keys >= 100 else { throw ValidationError("--keys at least 100") }
+    }
+
+    func run() throws {
+        try SafeFile.makeFolder(fixtures)
+        let summary = try Fixture.ensure(in: fixtures, scale: 1, log: { log($0) })
+        let scratch = fixtures + "/key-scratch-\(getpid())"
+        defer { try? FileManager.default.removeItem(atPath: scratch) }
+        let table = try InProcess.keyToFrame(folder: DataFolder(path: Fixture.path(in: fixtures, scale: 1)), scratch: scratch,
+                                             width: Run.width, height: Run.height, keys: keys)
+        print(Report.keyTable(table, profiles: summary.profiles).joined(separator: "\n"))
     }
 }
 

@@ -46,19 +46,7 @@ enum Report {
         row("people summaries + frame") { ms($0.phases.peopleOpen) }
         row("browser + frame") { ms($0.phases.browserOpen) }
         lines.append("")
-        let k = all.keyToFrame
-        lines.append("Key to frame on the skill screen (×1, `update` + `view` + canvas diff, \(k.all.count) keys, ms):")
-        lines.append("")
-        lines.append("| keys | p50 | p99 | max |")
-        lines.append("| --- | --- | --- | --- |")
-        lines.append("| navigation (↑↓ j k ←→ PgDn Home) | \(String(format: "%.3f", k.navigation.median)) | \(String(format: "%.3f", k.navigation.p99)) | \(String(format: "%.3f", k.navigation.max)) |")
-        lines.append("| ticking (Space, x) | \(String(format: "%.3f", k.ticking.median)) | \(String(format: "%.3f", k.ticking.p99)) | \(String(format: "%.3f", k.ticking.max)) |")
-        if let path = k.path, let team = k.team {
-            lines.append("| path screen (↑↓ j k PgDn Home) | \(String(format: "%.3f", path.median)) | \(String(format: "%.3f", path.p99)) | \(String(format: "%.3f", path.max)) |")
-            lines.append("| team screen, matrix (↑↓ m ←→) | \(String(format: "%.3f", team.median)) | \(String(format: "%.3f", team.p99)) | \(String(format: "%.3f", team.max)) |")
-        }
-        lines.append("| not a target: profile browser, \(all.scales.first?.profiles ?? 0) profiles (↑↓ PgDn End Home) | \(String(format: "%.3f", k.browser.median)) | \(String(format: "%.3f", k.browser.p99)) | \(String(format: "%.3f", k.browser.max)) |")
-        lines.append("")
+        lines += keyTable(all.keyToFrame, profiles: all.scales.first?.profiles ?? 0)
         if let long = all.longJournal {
             lines.append("One person with \(long.events) events (\(String(format: "%.0f", long.journalMB)) MB of journal), whole process, cache warm (ms; median / max):")
             lines.append("")
@@ -77,5 +65,23 @@ enum Report {
         lines.append("Tick persisted (lock + append + fsync of one event to a 1,000-event journal, \(all.tickFileSystem), \(t.count) ticks): "
                      + "p50 \(String(format: "%.3f", t.median)) ms, p99 \(String(format: "%.3f", t.p99)) ms, max \(String(format: "%.3f", t.max)) ms.")
         return lines.joined(separator: "\n")
+    }
+
+    /// The key-to-frame table (also printed alone by `ladder-bench keys`).
+    static func keyTable(_ k: InProcess.KeyToFrame, profiles: Int) -> [String] {
+        var lines: [String] = []
+        lines.append("Key to frame on the skill screen (×1, `update` + `view` + canvas diff, \(k.all.count) keys, ms):")
+        lines.append("")
+        lines.append("| keys | p50 | p99 | max |")
+        lines.append("| --- | --- | --- | --- |")
+        lines.append("| navigation (↑↓ j k ←→ PgDn Home) | \(String(format: "%.3f", k.navigation.median)) | \(String(format: "%.3f", k.navigation.p99)) | \(String(format: "%.3f", k.navigation.max)) |")
+        lines.append("| ticking (Space, x) | \(String(format: "%.3f", k.ticking.median)) | \(String(format: "%.3f", k.ticking.p99)) | \(String(format: "%.3f", k.ticking.max)) |")
+        if let path = k.path, let team = k.team {
+            lines.append("| path screen (↑↓ j k PgDn Home) | \(String(format: "%.3f", path.median)) | \(String(format: "%.3f", path.p99)) | \(String(format: "%.3f", path.max)) |")
+            lines.append("| team screen, matrix (↑↓ m ←→) | \(String(format: "%.3f", team.median)) | \(String(format: "%.3f", team.p99)) | \(String(format: "%.3f", team.max)) |")
+        }
+        lines.append("| not a target: profile browser, \(profiles) profiles (↑↓ PgDn End Home) | \(String(format: "%.3f", k.browser.median)) | \(String(format: "%.3f", k.browser.p99)) | \(String(format: "%.3f", k.browser.max)) |")
+        lines.append("")
+        return lines
     }
 }

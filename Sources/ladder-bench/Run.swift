@@ -123,10 +123,6 @@ struct Run: ParsableCommand {
 
     func fixturePath(_ scale: Int) -> String { Fixture.path(in: fixtures, scale: scale) }
 
-    func log(_ text: String) {
-        FileHandle.standardError.write(Data(("ladder-bench: " + text + "\n").utf8))
-    }
-
     func fixture(_ scale: Int) throws -> Fixture.Summary {
         try Fixture.ensure(in: fixtures, scale: scale, log: { log($0) })
     }

@@ -116,7 +116,8 @@ enum TeamScreen {
             return TextWidth.wrap("Nobody needs a 1:1 now: no one has gone \(state.reviewDays) days without one and nothing waits.", to: width)
         }
         let limit = max(2, (body.height - 4) / 2)
-        let all = TeamReport.attentionLines(needing).flatMap { TextWidth.wrap(Safe.text($0), to: width) }
+        var all: [String] = []
+        for line in TeamReport.attentionLines(needing) where all.count <= limit { all += TextWidth.wrap(Safe.text(line), to: width) }
         if all.count <= limit { return all }
         // Always `limit` rows here, so the list does not move as the selection does.
         func padded(_ lines: [String]) -> [String] { Array((lines + Array(repeating: "", count: limit)).prefix(limit)) }
