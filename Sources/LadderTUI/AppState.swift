@@ -6,9 +6,9 @@ import LadderKit
 /// `view` draws it. Nothing here touches the disk or the clock: saving is an
 /// `Effect`, and the time arrives as a message.
 public struct AppState: Sendable {
-    public var library: ProfileLibrary
+    public var library: ProfileLibrary { didSet { pathInputs &+= 1 } }
     public var person: PersonID
-    public var record: PersonRecord
+    public var record: PersonRecord { didSet { pathInputs &+= 1 } }
     /// Problems found loading the person's journal (torn lines, bad merges).
     public var journalProblems: [FileProblem] = []
     /// A journal written by a newer Ladder: shown, not changed.
@@ -65,9 +65,12 @@ public struct AppState: Sendable {
     public var undo: [UndoEntry] = []
     /// The history screen's series, worked out once per change (see `HistoryCache`).
     var histories: HistoryCache?
-    /// The path screen's learning path, worked out once per message while it shows
-    /// (by `settle`), not once per use: the key handler, the layout and the drawing.
+    /// The path screen's learning path, worked out by `settle` while it shows and
+    /// only when the record or the library changed since (`pathInputs` counts their
+    /// changes), not once per use or per key.
     var shownPath: LearningPath?
+    var pathInputs = 0
+    var shownPathInputs: Int?
     /// Which list item each screen row shows, for mouse clicks (worked out by `update`).
     public var clickRows: [Int: Int] = [:]
     /// Terminal abilities: Unicode symbols or ASCII ones.

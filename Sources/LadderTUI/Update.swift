@@ -253,7 +253,11 @@ func showPerson(_ state: inout AppState, _ loaded: LoadedPerson, switched: Bool)
 
 /// Keeps the current list's selection on screen and notes which item each row shows.
 func settle(_ state: inout AppState) {
-    state.shownPath = state.screen == .path ? PathScreen.make(state) : nil
+    if state.screen != .path {
+        (state.shownPath, state.shownPathInputs) = (nil, nil)
+    } else if state.shownPathInputs != state.pathInputs {
+        (state.shownPath, state.shownPathInputs) = (PathScreen.make(state), state.pathInputs)
+    }
     if state.screen == .review, !state.showingHelp, state.width >= minimumSize.width, state.height >= minimumSize.height {
         ReviewScreen.settle(&state) // scrolled by rows: a long item is read to its end
         return

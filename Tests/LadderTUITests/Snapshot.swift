@@ -137,9 +137,16 @@ final class TestApp {
     /// programs, and a child between fork and exec briefly keeps a lock just released.
     var store: Store { Store(folder: app.store.folder) }
     /// One event, then any work it left pending (a sync), as the terminal's loop does.
+    /// A save waiting for the lock is tried again as the clock's ticks would (no test
+    /// here holds the lock, but a child of another test between fork and exec can keep
+    /// one just released for a moment).
     func handle(_ event: InputEvent) {
         app.handle(event)
         while app.hasWorkPending { app.handle(.idle) }
+        for _ in 0..<250 where app.state.waitingForLock != nil {
+            usleep(20_000)
+            app.handle(.idle)
+        }
     }
 
     /// The frame at a size (sent as a resize first, as the terminal does).

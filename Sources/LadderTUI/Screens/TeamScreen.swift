@@ -5,9 +5,14 @@ import LadderKit
 /// The team screen's view: the rows worked out from the people summaries, their
 /// order, the filter by name, whether everyone shows or only mentees, the selection.
 public struct TeamViewState: Equatable, Sendable {
-    public var members: [TeamMember] = []
-    public var order = TeamOrder.attention
-    public var filter = ""
+    public var members: [TeamMember] = [] { didSet { sortRows() } }
+    public var order = TeamOrder.attention { didSet { sortRows() } }
+    public var filter = "" { didSet { filterRows() } }
+    /// The rows shown (in the order, filtered by name) and who needs a 1:1, most
+    /// pressing first: worked out when the rows, order or filter change, not per frame.
+    private(set) var shown: [TeamMember] = []
+    private(set) var needing: [TeamMember] = []
+    private var sorted: [TeamMember] = []
     /// Everyone in the store, not only the owner's mentees.
     public var everyone = false
     /// The people × skills matrix instead of the table (`m`).
@@ -29,6 +34,17 @@ public struct TeamViewState: Equatable, Sendable {
     public var coverageLevel: String?
     public var coverage: TeamCoverage?
     public var coverageScroll = 0
+
+    private mutating func sortRows() {
+        sorted = order.sorted(members)
+        needing = TeamOrder.attention.sorted(members).filter { !$0.attention.isEmpty }
+        filterRows()
+    }
+
+    private mutating func filterRows() {
+        let filter = filter.lowercased()
+        shown = filter.isEmpty ? sorted : sorted.filter { $0.name.lowercased().contains(filter) }
+    }
 }
 
 /// Every mentee at a glance: who needs a 1:1 and why at the top, then one row per
@@ -65,10 +81,7 @@ enum TeamScreen {
     }
 
     /// The rows shown: in the chosen order, filtered by name.
-    static func shown(_ state: AppState) -> [TeamMember] {
-        let filter = state.team.filter.lowercased()
-        return state.team.order.sorted(state.team.members).filter { filter.isEmpty || $0.name.lowercased().contains(filter) }
-    }
+    static func shown(_ state: AppState) -> [TeamMember] { state.team.shown }
 
     static func update(_ state: inout AppState, _ key: Key, _ effects: inout [Effect]) {
         if state.team.showingCoverage { return TeamCoverageView.update(&state, key) }
@@ -111,7 +124,7 @@ enum TeamScreen {
     /// marks who has some), so moving the selection reads every one.
     static func attention(_ state: AppState, _ body: Body) -> [String] {
         let width = max(1, body.width - 2)
-        let needing = TeamOrder.attention.sorted(state.team.members).filter { !$0.attention.isEmpty }
+        let needing = state.team.needing
         guard !needing.isEmpty else {
             return TextWidth.wrap("Nobody needs a 1:1 now: no one has gone \(state.reviewDays) days without one and nothing waits.", to: width)
         }
