@@ -9,7 +9,9 @@
 public enum Safe {
     public static func text(_ input: String) -> String {
         if input.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return input } // fast path: printable ASCII
+        if input.unicodeScalars.allSatisfy(isKept) { return input } // nothing to replace or drop
         var out = String.UnicodeScalarView()
+        out.reserveCapacity(input.utf8.count)
         for scalar in input.unicodeScalars {
             switch scalar.value {
             case 0x09: out.append(" ")
@@ -26,6 +28,15 @@ public enum Safe {
             }
         }
         return String(out)
+    }
+
+    /// Whether `text` keeps a scalar as it is.
+    static func isKept(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x00..<0x20, 0x7F, 0x80..<0xA0, 0x2028, 0x2029: return false
+        case 0x200D: return true
+        default: return !isInvisibleControl(scalar)
+        }
     }
 
     /// `text` for each line of a multi-line input.

@@ -227,7 +227,9 @@ enum TeamScreen {
         var heading = "   " + Widgets.cell("NAME", names)
         for (column, width) in columns { heading += "  " + Widgets.cell(column.title, width) }
         canvas.put(heading, x: 0, y: header, style: .muted)
-        let visible = members[min(state.team.list.scroll, members.count)...]
+        // Only the rows that can show: every item takes at least one.
+        let first = min(state.team.list.scroll, members.count)
+        let visible = members[first..<min(members.count, first + max(0, area.visible))]
         let items: [[[(String, Style)]]] = visible.map { member in
             let lines = TextWidth.wrap(Safe.text(member.name), to: names)
             var first: [(String, Style)] = [(" ", .plain), (member.attention.isEmpty ? " " : state.symbols.warning, Style(.bold, colour: .warning)),
