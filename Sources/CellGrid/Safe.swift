@@ -33,6 +33,7 @@ public enum Safe {
     /// Whether `text` keeps a scalar as it is.
     static func isKept(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
+        case 0x20..<0x7F: return true
         case 0x00..<0x20, 0x7F, 0x80..<0xA0, 0x2028, 0x2029: return false
         case 0x200D: return true
         default: return !isInvisibleControl(scalar)
@@ -48,6 +49,7 @@ public enum Safe {
     /// which change how a line looks without being seen.
     public static func isInvisibleControl(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
+        case 0..<0xAD: return false // the first format character is the soft hyphen
         case 0x061C, 0x200B...0x200F, 0x202A...0x202E, 0x2060...0x206F, 0xFEFF, 0xFFF9...0xFFFB, 0xE0000...0xE007F:
             return true
         default:

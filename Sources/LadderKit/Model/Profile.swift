@@ -59,8 +59,15 @@ public struct Profile: Codable, Equatable, Sendable {
     /// Where an expectation id stands: in `role` when that role has it (an id can be in
     /// several roles), else the first place; nil when no role has it.
     public func place(of id: String, preferring role: String? = nil) -> (role: Role, level: RoleLevel, expectation: Expectation)? {
-        let places = allExpectations().filter { $0.expectation.id == id }
-        return places.first { $0.role.id == role } ?? places.first
+        var first: (role: Role, level: RoleLevel, expectation: Expectation)?
+        for found in roles where first == nil || found.id == role {
+            for level in found.levels {
+                guard let expectation = level.expectations.first(where: { $0.id == id }) else { continue }
+                if found.id == role { return (found, level, expectation) }
+                if first == nil { first = (found, level, expectation) }
+            }
+        }
+        return first
     }
 }
 

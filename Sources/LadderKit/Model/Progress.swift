@@ -65,7 +65,11 @@ public struct Standing: Equatable, Sendable {
 
     /// Ticks whose expectation is no longer in the profile: shown, never dropped.
     public var orphanTicks: [Tick] {
-        let known = Set(profile.allExpectations().map(\.expectation.id))
+        guard !tracked.ticks.isEmpty else { return [] }
+        var known: Set<String> = []
+        for role in profile.roles {
+            for level in role.levels { for expectation in level.expectations { known.insert(expectation.id) } }
+        }
         return tracked.ticks.values.filter { !known.contains($0.expectation) }.sorted { $0.at < $1.at }
     }
 

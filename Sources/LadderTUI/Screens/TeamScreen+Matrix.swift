@@ -61,7 +61,7 @@ enum TeamMatrix {
         let count = skills(state).count
         switch key {
         case .right, .character("l"):
-            let room = state.body.width - 3 - TeamScreen.nameWidth(TeamScreen.shown(state), state.body)
+            let room = state.body.width - 3 - TeamScreen.nameWidth(state, state.body)
             guard state.team.matrixSkill + columns(state, room: room).count < count else {
                 state.notice = .info("That is the last skill.")
                 return true
@@ -95,7 +95,7 @@ enum TeamMatrix {
     static func legend(_ state: AppState, _ body: Body) -> [String] {
         let all = skills(state)
         let first = min(state.team.matrixSkill, all.count)
-        let shown = columns(state, room: body.width - 3 - TeamScreen.nameWidth(TeamScreen.shown(state), body)).count
+        let shown = columns(state, room: body.width - 3 - TeamScreen.nameWidth(state, body)).count
         let glyphs = Glyphs(unicode: state.unicode)
         var text = "0-9 tenths of the next level done, \(glyphs.complete) complete, \(glyphs.untracked) not tracked, \(glyphs.noNext) no next level. "
         if shown < all.count {

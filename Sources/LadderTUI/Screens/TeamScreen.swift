@@ -12,6 +12,10 @@ public struct TeamViewState: Equatable, Sendable {
     /// pressing first: worked out when the rows, order or filter change, not per frame.
     private(set) var shown: [TeamMember] = []
     private(set) var needing: [TeamMember] = []
+    /// Each shown name's width in columns, and the widest name and word among them.
+    private(set) var nameWidths: [Int] = []
+    private(set) var widestName = 0
+    private(set) var widestWord = 0
     private var sorted: [TeamMember] = []
     /// Everyone in the store, not only the owner's mentees.
     public var everyone = false
@@ -44,6 +48,10 @@ public struct TeamViewState: Equatable, Sendable {
     private mutating func filterRows() {
         let filter = filter.lowercased()
         shown = filter.isEmpty ? sorted : sorted.filter { $0.name.lowercased().contains(filter) }
+        let names = shown.map { Safe.text($0.name) }
+        nameWidths = names.map(TextWidth.of)
+        widestName = nameWidths.max() ?? 0
+        widestWord = names.flatMap { $0.split(separator: " ") }.map { TextWidth.of(String($0)) }.max() ?? 0
     }
 }
 
@@ -174,12 +182,9 @@ enum TeamScreen {
     /// The names' column: as wide as the longest name, at most a third of the width
     /// or the longest word (names wrap between words, and take fewer rows than columns
     /// would give); a longer name wraps onto more rows, never cut.
-    static func nameWidth(_ members: [TeamMember], _ body: Body) -> Int {
-        let names = members.map { Safe.text($0.name) }
-        let longest = max(4, names.map(TextWidth.of).max() ?? 0)
-        let word = names.flatMap { $0.split(separator: " ") }.map { TextWidth.of(String($0)) }.max() ?? 0
+    static func nameWidth(_ state: AppState, _ body: Body) -> Int {
         let third = max(16, (body.width - 4) / 3)
-        return max(1, min(longest, max(third, word), body.width - 8))
+        return max(1, min(max(4, state.team.widestName), max(third, state.team.widestWord), body.width - 8))
     }
 
     static func layout(_ state: AppState, _ body: Body) -> (attention: [String], header: Int, area: ListArea, names: Int) {
@@ -188,8 +193,9 @@ enum TeamScreen {
         // A blank row under the attention list where there is room for it.
         let gap = body.height >= 12 ? 1 : 0
         let header = body.top + 1 + attention.count + gap + (state.team.filter.isEmpty ? 0 : 1)
-        let names = nameWidth(members, body)
-        let heights = members.map { max(1, TextWidth.wrap(Safe.text($0.name), to: names).count) }
+        let names = nameWidth(state, body)
+        let widths = state.team.nameWidths
+        let heights = members.indices.map { widths[$0] <= names ? 1 : TextWidth.wrap(Safe.text(members[$0].name), to: names).count }
         // A list that does not fit gives its last row to the "more" marks, which would cover the right columns.
         let rows = body.bottom - header - 1
         let visible = heights.reduce(0, +) > rows ? rows - 1 : rows
