@@ -42,6 +42,7 @@ public struct ProfileLibrary: Sendable {
         self.loader = loader
         self.cacheReport = cacheReport
         var byID: [String: Int] = [:]
+        byID.reserveCapacity(self.summaries.count)
         for (index, summary) in self.summaries.enumerated() { byID[summary.id] = index }
         self.byID = byID
     }
@@ -72,14 +73,17 @@ public struct ProfileLibrary: Sendable {
         let entries = builder.build()
         var chosen: [String: ProfileIndex.Entry] = [:]
         var sources: [String: String] = [:]
+        chosen.reserveCapacity(entries.count)
+        sources.reserveCapacity(entries.count)
         var problems: [FileProblem] = []
+        let profilesPath = folder.profilesPath // asks the file system each time
         for entry in entries {
             if let problem = entry.problem {
                 problems.append(problem.problem)
                 continue
             }
             guard let summary = entry.summary else { continue }
-            let path = entry.isBundled ? entry.source : folder.profilesPath + "/" + entry.source
+            let path = entry.isBundled ? entry.source : profilesPath + "/" + entry.source
             if !entry.isBundled, let earlier = sources[summary.id], !earlier.hasPrefix("bundled:") {
                 problems.append(FileProblem(file: path, message: "profile id '\(summary.id)' is also used by \(earlier); this file was skipped"))
                 continue
@@ -88,6 +92,7 @@ public struct ProfileLibrary: Sendable {
             sources[summary.id] = path
         }
         var locations: [String: ProfileLoader.Location] = [:]
+        locations.reserveCapacity(chosen.count)
         for (id, entry) in chosen { locations[id] = ProfileLoader.Location(source: entry.source, record: entry.record) }
         return ProfileLibrary(summaries: chosen.values.compactMap(\.summary), problems: problems, sources: sources,
                               loader: ProfileLoader(folder: folder, locations: locations), cacheReport: builder.report)
