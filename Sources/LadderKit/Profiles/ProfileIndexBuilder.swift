@@ -133,8 +133,7 @@ struct ProfileIndexBuilder {
         do {
             let profile = try ProfileFile.decode(item.bytes, file: item.file)
             entry.summary = ProfileSummary(profile)
-            let json = try? ProfileJSON.encode(profile)
-            return Built(entry: entry, json: json)
+            return Built(entry: entry, json: ProfileJSON.bytes(of: profile))
         } catch {
             entry.problem = StoredProblem(error)
             return Built(entry: entry)
@@ -236,7 +235,7 @@ struct ProfileIndexBuilder {
     /// The full JSON of an entry whose shard record was unreadable, from its source.
     func reparse(_ entry: ProfileIndex.Entry) -> [UInt8]? {
         guard let profile = ProfileLoader.parseSource(entry.source, folder: folder) else { return nil }
-        return try? ProfileJSON.encode(profile)
+        return ProfileJSON.bytes(of: profile)
     }
 
     /// Deletes shards no longer referenced (a racing Ladder's lost shards too: its
