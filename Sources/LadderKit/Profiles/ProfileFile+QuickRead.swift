@@ -77,14 +77,26 @@ struct QuickRead {
 
     /// A mapping's values by key, when every key is a plain name the `kind` allows
     /// (untagged or tagged `!!str`, as the decoder looks keys up) and none repeats.
-    private mutating func fields(_ node: Node, _ kind: String) -> [String: Node]? {
+    private mutating func fields(_ node: Node, _ kind: String) -> Fields? {
         guard visit(), case .mapping(let mapping) = node, let allowed = ProfileFile.allowedKeys[kind] else { return nil }
-        var fields: [String: Node] = [:]
+        var fields = Fields(names: allowed, values: Array(repeating: nil, count: allowed.count))
         for (key, value) in mapping {
             guard case .scalar(let scalar) = key, scalar.tag.rawValue.isEmpty || scalar.tag.rawValue == Tag.Name.str.rawValue,
-                  allowed.contains(scalar.string), fields.updateValue(value, forKey: scalar.string) == nil else { return nil }
+                  let slot = allowed.firstIndex(of: scalar.string), fields.values[slot] == nil else { return nil }
+            fields.values[slot] = value
         }
         return fields
+    }
+
+    /// A mapping's values in the order of its kind's key names (a handful: a list
+    /// searched in place costs less than a dictionary built for each mapping).
+    private struct Fields {
+        let names: [String]
+        var values: [Node?]
+
+        subscript(name: String) -> Node? {
+            names.firstIndex(of: name).flatMap { values[$0] }
+        }
     }
 
     /// Text: any scalar, as `String`'s decoding takes it, within the length cap.
