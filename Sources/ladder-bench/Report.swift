@@ -32,7 +32,7 @@ enum Report {
         row("team screen, mentees (`T`)") { $0.teamScreen.map { "\(ms($0.median)) / \(ms($0.max))" } ?? "-" }
         row("matrix (`T m`)") { $0.matrix.map { "\(ms($0.median)) / \(ms($0.max))" } ?? "-" }
         row("peak memory, first frame (max RSS)") { mb($0.firstFrameMaxRSSKB) }
-        row("first frame, no cache (builds it)") { "\(ms($0.firstFrameCold)) (\(mb($0.firstFrameColdMaxRSSKB)))" }
+        row("first frame, no cache (builds it), median") { "\(ms($0.firstFrameCold)) (\(mb($0.firstFrameColdMaxRSSKB)))" }
         row("people screen, no people cache") { ms($0.peopleCold) }
         lines.append("")
         lines.append("In process, cache warm, median of 5 passes (ms):")

@@ -24,6 +24,8 @@ struct Run: ParsableCommand {
     var runs: Int = 15
     @Option(help: "Runs of each screen open per scale.")
     var openRuns: Int = 7
+    @Option(help: "Cold first-frame runs (cache deleted before each) per scale.")
+    var coldRuns: Int = 5
     @Option(help: "Keys for the key-to-frame measure.")
     var keys: Int = 5_000
     @Option(help: "Appends for the tick-persisted measure.")
@@ -43,7 +45,8 @@ struct Run: ParsableCommand {
         var events: Int
         var profileMB: Double
         var journalMB: Double
-        /// First run with no cache: parses every profile and writes the cache.
+        /// First run with no cache (parses every profile and writes the cache): the
+        /// median of `coldRuns` runs, the cache deleted before each.
         var firstFrameCold: Double
         var firstFrameColdMaxRSSKB: Int
         var firstFrame: Stats
@@ -84,8 +87,8 @@ struct Run: ParsableCommand {
         guard !list.isEmpty, list.allSatisfy({ [1, 2, 4].contains($0) }), list.contains(1) else {
             throw ValidationError("--scales must list 1, 2 or 4 and include 1, e.g. 1,2,4")
         }
-        guard runs >= 3, openRuns >= 3, keys >= 100, ticks >= 20 else {
-            throw ValidationError("--runs and --open-runs at least 3, --keys at least 100, --ticks at least 20")
+        guard runs >= 3, openRuns >= 3, coldRuns >= 1, keys >= 100, ticks >= 20 else {
+            throw ValidationError("--runs and --open-runs at least 3, --cold-runs at least 1, --keys at least 100, --ticks at least 20")
         }
     }
 
@@ -145,9 +148,12 @@ struct Run: ParsableCommand {
             }
             return run
         }
-        log("×\(scale): cold first frame (no cache)")
-        try? FileManager.default.removeItem(atPath: CacheFolder.path(in: DataFolder(path: path)))
-        let cold = try snapshot(nil, expect: "PROGRESS TO NEXT LEVEL", measuringMemory: true)
+        log("×\(scale): \(coldRuns) cold first frames (no cache)")
+        var colds: [ChildRun] = []
+        for _ in 0..<coldRuns {
+            try? FileManager.default.removeItem(atPath: CacheFolder.path(in: DataFolder(path: path)))
+            colds.append(try snapshot(nil, expect: "PROGRESS TO NEXT LEVEL", measuringMemory: true))
+        }
         let peopleCold = try snapshot("P", expect: "QUESTIONS")
         log("×\(scale): \(runs) warm first frames")
         _ = try snapshot(nil, expect: "PROGRESS TO NEXT LEVEL")
@@ -172,7 +178,7 @@ struct Run: ParsableCommand {
         }
         return ScaleResult(scale: scale, profiles: summary.profiles, peopleCount: summary.people, events: summary.events,
                            profileMB: Double(summary.profileBytes) / 1_000_000, journalMB: Double(summary.journalBytes) / 1_000_000,
-                           firstFrameCold: cold.millis, firstFrameColdMaxRSSKB: cold.maxRSS,
+                           firstFrameCold: Stats(colds.map(\.millis)).median, firstFrameColdMaxRSSKB: colds.map(\.maxRSS).max() ?? 0,
                            firstFrame: Stats(firstFrames.map(\.millis)), firstFrameMaxRSSKB: memory.max() ?? 0,
                            peopleCold: peopleCold.millis, skillScreen: Stats(skill), browser: Stats(browser), peopleScreen: Stats(people),
                            pathScreen: Stats(paths), teamScreen: Stats(team), matrix: Stats(matrix),
@@ -230,6 +236,8 @@ struct Run: ParsableCommand {
         func ms(_ value: Double) -> String { String(format: "%.1f ms", value) }
         var list = [
             Target(what: "first frame, median (×1)", target: "≤ 100 ms", measured: ms(one.firstFrame.median), met: one.firstFrame.median <= 100),
+            Target(what: "first frame with no cache (builds the profile index), median (×1)", target: "≤ 1 s",
+                   measured: ms(one.firstFrameCold), met: one.firstFrameCold <= 1_000),
             Target(what: "skill screen (×1)", target: "≤ 100 ms", measured: ms(one.skillScreen.median), met: one.skillScreen.median <= 100),
             Target(what: "profile browser, \(one.profiles + Self.bundled) profiles (×1)", target: "≤ 250 ms", measured: ms(one.browser.median), met: one.browser.median <= 250),
             Target(what: "people screen, \(one.peopleCount) people (×1)", target: "≤ 250 ms", measured: ms(one.peopleScreen.median), met: one.peopleScreen.median <= 250),

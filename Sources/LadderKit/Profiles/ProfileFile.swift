@@ -30,7 +30,7 @@ public enum ProfileFile {
     }
 
     public static func decode(_ text: String, file: String) throws(FileProblem) -> Profile {
-        if let nul = text.firstIndex(of: "\0") {
+        if let nul = text.utf8.firstIndex(of: 0) { // by bytes: a NUL is always a character of its own
             let (line, column) = position(of: nul, in: text)
             throw FileProblem(file: file, line: line, column: column, message: "contains a NUL character", source: text)
         }
@@ -48,8 +48,16 @@ public enum ProfileFile {
         return try decodeChecked(text, file: file)
     }
 
-    /// Composes, checks and decodes text that passed the pre-scan.
+    /// Composes, checks and decodes text that passed the pre-scan: a well-formed
+    /// profile the quick way, anything else the full way, which explains what is wrong.
     static func decodeChecked(_ text: String, file: String) throws(FileProblem) -> Profile {
+        if let profile = QuickRead.profile(text) { return profile }
+        return try decodeFully(text, file: file)
+    }
+
+    /// Composes with Yams's default resolver, checks the shape, decodes and checks the
+    /// rules, throwing the first problem at its line and column.
+    static func decodeFully(_ text: String, file: String) throws(FileProblem) -> Profile {
         let node: Node
         do {
             guard let root = try Yams.compose(yaml: text) else {

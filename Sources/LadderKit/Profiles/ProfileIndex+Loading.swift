@@ -6,14 +6,8 @@ import Glibc
 import Darwin
 #endif
 
-/// The JSON form of a full profile in a shard.
+/// The JSON form of a full profile in a shard (written by `ProfileJSON.bytes(of:)`).
 enum ProfileJSON {
-    static func encode(_ profile: Profile) throws -> [UInt8] {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes]
-        return Array(try encoder.encode(profile))
-    }
-
     static func decode(_ bytes: [UInt8]) -> Profile? {
         try? JSONDecoder().decode(Profile.self, from: Data(bytes))
     }

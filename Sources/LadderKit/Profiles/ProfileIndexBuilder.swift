@@ -133,8 +133,7 @@ struct ProfileIndexBuilder {
         do {
             let profile = try ProfileFile.decode(item.bytes, file: item.file)
             entry.summary = ProfileSummary(profile)
-            let json = try? ProfileJSON.encode(profile)
-            return Built(entry: entry, json: json)
+            return Built(entry: entry, json: ProfileJSON.bytes(of: profile))
         } catch {
             entry.problem = StoredProblem(error)
             return Built(entry: entry)
@@ -173,6 +172,7 @@ struct ProfileIndexBuilder {
         }
         var oldShardBytes: [String: [UInt8]] = [:]
         var keep = Set<String>()
+        var toWrite: [Shard] = []
         for (number, members) in groups.sorted(by: { $0.key < $1.key }) {
             // Unchanged when every member is reused from one existing shard and that
             // shard holds exactly these members.
@@ -184,7 +184,7 @@ struct ProfileIndexBuilder {
                 continue
             }
             var bytes: [UInt8] = []
-            var records: [(Int, Int, Int, String)] = []
+            var records: [Shard.Member] = []
             for member in members {
                 var json = built[member].json
                 if json == nil, let record = entries[member].record {
@@ -202,20 +202,33 @@ struct ProfileIndexBuilder {
                     entries[member].record = nil
                     continue
                 }
-                records.append((member, bytes.count, json.count, ContentHash.of(json)))
+                records.append(Shard.Member(entry: member, offset: bytes.count, length: json.count, checksum: ContentHash.of(json)))
                 bytes += json
                 bytes.append(0x0A)
             }
             let name = String(format: "profiles-%02d-", number) + ContentHash.of(bytes) + ".shard"
-            do {
-                try SafeFile.writeAtomically(bytes, to: cachePath + "/" + name)
-                keep.insert(name)
-                for (member, offset, length, checksum) in records {
-                    entries[member].record = ProfileIndex.Record(shard: name, offset: offset, length: length, checksum: checksum)
-                }
+            toWrite.append(Shard(name: name, bytes: bytes, members: records))
+        }
+        // Each shard is written whole (temporary file, fsync, rename) on every core;
+        // none is used until the index below, written after them all, names it.
+        let failures = Parallel.map(toWrite) { shard -> String? in
+            do throws(StoreError) {
+                try SafeFile.writeAtomically(shard.bytes, to: cachePath + "/" + shard.name)
+                return nil
             } catch {
-                report.writeError = error.message
-                for (member, _, _, _) in records { entries[member].record = nil }
+                return error.message
+            }
+        }
+        for (shard, failure) in zip(toWrite, failures) {
+            if let failure {
+                report.writeError = failure
+                for member in shard.members { entries[member.entry].record = nil }
+            } else {
+                keep.insert(shard.name)
+                for member in shard.members {
+                    entries[member.entry].record = ProfileIndex.Record(shard: shard.name, offset: member.offset,
+                                                                       length: member.length, checksum: member.checksum)
+                }
             }
         }
         let index = ProfileIndex(schema: Profile.currentSchema, folder: folder.profilesPath, entries: entries)
@@ -233,10 +246,24 @@ struct ProfileIndexBuilder {
         return entries
     }
 
+    /// A shard to write: its name, its bytes, and where each member's JSON lies in it.
+    struct Shard: Sendable {
+        struct Member: Sendable {
+            var entry: Int
+            var offset: Int
+            var length: Int
+            var checksum: String
+        }
+
+        var name: String
+        var bytes: [UInt8]
+        var members: [Member]
+    }
+
     /// The full JSON of an entry whose shard record was unreadable, from its source.
     func reparse(_ entry: ProfileIndex.Entry) -> [UInt8]? {
         guard let profile = ProfileLoader.parseSource(entry.source, folder: folder) else { return nil }
-        return try? ProfileJSON.encode(profile)
+        return ProfileJSON.bytes(of: profile)
     }
 
     /// Deletes shards no longer referenced (a racing Ladder's lost shards too: its

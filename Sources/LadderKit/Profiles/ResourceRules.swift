@@ -20,7 +20,7 @@ public enum ResourceRules {
     /// Why a title cannot be shown, or nil when it is fine.
     public static func titleProblem(_ title: String) -> String? {
         let length = title.unicodeScalars.count
-        if title.trimmingCharacters(in: .whitespaces).isEmpty { return "a resource needs a title" }
+        if ProfileRules.isBlank(title, .whitespaces) { return "a resource needs a title" }
         if length > maxTitleLength { return "resource title is \(length) characters; at most \(maxTitleLength) allowed" }
         if let bad = title.unicodeScalars.first(where: isControl) {
             return "resource title contains a control character (\(codePoint(bad))); remove it"
