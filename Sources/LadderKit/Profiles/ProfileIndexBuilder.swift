@@ -68,9 +68,10 @@ struct ProfileIndexBuilder {
                 built.append(Built(entry: ProfileIndex.Entry(source: source, hash: hash)))
             }
         }
-        let files = ProfileLibrary.yamlFiles(in: folder.profilesPath)
+        let profilesPath = folder.profilesPath // asks the file system each time
+        let files = ProfileLibrary.yamlFiles(in: profilesPath)
         for file in files {
-            let path = folder.profilesPath + "/" + file
+            let path = profilesPath + "/" + file
             guard let stamp = FileStamp.of(path) else {
                 // Gone since listing (skipped, as without a cache), or not a file: say so.
                 if access(path, F_OK) == 0 {
