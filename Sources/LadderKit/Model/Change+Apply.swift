@@ -76,10 +76,12 @@ extension TrackedSkill {
             // Each note adds a dated entry to the log; an empty one clears the log.
             let entry = Note(text: note, at: at, expectation: text ?? "")
             notes[id] = note.isEmpty ? nil : entry
-            if note.isEmpty {
-                evidence[id] = nil
-            } else {
-                evidence[id, default: []].append(entry) // in place: a copy of the log per note made a long one quadratic
+            evidenceLog.modify { log in
+                if note.isEmpty {
+                    log[id] = nil
+                } else {
+                    log[id, default: []].append(entry) // in place: a copy of the log per note made a long one quadratic
+                }
             }
         case .notApplicable(_, _, let id, let text, let reason):
             notApplicable[id] = NotApplicable(reason: reason, at: at, text: text)
@@ -116,10 +118,13 @@ extension TrackedSkill {
             focus[id] = nil
         case .noteFix(_, let id, let entry, let note):
             // The first entry of that time; an empty note removes it. The newest note follows.
-            guard var log = evidence[id], let index = log.firstIndex(where: { $0.at == entry }) else { return }
-            if note.isEmpty { log.remove(at: index) } else { log[index].text = note }
-            evidence[id] = log.isEmpty ? nil : log
-            notes[id] = log.last
+            let last: Note?? = evidenceLog.modify { logs in
+                guard var log = logs[id], let index = log.firstIndex(where: { $0.at == entry }) else { return nil }
+                if note.isEmpty { log.remove(at: index) } else { log[index].text = note }
+                logs[id] = log.isEmpty ? nil : log
+                return .some(log.last)
+            }
+            if let last { notes[id] = last }
         case .person, .track, .untrack, .role, .reviewStart, .reviewNote, .reviewEnd, .undo, .unknown:
             return
         }

@@ -24,9 +24,14 @@ public enum History {
         var builders: [String: Builder] = [:]
         var replay = PersonRecord(id: record.id)
         let events = record.events // once: a snapshot's record reads its earlier events on first use
-        for event in events {
+        // Where each skill's events are, for its pace: one pass instead of one over every
+        // event per skill, and positions rather than copies of the events.
+        var bySkill: [String: [Int]] = [:]
+        for (position, event) in events.enumerated() {
             replay.applyState(event) // the state only: no second copy of every event
-            guard let skill = event.skill, let profile = profiles[skill] else { continue }
+            guard let skill = event.skill else { continue }
+            bySkill[skill, default: []].append(position)
+            guard let profile = profiles[skill] else { continue }
             if case .untrack = event.change {
                 builders[skill] = nil // tracking starts over: so does its history
                 continue
@@ -54,7 +59,7 @@ public enum History {
                 span.days = days(from: span.from, to: span.to, now: now)
                 return span
             }
-            history.pace = pace(standing, events: events, now: now, windowDays: windowDays)
+            history.pace = pace(standing, events: (bySkill[standing.profile.id] ?? []).map { events[$0] }, now: now, windowDays: windowDays)
             return history
         }
     }

@@ -11,8 +11,13 @@ public struct TrackedSkill: Equatable, Sendable {
     /// The newest note of evidence by expectation id; ticked or not.
     public var notes: [String: Note]
     /// Every note of evidence by expectation id, oldest first (the evidence log); the
-    /// last is `notes`' one.
-    public var evidence: [String: [Note]]
+    /// last is `notes`' one. From a record snapshot, read on first use (`EvidenceLog`).
+    public var evidence: [String: [Note]] {
+        get { evidenceLog.notes }
+        set { evidenceLog = EvidenceLog(newValue) }
+    }
+    /// Where `evidence` is kept; changed in place through `modify`.
+    var evidenceLog = EvidenceLog()
     /// Expectations marked not applicable, with the reason; they leave the progress count.
     public var notApplicable: [String: NotApplicable]
     /// The reviewer's latest view of each tick.
@@ -29,7 +34,6 @@ public struct TrackedSkill: Equatable, Sendable {
         self.since = since
         ticks = [:]
         notes = [:]
-        evidence = [:]
         notApplicable = [:]
         assessments = [:]
         steps = []

@@ -36,6 +36,12 @@ struct FieldWriter {
         atLineStart = true
     }
 
+    /// Whole lines written elsewhere (by a `FieldWriter`), copied as they are.
+    mutating func lines<C: Collection>(_ written: C) where C.Element == UInt8 {
+        if !atLineStart { endLine() }
+        bytes.append(contentsOf: written)
+    }
+
     private mutating func append(_ text: String) {
         for byte in text.utf8 {
             switch byte {
@@ -62,6 +68,16 @@ struct FieldReader {
     }
 
     var atEnd: Bool { position >= bytes.endIndex }
+
+    /// The next `count` bytes as they are, when they are whole lines (a block another
+    /// reader reads later); nil when there are fewer or they end inside a line.
+    mutating func lines(count: Int) -> ArraySlice<UInt8>? {
+        guard count >= 0, count <= bytes.endIndex - position else { return nil }
+        let end = position + count
+        guard count == 0 || bytes[end - 1] == 0x0A else { return nil }
+        defer { position = end }
+        return bytes[position..<end]
+    }
 
     /// The fields of the next line, as byte ranges.
     mutating func line() -> Line? {

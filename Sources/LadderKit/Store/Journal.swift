@@ -53,8 +53,11 @@ public struct Journal: Sendable {
         var journal = Journal()
         /// Salted hashes of the lines holding events, when `keepsHashes`.
         var eventLines: Set<UInt64> = []
-        /// Each event id read so far: its line and the hash of that line.
-        private var seen: [String: (line: Int, hash: UInt64)] = [:]
+        /// Each event id read so far: its line and the hash of that line. Keyed by the
+        /// id's 64-bit hash (a string key cost a third of reading a long journal); an id
+        /// whose hash another id had first goes to `seenByID`, so a collision changes nothing.
+        private var seen: [UInt64: Seen] = [:]
+        private var seenByID: [String: Seen] = [:]
         /// Ids of the events a record snapshot holds (and those its undo lines name),
         /// when reading on after it: an event with one of them sets `repeatsEarlier`
         /// (the caller then folds the whole journal, which knows what to keep).
@@ -65,6 +68,13 @@ public struct Journal: Sendable {
         init(file: String, keepsHashes: Bool = false) {
             self.file = file
             self.keepsHashes = keepsHashes
+        }
+
+        /// Makes room for `count` events at once (a long journal's events are read
+        /// again knowing how many there are: no table grown and copied on the way).
+        mutating func reserve(_ count: Int) {
+            seen.reserveCapacity(count)
+            journal.events.reserveCapacity(count)
         }
 
         mutating func add(_ line: JournalLines.Line) {
@@ -88,7 +98,8 @@ public struct Journal: Sendable {
                     return
                 }
                 if let earlierIDs, earlierIDs.contains(event.id) { repeatsEarlier = true }
-                if let first = seen[event.id] {
+                let idHash = EventIDHashes.hash(event.id)
+                if let first = seen(event.id, hash: idHash) {
                     // The same event twice (a merge done by hand): it counts once. Only a
                     // copy that differs is worth a word.
                     if first.hash != line.hash {
@@ -98,7 +109,8 @@ public struct Journal: Sendable {
                     }
                     return
                 }
-                seen[event.id] = (line.number, line.hash)
+                let entry = Seen(id: event.id, line: line.number, hash: line.hash)
+                if seen[idHash] == nil { seen[idHash] = entry } else { seenByID[event.id] = entry }
                 journal.events.append(event)
             } catch {
                 if let version = try? decoder.decode(VersionOnly.self, from: Data(bytes)).v, version > JournalEvent.currentVersion {
@@ -123,11 +135,23 @@ public struct Journal: Sendable {
         /// The ids of every event kept and of every event an undo line names, hashed
         /// (for a record snapshot: a later line with one of them needs the whole fold).
         func keptIDs() -> EventIDHashes {
-            var hashes = seen.keys.map(EventIDHashes.hash)
+            var hashes = Array(seen.keys) + seenByID.keys.map(EventIDHashes.hash)
             for event in journal.events {
                 if case .undo(let ids) = event.change { hashes += ids.map(EventIDHashes.hash) }
             }
             return EventIDHashes(hashes: hashes)
+        }
+
+        /// An event id read before: its line and the hash of that line.
+        private struct Seen {
+            var id: String
+            var line: Int
+            var hash: UInt64
+        }
+
+        private func seen(_ id: String, hash: UInt64) -> Seen? {
+            guard let first = seen[hash] else { return nil }
+            return first.id == id ? first : seenByID[id]
         }
     }
 

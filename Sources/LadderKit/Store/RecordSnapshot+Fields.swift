@@ -2,7 +2,8 @@ import Foundation
 
 /// How a record snapshot is written: `FieldWriter` lines, one per part of the state
 /// (tagged by their first field; the parts of a skill, an assessment or a review
-/// follow its line), then the event id hashes as raw little-endian words. Every
+/// follow its line; a skill's evidence log is a block read later, see
+/// `RecordSnapshot+Evidence`), then the event id hashes as raw little-endian words. Every
 /// read fails to nil on anything short or out of place: a damaged snapshot is
 /// dropped and the journal folded instead.
 extension RecordSnapshot {
@@ -54,23 +55,20 @@ extension RecordSnapshot {
     }
 
     private func write(_ skill: TrackedSkill, to out: inout FieldWriter) {
+        // The evidence log follows its skill's line, which says how long it is.
+        let evidence = Self.evidenceBlock(skill.evidenceLog)
         out.field("skill"); out.field(skill.skill); out.field(skill.role); out.field(skill.level); out.field(skill.since)
+        out.field(evidence.count)
         out.endLine()
+        out.lines(evidence)
         for tick in skill.ticks.values {
             out.field("tick"); out.field(tick.expectation); out.field(tick.text); out.field(tick.level); out.field(tick.at)
             out.endLine()
         }
-        // The evidence log; each expectation's newest note (`notes`) is its last entry.
-        // The expectation's words are written only when they differ from the entry
-        // before (a long log repeats them at every note).
-        for (id, log) in skill.evidence {
-            var words: String?
-            for note in log {
-                out.field("evidence"); out.field(id); out.field(note.text); out.field(note.at)
-                if note.expectation != words { out.field(note.expectation) }
-                words = note.expectation
-                out.endLine()
-            }
+        // Each expectation's newest note, the last entry of its log: what the dashboard shows.
+        for (id, note) in skill.notes {
+            out.field("note"); out.field(id); out.field(note.text); out.field(note.at); out.field(note.expectation)
+            out.endLine()
         }
         for (id, mark) in skill.notApplicable {
             out.field("na"); out.field(id); out.field(mark.reason); out.field(mark.at); out.field(mark.text)
@@ -125,12 +123,24 @@ extension RecordSnapshot {
                                       problems: [], readOnly: readOnly != 0, named: named != 0, synced: nil,
                                       record: PersonRecord(id: id), events: events, ids: ids)
         var parts = Parts()
+        var evidence: [String: ArraySlice<UInt8>] = [:]
         while let line = reader.line() {
             guard parts.read(line, into: &snapshot) else { return nil }
+            if let skill = parts.skill, line.string(0) == "skill" {
+                // The skill's evidence log: stepped over, read when asked for.
+                guard let count = line.int(5), let block = reader.lines(count: count) else { return nil }
+                evidence[skill] = block
+            }
         }
         let record = snapshot.record
         guard parts.sawPerson, Set(record.skillOrder) == Set(record.skills.keys), record.skillOrder.count == record.skills.count
         else { return nil }
+        for (skill, block) in evidence {
+            let newest = record.skills[skill]?.notes ?? [:]
+            guard block.isEmpty == newest.isEmpty else { return nil } // a log and its newest notes go together
+            let log = snapshot.pendingEvidence(block, skill: skill, newest: newest, person: id)
+            snapshot.record.skills[skill]?.evidenceLog = log
+        }
         return snapshot
     }
 
@@ -165,7 +175,7 @@ extension RecordSnapshot {
                 snapshot.record.lastProgress = progress
                 snapshot.record.skillOrder = order
                 sawPerson = true
-            case ("skill", 5):
+            case ("skill", 6):
                 guard let name = line.string(1), let role = line.string(2), let level = line.string(3),
                       let since = line.string(4), snapshot.record.skills[name] == nil else { return false }
                 snapshot.record.skills[name] = TrackedSkill(skill: name, role: role, level: level, since: since)
@@ -204,12 +214,10 @@ extension RecordSnapshot {
                 guard let id = line.string(1), let text = line.string(2), let level = line.string(3),
                       let at = line.string(4) else { return false }
                 skill.ticks[id] = Tick(expectation: id, text: text, level: level, at: at)
-            case ("evidence", 5), ("evidence", 4):
+            case ("note", 5):
                 guard let id = line.string(1), let text = line.string(2), let at = line.string(3),
-                      let expectation = line.count == 5 ? line.string(4) : skill.evidence[id]?.last?.expectation else { return false }
-                let note = Note(text: text, at: at, expectation: expectation)
-                skill.evidence[id, default: []].append(note)
-                skill.notes[id] = note
+                      let expectation = line.string(4), skill.notes[id] == nil else { return false }
+                skill.notes[id] = Note(text: text, at: at, expectation: expectation)
             case ("na", 5):
                 guard let id = line.string(1), let reason = line.string(2), let at = line.string(3),
                       let text = line.string(4) else { return false }

@@ -22,7 +22,7 @@ import Darwin
 struct RecordSnapshot {
     static let kind = "ladder-record-snapshot"
     /// Bump when the layout or the fold that makes a record changes.
-    static let format = 2 // 2: an evidence entry's expectation words only where they change
+    static let format = 3 // 2: an evidence entry's expectation words only where they change; 3: evidence logs read on first use
     /// The file's checksum: a snapshot can be megabytes, read at every start.
     static func checksum(_ body: ArraySlice<UInt8>) -> String { HeadHash.checksum(body) }
 

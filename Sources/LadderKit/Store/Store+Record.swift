@@ -118,9 +118,9 @@ extension Store {
             if added.contains(where: { if case .undo = $0.change { return true } else { return false } }) { return nil }
             if let last = snapshot.record.lastChange, added.contains(where: { $0.at < last }) { return nil }
 
-            let (length, file) = (snapshot.headLength, path)
-            var record = PersonRecord(state: snapshot.record, earlier: EarlierEvents(count: snapshot.events) {
-                Store.earlierEvents(path: file, length: length)
+            let (length, file, count) = (snapshot.headLength, path, snapshot.events)
+            var record = PersonRecord(state: snapshot.record, earlier: EarlierEvents(count: count) {
+                Store.earlierEvents(path: file, length: length, expected: count)
             })
             for event in PersonRecord.foldOrder(added).events { record.apply(event) }
             let named = snapshot.named || Self.names(added)
@@ -163,10 +163,12 @@ extension Store {
     /// was folded from. Should the journal have been rewritten since, these are the
     /// events it starts with now: the best there is until the record is loaded again
     /// (the UI reloads a journal that changed).
-    static func earlierEvents(path: String, length: Int64) -> [JournalEvent] {
+    /// `expected`: how many events the snapshot counted there (room is made for them).
+    static func earlierEvents(path: String, length: Int64, expected: Int = 0) -> [JournalEvent] {
         guard let (fd, _) = (try? SafeFile.openForReading(path)) ?? nil else { return [] }
         defer { close(fd) }
         var reader = Journal.Reader(file: path)
+        reader.reserve(min(max(0, expected), Int(length / 16))) // no more than the bytes could hold
         var lines = JournalLines()
         try? SafeFile.readChunks(fd, path: path, limit: Int(length)) { (chunk) throws(StoreError) in
             lines.feed(chunk) { reader.add($0) }
