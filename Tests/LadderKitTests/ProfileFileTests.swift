@@ -3,30 +3,7 @@ import Testing
 
 /// Profile files that do not load are reported at their line and column.
 @Suite struct ProfileFileTests {
-    let valid = """
-    schema: 1
-    id: tiny
-    name: Tiny
-    keywords: [a, b]
-    domain: D
-    group: G
-    updated: 2026-03-17
-    levels: [One, Two]
-    roles:
-      - id: dev
-        name: Developer
-        levels:
-          - level: One
-            required: true
-            expectations:
-              - id: a1
-                text: Does one thing.
-          - level: Two
-            required: false
-            expectations:
-              - id: a2
-                text: Does two things.
-    """
+    let valid = ProfileQuickReadTests.valid
 
     @Test func aValidProfileLoads() throws {
         let profile = try ProfileFile.decode(valid, file: "tiny.yaml")
