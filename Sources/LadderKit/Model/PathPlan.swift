@@ -44,19 +44,19 @@ public struct PathPlan: Sendable {
     }
 
     /// The profiles that name a role, each with its role, by name; the role's id and
-    /// name as the first profile in the library names it.
+    /// name as the first of them names it.
     public struct Profiles: Sendable {
         var role: RoleSummary
         var sources: [(summary: ProfileSummary, role: RoleSummary)]
 
-        /// Nil when no profile names the role.
+        /// Nil when no profile names the role. The library keeps its summaries by name
+        /// (lower-cased, then id), so the profiles come in that order without a sort.
         public init?(naming roleID: String, in library: ProfileLibrary) {
-            let found = library.summaries.compactMap { summary in
-                summary.roles.first { $0.id == roleID }.map { (summary: summary, role: $0, name: summary.name.lowercased()) }
+            sources = library.summaries.compactMap { summary in
+                summary.roles.first { $0.id == roleID }.map { (summary, $0) }
             }
-            guard let first = found.first else { return nil }
+            guard let first = sources.first else { return nil }
             role = RoleSummary(id: first.role.id, name: first.role.name)
-            sources = found.sorted { ($0.name, $0.summary.id) < ($1.name, $1.summary.id) }.map { ($0.summary, $0.role) }
         }
     }
 

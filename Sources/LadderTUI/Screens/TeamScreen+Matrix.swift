@@ -19,11 +19,11 @@ enum TeamMatrix {
     static func skills(_ state: AppState) -> [Skill] { state.team.matrixSkills }
 
     static func skills(of roleSkills: [String: Set<String>], library: ProfileLibrary) -> [Skill] {
-        var names: [String: String] = [:]
-        for id in roleSkills.values.joined() where names[id] == nil { names[id] = library.summary(id)?.name ?? id }
+        let ids = roleSkills.values.reduce(into: Set<String>()) { $0.formUnion($1) }
+        // The library keeps its summaries by name, as the columns go.
+        let named = library.summaries.filter { ids.contains($0.id) }.map { (id: $0.id, name: $0.name) }
         var used: Set<String> = []
-        return names.map { (key: $0.value.lowercased(), id: $0.key, name: $0.value) }
-            .sorted { ($0.key, $0.id) < ($1.key, $1.id) }.map { _, id, name in
+        return named.map { id, name in
             let initials = name.split { !$0.isLetter && !$0.isNumber }.filter { $0.first?.isUppercase ?? false }
                 .compactMap(\.first).map(String.init).joined()
             var short = String((initials.isEmpty ? String(name.prefix(2)) : initials).prefix(3))
