@@ -98,6 +98,9 @@ import Testing
         expectColourSnapshot(app.screen(200, 50), "team-matrix-200x50")
         Fixture.type("m", into: app)
         #expect(!app.state.team.matrix)
+        let fromCoverage = Fixture.type("T c m", into: try TeamScreenTests.app())
+        #expect(fromCoverage.state.team.matrix && !TeamMatrix.skills(fromCoverage.state).isEmpty,
+                "m from coverage shows the matrix with its columns")
     }
 
     /// At 40 columns the skills scroll sideways with → and ←; the names and the heading row stay.

@@ -57,7 +57,7 @@ enum TeamCoverageView {
             chosen(&state)
         case .character("m"):
             state.team.showingCoverage = false
-            state.team.matrix = true
+            TeamScreen.showMatrix(&state)
         case .character("A"):
             state.team.everyone.toggle()
             TeamScreen.refresh(&state)

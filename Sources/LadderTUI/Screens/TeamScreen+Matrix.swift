@@ -24,8 +24,7 @@ enum TeamMatrix {
         let named = library.summaries.filter { ids.contains($0.id) }.map { (id: $0.id, name: $0.name) }
         var used: Set<String> = []
         return named.map { id, name in
-            let initials = name.split { !$0.isLetter && !$0.isNumber }.filter { $0.first?.isUppercase ?? false }
-                .compactMap(\.first).map(String.init).joined()
+            let initials = Self.initials(name)
             var short = String((initials.isEmpty ? String(name.prefix(2)) : initials).prefix(3))
             var number = 2
             while used.contains(short) {
@@ -35,6 +34,21 @@ enum TeamMatrix {
             used.insert(short)
             return Skill(id: id, name: name, short: short)
         }
+    }
+
+    /// The capitals that start the words of a name ("Cloud Cost Control" → "CCC").
+    static func initials(_ name: String) -> String {
+        if name.utf8.allSatisfy({ $0 < 0x80 }) { // a byte a character: no grapheme breaking
+            var out = "", inWord = false
+            for byte in name.utf8 {
+                let alphanumeric = (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
+                if alphanumeric, !inWord, (0x41...0x5A).contains(byte) { out.unicodeScalars.append(Unicode.Scalar(byte)) }
+                inWord = alphanumeric
+            }
+            return out
+        }
+        return name.split { !$0.isLetter && !$0.isNumber }.filter { $0.first?.isUppercase ?? false }
+            .compactMap(\.first).map(String.init).joined()
     }
 
     /// One cell: a digit of tenths, ✓ complete, · untracked, – no next level, blank off the role.

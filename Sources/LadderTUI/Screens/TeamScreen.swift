@@ -81,11 +81,19 @@ enum TeamScreen {
         let settings = TeamSettings(reviewDays: state.reviewDays, staleDays: state.staleDays, now: now)
         state.team.members = Team.members(state.people, library: state.library, settings: settings, everyone: state.team.everyone)
         state.team.roleSkills = Team.roleSkills(of: state.team.members, library: state.library)
-        state.team.matrixSkills = TeamMatrix.skills(of: state.team.roleSkills, library: state.library)
+        state.team.matrixSkills = state.team.matrix ? TeamMatrix.skills(of: state.team.roleSkills, library: state.library) : []
         state.team.trackedByPerson = Dictionary(state.team.members.map { member in
             (member.id, Dictionary(member.skills.map { ($0.skill, $0) }, uniquingKeysWith: { first, _ in first }))
         }, uniquingKeysWith: { first, _ in first })
         if state.team.showingCoverage { TeamCoverageView.refresh(&state) }
+    }
+
+    /// Shows the matrix, working its columns out when it first shows (the table needs none).
+    static func showMatrix(_ state: inout AppState) {
+        state.team.matrix = true
+        if state.team.matrixSkills.isEmpty {
+            state.team.matrixSkills = TeamMatrix.skills(of: state.team.roleSkills, library: state.library)
+        }
     }
 
     /// The rows shown: in the chosen order, filtered by name.
@@ -101,7 +109,7 @@ enum TeamScreen {
             guard members.indices.contains(state.team.list.selection) else { return }
             showPerson(&state, &effects, members[state.team.list.selection].id, create: nil)
         case .character("m"):
-            state.team.matrix.toggle()
+            if state.team.matrix { state.team.matrix = false } else { showMatrix(&state) }
         case .character("c"):
             TeamCoverageView.open(&state)
         case .character("o"):
