@@ -94,6 +94,17 @@ import Testing
         #expect(JournalLineDecoder.decode([0x7B, 0x22, 0xFF, 0x22][...]) == nil)
     }
 
+    /// Numbers of 18 digits are read; longer ones are left to `JSONDecoder` (they
+    /// once overflowed, which stopped Ladder).
+    @Test func longNumbersAreReadOrDeclinedWithoutOverflow() {
+        let line = { (v: String) in Array(#"{"v":\#(v),"id":"a","at":"t","kind":"x"}"#.utf8) }
+        #expect(JournalLineDecoder.decode(line("123456789012345678")[...])?.v == 123_456_789_012_345_678)
+        for v in ["1234567890123456789", "99999999999999999999", String(repeating: "9", count: 40)] {
+            #expect(JournalLineDecoder.decode(line(v)[...]) == nil, "\(v)")
+            Self.check(line(v))
+        }
+    }
+
     @Test func fuzzedLinesAreReadAsJSONDecoderReadsThemOrDeclined() throws {
         var random = RecordSnapshotTests.Seeded(21)
         var seeds = JournalLineTests.lines.map { Array($0.utf8) }

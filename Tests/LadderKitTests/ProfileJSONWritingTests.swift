@@ -25,15 +25,21 @@ import Testing
         for index in 0..<50 { try expectSameAsEncoder(ProfileQuickReadTests.awkwardProfile(index, &random), "generated \(index)") }
     }
 
-    @Test func everyControlCharacterQuoteAndBackslashIsEscapedAsJSONEncoderDoes() throws {
+    /// A profile whose every text holds every ASCII character, some awkward others
+    /// (C1 controls, line and paragraph separators, a BOM, a bidi override, non-BMP)
+    /// and quotes, backslashes and slashes.
+    static var everyCharacterProfile: Profile {
         var text = ""
         for value in 0..<0x80 { text.unicodeScalars.append(Unicode.Scalar(UInt8(value))) }
         text += "\u{85}\u{9B}\u{2028}\u{2029}\u{FEFF}\u{202E}é漢👩‍💻/\\\"'"
-        let profile = Profile(id: "x", name: text, keywords: [text, ""], domain: "", group: "/", updated: text, levels: [text],
-                              roles: [Role(id: text, name: "", levels: [RoleLevel(level: text, required: false, expectations: [
-                                  Expectation(id: "e", text: text, resources: [Resource(title: text, url: text)]),
-                              ])])], resources: [])
-        try expectSameAsEncoder(profile, "every character")
+        return Profile(id: "x", name: text, keywords: [text, ""], domain: "", group: "/", updated: text, levels: [text],
+                       roles: [Role(id: text, name: "", levels: [RoleLevel(level: text, required: false, expectations: [
+                           Expectation(id: "e", text: text, resources: [Resource(title: text, url: text)]),
+                       ])])], resources: [])
+    }
+
+    @Test func everyControlCharacterQuoteAndBackslashIsEscapedAsJSONEncoderDoes() throws {
+        try expectSameAsEncoder(Self.everyCharacterProfile, "every character")
     }
 
     /// A folder of generated profiles, one broken and one from a newer Ladder, with

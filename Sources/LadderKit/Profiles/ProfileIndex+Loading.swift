@@ -8,8 +8,9 @@ import Darwin
 
 /// The JSON form of a full profile in a shard (written by `ProfileJSON.bytes(of:)`).
 enum ProfileJSON {
+    /// Read by hand (`read`) when the bytes are exactly as written, else by `JSONDecoder`.
     static func decode(_ bytes: [UInt8]) -> Profile? {
-        try? JSONDecoder().decode(Profile.self, from: Data(bytes))
+        read(bytes) ?? (try? JSONDecoder().decode(Profile.self, from: Data(bytes)))
     }
 }
 
