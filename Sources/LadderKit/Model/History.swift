@@ -59,7 +59,8 @@ public enum History {
                 span.days = days(from: span.from, to: span.to, now: now)
                 return span
             }
-            history.pace = pace(standing, events: (bySkill[standing.profile.id] ?? []).map { events[$0] }, now: now, windowDays: windowDays)
+            history.pace = pace(standing, events: (bySkill[standing.profile.id] ?? []).lazy.map { events[$0] }, now: now,
+                                windowDays: windowDays)
             return history
         }
     }
@@ -91,7 +92,8 @@ public enum History {
 
     /// When the next level is in reach at the rate of ticks over the last
     /// `windowDays` days (ticks on the first day of tracking left out).
-    public static func pace(_ standing: Standing, events: [JournalEvent], now: Date, windowDays: Int = paceWindowDays) -> Pace {
+    public static func pace(_ standing: Standing, events: some Sequence<JournalEvent>, now: Date,
+                            windowDays: Int = paceWindowDays) -> Pace {
         guard let next = standing.next, let nextLevel = standing.nextLevel else {
             return Pace(status: .topLevel, windowDays: windowDays, summary: "top level reached")
         }
