@@ -21,7 +21,7 @@ import Foundation
 struct ProfileIndex {
     static let kind = "ladder-profile-index"
     /// Bump when the index layout, the profile model or what `ProfileFile` accepts changes.
-    static let format = 5 // 5: profiles may carry resources (a file refused for them before is read again)
+    static let format = 6 // 5: profiles may carry resources (a file refused for them before is read again); 6: ContentHash is HeadHash's
     static let fileName = "profiles.index"
     static let shardCount = 16
 

@@ -1,7 +1,7 @@
 /// A streaming 64-bit hash of a journal's first bytes, eight bytes at a time: what a
-/// record snapshot was folded from. Several times faster than the byte-at-a-time
-/// FNV of `ContentHash`, so checking that a 50 MB journal still starts with the
-/// snapshotted bytes costs a read of them, not a parse. Its state can be kept and
+/// record snapshot was folded from, and every cache's content hash (`ContentHash`).
+/// Several times faster than a byte-at-a-time FNV, so checking that a 50 MB journal
+/// still starts with the snapshotted bytes costs a read of them, not a parse. Its state can be kept and
 /// resumed, so a snapshot extended by new lines hashes only those lines.
 /// Not a defence against a crafted collision: whoever can write the journal can
 /// write anything to it anyway; it tells an edited, merged or cut file from the one
@@ -61,15 +61,6 @@ struct HeadHash: Equatable, Sendable {
             pendingCount += 1
             index += 1
         }
-    }
-
-    /// The hash of `bytes` as 16 hex digits: a cache file's checksum, several times
-    /// faster than `ContentHash` on a record snapshot's megabytes.
-    static func checksum(_ bytes: ArraySlice<UInt8>) -> String {
-        var hash = HeadHash()
-        hash.add(bytes)
-        let hex = String(hash.value, radix: 16)
-        return String(repeating: "0", count: 16 - hex.count) + hex
     }
 
     /// The hash of every byte added so far (the state is left as it was).

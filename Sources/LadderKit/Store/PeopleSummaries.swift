@@ -132,7 +132,7 @@ public enum PeopleSummaries {
     }
 
     static func decode(_ bytes: [UInt8], folder: DataFolder) -> Result<Index, CacheRefusal> {
-        CacheEnvelope.unwrap(bytes, kind: kind, format: format, checksum: HeadHash.checksum).flatMap { body in
+        CacheEnvelope.unwrap(bytes, kind: kind, format: format).flatMap { body in
             guard let index = decode(body: body) else { return .failure(CacheRefusal("unreadable")) }
             guard index.folder == folder.peoplePath else { return .failure(CacheRefusal("made for another folder")) }
             return .success(index)
@@ -140,7 +140,7 @@ public enum PeopleSummaries {
     }
 
     static func encode(_ index: Index) -> [UInt8] {
-        CacheEnvelope.wrap(kind: kind, format: format, body: encodedBody(index), checksum: HeadHash.checksum)
+        CacheEnvelope.wrap(kind: kind, format: format, body: encodedBody(index))
     }
 
     /// A summary for each person of `store.people()`, in that order, each with its

@@ -23,8 +23,6 @@ struct RecordSnapshot {
     static let kind = "ladder-record-snapshot"
     /// Bump when the layout or the fold that makes a record changes.
     static let format = 3 // 2: an evidence entry's expectation words only where they change; 3: evidence logs read on first use
-    /// The file's checksum: a snapshot can be megabytes, read at every start.
-    static func checksum(_ body: ArraySlice<UInt8>) -> String { HeadHash.checksum(body) }
 
     /// What `SyncedLines` held for this journal when the snapshot was made, and which
     /// of its lines the snapshot's bytes do not hold.
@@ -63,7 +61,7 @@ struct RecordSnapshot {
     /// (damaged, another format, made for another journal or person).
     static func load(in folder: DataFolder, for person: PersonID, journal: String) -> RecordSnapshot? {
         guard let bytes = (try? SafeFile.contents(of: path(in: folder, for: person), limit: 1 << 28)) ?? nil,
-              case .success(let body) = CacheEnvelope.unwrap(bytes, kind: kind, format: format, checksum: checksum),
+              case .success(let body) = CacheEnvelope.unwrap(bytes, kind: kind, format: format),
               let snapshot = decode(body: body, person: person), snapshot.journal == journal else { return nil }
         return snapshot
     }
@@ -73,7 +71,7 @@ struct RecordSnapshot {
         guard let cache = try? CacheFolder.prepare(in: folder) else { return }
         let records = cache + "/records"
         guard (try? SafeFile.makeFolder(records)) != nil else { return }
-        let bytes = CacheEnvelope.wrap(kind: Self.kind, format: Self.format, body: encodedBody(), checksum: Self.checksum)
+        let bytes = CacheEnvelope.wrap(kind: Self.kind, format: Self.format, body: encodedBody())
         try? SafeFile.writeAtomically(bytes, to: records + "/" + person)
     }
 }
