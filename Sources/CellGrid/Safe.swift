@@ -63,12 +63,16 @@ public enum Safe {
     /// encoder output, where such characters can only be inside strings.
     public static func json(_ encoded: String) -> String {
         if encoded.utf8.allSatisfy({ $0 < 0x7F }) { return encoded }
+        func escaped(_ scalar: Unicode.Scalar) -> Bool {
+            let value = scalar.value
+            return value == 0x7F || (0x80..<0xA0).contains(value) || value == 0x2028 || value == 0x2029
+                || (value != 0x200D && isInvisibleControl(scalar))
+        }
+        if !encoded.unicodeScalars.contains(where: escaped) { return encoded } // non-ASCII, all of it plain
         var out = ""
         out.reserveCapacity(encoded.utf8.count)
         for scalar in encoded.unicodeScalars {
-            let value = scalar.value
-            if value == 0x7F || (0x80..<0xA0).contains(value) || value == 0x2028 || value == 0x2029
-                || (value != 0x200D && isInvisibleControl(scalar)) {
+            if escaped(scalar) {
                 for unit in String(scalar).utf16 {
                     let hex = String(unit, radix: 16)
                     out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
