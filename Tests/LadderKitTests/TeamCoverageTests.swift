@@ -70,4 +70,11 @@ import Testing
         #expect(!coverage.items.isEmpty)
         #expect(coverage.items.allSatisfy { $0.nobody }, "the team's ticks are all Senior expectations")
     }
+
+    /// A Markdown table cell keeps its text whole: pipes and backslashes escaped, line breaks as spaces.
+    @Test func markdownCellsEscapeWhatWouldBreakTheTable() {
+        #expect(TeamReport.cell("Ana | Silva") == "Ana \\| Silva")
+        #expect(TeamReport.cell("C:\\dir\nnext") == "C:\\\\dir next")
+        #expect(TeamReport.cell("Zoë Ødegård → Senior") == "Zoë Ødegård → Senior")
+    }
 }
