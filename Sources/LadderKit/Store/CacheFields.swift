@@ -108,8 +108,27 @@ struct FieldReader {
             return FieldReader.text(bytes[fields[index]])
         }
 
-        func int(_ index: Int) -> Int? { string(index).flatMap { Int($0) } }
-        func int64(_ index: Int) -> Int64? { string(index).flatMap { Int64($0) } }
+        func int(_ index: Int) -> Int? { int64(index).map { Int($0) } }
+
+        /// A number as `FieldWriter` writes it (an optional `-`, then digits), read from
+        /// its bytes without making a string; nil for anything else or on overflow.
+        func int64(_ index: Int) -> Int64? {
+            guard fields.indices.contains(index) else { return nil }
+            var range = fields[index]
+            let negative = range.first.map { bytes[$0] == UInt8(ascii: "-") } ?? false
+            if negative { range = range.dropFirst() }
+            guard !range.isEmpty, range.count <= 19 else { return nil }
+            var value: Int64 = 0
+            for at in range {
+                let digit = bytes[at] &- 0x30
+                guard digit < 10 else { return nil }
+                let (times, overflow) = value.multipliedReportingOverflow(by: 10)
+                let (sum, overflowAdding) = times.addingReportingOverflow(Int64(digit))
+                guard !overflow, !overflowAdding else { return nil }
+                value = sum
+            }
+            return negative ? -value : value
+        }
 
         /// One pass over the field's bytes: no array of slices, no closure per byte
         /// (the profile index reads several lists per profile at every start).
