@@ -61,8 +61,10 @@ public enum Team {
             record.role = role
             record.level = level
             for brief in summary.tracked {
-                // Without its ticks: the figure counts every tracked skill of the role.
-                record.skills[brief.skill] = TrackedSkill(skill: brief.skill, role: brief.role, level: brief.level, since: "")
+                // Without its ticks where the figure counts them (every tracked skill of the role, normally).
+                record.skills[brief.skill] = figure.counts[brief.skill] != nil
+                    ? TrackedSkill(skill: brief.skill, role: brief.role, level: brief.level, since: "")
+                    : PersonSummary.trackedSkill(brief)
                 record.skillOrder.append(brief.skill)
             }
             let tracked = plan.tracked(by: record, library: library, counts: figure.counts)
