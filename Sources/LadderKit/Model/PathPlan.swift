@@ -102,7 +102,7 @@ public struct PathPlan: Sendable {
 }
 
 /// A tracked skill's ticks toward its path level, as `PathSkill` counts them.
-public struct PathCounts: Codable, Equatable, Sendable {
+public struct PathCounts: Equatable, Sendable {
     public var done: Int
     public var total: Int
     public var excluded: Int

@@ -8,7 +8,7 @@ import Darwin
 /// modification times (nanoseconds) and inode. A file rewritten within the clock's
 /// resolution of being read can keep its stamp, so an entry made from a file that
 /// changed less than `racyWindow` before is "racy" and checked by content next time.
-struct FileStamp: Codable, Equatable, Sendable {
+struct FileStamp: Equatable, Sendable {
     var size: Int64
     var mtime: Int64
     var ctime: Int64

@@ -9,7 +9,7 @@ import Darwin
 /// screen reads no profile per row. It depends on the profile as well as the
 /// journal, so each is kept with the profile index's checksum it was computed
 /// against, and computed again when the index changed.
-public struct ProgressFigure: Codable, Equatable, Sendable {
+public struct ProgressFigure: Equatable, Sendable {
     /// The profile's name.
     public var skillName: String
     /// Percent done toward `nextLevel`; nil at the top level.
@@ -35,7 +35,7 @@ public struct ProgressFigure: Codable, Equatable, Sendable {
 /// figure and checked the same way: each tracked skill's counts toward the level
 /// after the person's, for their role (as `PathSkill` counts them), and the evidence
 /// dates of ticks on Required expectations. With it the team view reads no profile.
-public struct PathFigure: Codable, Equatable, Sendable {
+public struct PathFigure: Equatable, Sendable {
     public var counts: [String: PathCounts]
     /// When the evidence of each tick on a Required expectation was last shown.
     public var requiredEvidence: [String]

@@ -64,9 +64,9 @@ public struct PersonSummary: Equatable, Sendable {
 }
 
 /// A tracked skill in a person's summary: role, level and which expectations are
-/// ticked or not applicable. The ids are kept as one space-separated string each:
-/// a hundred people's summaries decode several times faster than as arrays.
-public struct SkillBrief: Codable, Equatable, Sendable {
+/// ticked or not applicable. The ids are kept as one space-separated string each,
+/// one field of the people index rather than one per id.
+public struct SkillBrief: Equatable, Sendable {
     public var skill: String
     public var role: String
     public var level: String

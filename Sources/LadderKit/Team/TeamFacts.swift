@@ -2,7 +2,7 @@
 /// path's role and level, answers waiting for the reviewer, when they last made
 /// progress, how old each tick's evidence is and whether a reviewer confirmed it. Kept in the people summaries cache,
 /// so the team view reads no journal that did not change.
-public struct TeamFacts: Codable, Equatable, Sendable {
+public struct TeamFacts: Equatable, Sendable {
     /// The person's role (an id) and level across skills: the learning path's.
     public var role: String?
     public var level: String?
@@ -43,7 +43,7 @@ public struct TeamFacts: Codable, Equatable, Sendable {
 }
 
 /// One tick, when its evidence was last shown, and whether a reviewer confirmed it.
-public struct TickEvidence: Codable, Equatable, Sendable {
+public struct TickEvidence: Equatable, Sendable {
     public var skill: String
     public var item: String
     public var at: String
