@@ -28,8 +28,7 @@ public struct Canvas: Equatable, Sendable {
         guard y >= 0, y < height, x < width else { return 0 }
         let end = min(width, limit.map { x + max(0, $0) } ?? width)
         var column = x
-        let text = Safe.text(text)
-        if TextWidth.printableASCII(text) { // a column a byte: no grapheme breaking
+        if TextWidth.printableASCII(text) { // nothing for Safe.text to change, a column a byte: no grapheme breaking
             for byte in text.utf8 {
                 if column >= end { break }
                 if column >= 0 { self[column, y] = Cell(String(Unicode.Scalar(byte)), style) }
@@ -37,7 +36,7 @@ public struct Canvas: Equatable, Sendable {
             }
             return column - x
         }
-        for grapheme in text {
+        for grapheme in Safe.text(text) {
             let columns = TextWidth.of(grapheme)
             if columns == 0 { continue }
             if column + columns > end { break }

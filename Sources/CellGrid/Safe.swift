@@ -8,7 +8,7 @@
 /// word joiners, tag characters, the BOM) are removed. ZWJ stays: it joins emoji.
 public enum Safe {
     public static func text(_ input: String) -> String {
-        if input.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return input } // fast path: printable ASCII
+        if TextWidth.printableASCII(input) { return input } // fast path
         if input.unicodeScalars.allSatisfy(isKept) { return input } // nothing to replace or drop
         var out = String.UnicodeScalarView()
         out.reserveCapacity(input.utf8.count)

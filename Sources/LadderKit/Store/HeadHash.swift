@@ -1,8 +1,9 @@
 /// A streaming 64-bit hash of a journal's first bytes, eight bytes at a time: what a
 /// record snapshot was folded from, and every cache's content hash (`ContentHash`).
 /// Several times faster than a byte-at-a-time FNV, so checking that a 50 MB journal
-/// still starts with the snapshotted bytes costs a read of them, not a parse. Its state can be kept and
-/// resumed, so a snapshot extended by new lines hashes only those lines.
+/// still starts with the snapshotted bytes costs a read of them, not a parse. Its
+/// state can be kept and resumed, so a snapshot extended by new lines hashes only
+/// those lines.
 /// Not a defence against a crafted collision: whoever can write the journal can
 /// write anything to it anyway; it tells an edited, merged or cut file from the one
 /// the snapshot was made of.
