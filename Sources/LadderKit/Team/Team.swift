@@ -11,22 +11,18 @@ public enum Team {
     public static func members(_ summaries: [PersonSummary], library: ProfileLibrary, settings: TeamSettings,
                                everyone: Bool = false) -> [TeamMember] {
         var plans = Plans()
-        return people(summaries, everyone: everyone).map { member($0, library: library, settings: settings, plans: &plans) }
+        return members(summaries, library: library, settings: settings, everyone: everyone, plans: &plans)
+    }
+
+    /// The rows, with the plans they were laid out on kept (for each role's skills).
+    public static func members(_ summaries: [PersonSummary], library: ProfileLibrary, settings: TeamSettings,
+                               everyone: Bool, plans: inout Plans) -> [TeamMember] {
+        people(summaries, everyone: everyone).map { member($0, library: library, settings: settings, plans: &plans) }
     }
 
     /// The people the team view counts: mentees only unless `everyone`.
     public static func people(_ summaries: [PersonSummary], everyone: Bool) -> [PersonSummary] {
         summaries.filter { everyone || $0.mentee }
-    }
-
-    /// The skills of each role the members have (every profile that names it), by role id.
-    public static func roleSkills(of members: [TeamMember], library: ProfileLibrary) -> [String: Set<String>] {
-        let roles = Set(members.compactMap { $0.roleName == nil ? nil : $0.role })
-        var skills: [String: Set<String>] = [:]
-        for summary in library.summaries {
-            for role in summary.roles where roles.contains(role.id) { skills[role.id, default: []].insert(summary.id) }
-        }
-        return skills
     }
 
     /// Path plans by role and level, made once for the whole team from each role's
@@ -43,6 +39,11 @@ public enum Team {
             let plan = (profiles[role] ?? nil).map { PathPlan($0, level: level, library: library) }
             plans[key] = .some(plan)
             return plan
+        }
+
+        /// The skills of each role planned for (every profile that names it), by role id.
+        public var roleSkills: [String: Set<String>] {
+            profiles.compactMapValues { $0.map { Set($0.sources.map(\.summary.id)) } }
         }
     }
 
@@ -163,7 +164,7 @@ public struct TeamMember: Equatable, Sendable {
     /// Why they may need a 1:1; empty when nothing calls for one.
     public var attention: [Attention] = []
     /// The skills of their role they track, toward the next level (the path's), in
-    /// path order; the role's other skills are untracked (`Team.roleSkills`).
+    /// path order; the role's other skills are untracked (`Team.Plans.roleSkills`).
     public var skills: [PathSkill] = []
 
     public init(id: PersonID, name: String) {

@@ -23,11 +23,9 @@ public struct TeamViewState: Equatable, Sendable {
     public var matrix = false
     /// The matrix's first skill column shown (← → scroll the skills; names stay).
     public var matrixSkill = 0
-    /// The matrix's columns, each person's tracked skills by id and each role's
-    /// skills, worked out when the rows are (a frame would otherwise go through every
-    /// skill of every path).
+    /// The matrix's columns and each role's skills, worked out when the rows are (a
+    /// frame would otherwise go through every skill of every path).
     var matrixSkills: [TeamMatrix.Skill] = []
-    var trackedByPerson: [PersonID: [String: PathSkill]] = [:]
     var roleSkills: [String: Set<String>] = [:]
     public var list = ListState()
     /// Coverage of a role and level instead of the table or matrix (`c`): the choice,
@@ -79,12 +77,11 @@ enum TeamScreen {
     static func refresh(_ state: inout AppState) {
         let now = JournalEvent.date(state.now) ?? Date(timeIntervalSince1970: 0)
         let settings = TeamSettings(reviewDays: state.reviewDays, staleDays: state.staleDays, now: now)
-        state.team.members = Team.members(state.people, library: state.library, settings: settings, everyone: state.team.everyone)
-        state.team.roleSkills = Team.roleSkills(of: state.team.members, library: state.library)
+        var plans = Team.Plans()
+        state.team.members = Team.members(state.people, library: state.library, settings: settings, everyone: state.team.everyone,
+                                          plans: &plans)
+        state.team.roleSkills = plans.roleSkills
         state.team.matrixSkills = state.team.matrix ? TeamMatrix.skills(of: state.team.roleSkills, library: state.library) : []
-        state.team.trackedByPerson = Dictionary(state.team.members.map { member in
-            (member.id, Dictionary(member.skills.map { ($0.skill, $0) }, uniquingKeysWith: { first, _ in first }))
-        }, uniquingKeysWith: { first, _ in first })
         if state.team.showingCoverage { TeamCoverageView.refresh(&state) }
     }
 
