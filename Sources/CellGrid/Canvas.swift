@@ -67,11 +67,13 @@ public struct Canvas: Equatable, Sendable {
 
     /// The rows as plain text, trailing spaces removed: what snapshot tests compare.
     public var lines: [String] {
-        (0..<height).map { y in
-            var line = ""
-            for x in 0..<width { line += self[x, y].text }
-            while line.last == " " { line.removeLast() }
-            return line
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(width * 4)
+        return (0..<height).map { y in
+            bytes.removeAll(keepingCapacity: true)
+            for x in 0..<width { bytes.append(contentsOf: cells[y * width + x].text.utf8) }
+            while bytes.last == 0x20 { bytes.removeLast() }
+            return String(decoding: bytes, as: UTF8.self)
         }
     }
 

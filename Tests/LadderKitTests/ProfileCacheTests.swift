@@ -138,6 +138,31 @@ import Testing
         }
     }
 
+    /// A summary is read from its index line when first asked for, so a line that
+    /// does not decode is found only then (the checksum held: a forged index). The
+    /// full profile's summary stands in for it.
+    @Test func aSummaryLineThatDoesNotDecodeGivesWayToTheProfile() throws {
+        let folder = try Self.makeFolder()
+        defer { TestSupport.removeFolder(folder.path) }
+        let truth = ProfileLibrary.load(from: folder, cache: false)
+        _ = ProfileLibrary.load(from: folder)
+        let good = try #require(CacheFolder.read(ProfileIndex.fileName, in: folder))
+        var lines = good[(try #require(good.firstIndex(of: 0x0A)) + 1)...].split(separator: 0x0A, omittingEmptySubsequences: false)
+            .map { Array($0) }
+        let position = try #require(lines.firstIndex { String(decoding: $0, as: UTF8.self).contains("\tbeta-design.yaml\t") })
+        // The last field holds each role's cells: "Q9" is no cell.
+        let tab = try #require(lines[position].lastIndex(of: 0x09))
+        lines[position] = Array(lines[position][...tab]) + Array("1\u{1F}Q9".utf8)
+        let body = Array(lines.joined(separator: [0x0A]))
+        try SafeFile.writeAtomically(CacheEnvelope.wrap(kind: ProfileIndex.kind, format: ProfileIndex.format, body: body),
+                                     to: indexPath(folder))
+        let loaded = ProfileLibrary.load(from: folder)
+        #expect(loaded.cacheReport?.discarded == nil)
+        #expect(loaded.cacheReport?.parsed == 0)
+        #expect(loaded.summary("beta-design") == truth.summary("beta-design"))
+        Self.expectSame(loaded, truth)
+    }
+
     @Test func anIndexOfAnotherFormatKindOrFolderIsRebuilt() throws {
         let folder = try Self.makeFolder()
         defer { TestSupport.removeFolder(folder.path) }
@@ -169,7 +194,9 @@ import Testing
         let bytes = try #require(CacheFolder.read(ProfileIndex.fileName, in: folder))
         var index = try #require(ProfileIndex.decode(bytes, folder: folder.profilesPath).0)
         let position = try #require(index.entries.firstIndex { $0.source == "beta-design.yaml" })
-        index.entries[position].summary?.name = "Forged"
+        var forged = try #require(index.entries[position].summary?.read())
+        forged.name = "Forged"
+        index.entries[position].summary = .made(forged)
         index.entries[position].hash = "0123456789abcdef"
         index.entries[position].stamp?.mtime += 1
         try SafeFile.writeAtomically(try index.encoded(), to: indexPath(folder))

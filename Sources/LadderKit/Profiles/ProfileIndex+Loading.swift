@@ -14,34 +14,93 @@ enum ProfileJSON {
     }
 }
 
-/// Loads full profiles on first use and keeps them: from their shard record when
-/// the record's checksum holds, else by parsing the source. Shared by copies of a
-/// library (it only memoises, so sharing changes no answer).
+/// Reads summaries and full profiles on first use and keeps them: a summary from
+/// its index line, a full profile from its shard record when the record's checksum
+/// holds, else by parsing the source. Shared by copies of a library (it only
+/// memoises, so sharing changes no answer).
 final class ProfileLoader: @unchecked Sendable {
+    /// Where a profile came from: `bundled:<file>`, a file name in the profiles
+    /// folder, or (made in memory) the path it was named with; and its shard record.
     struct Location {
         var source: String
         var record: ProfileIndex.Record?
     }
 
+    /// Every profile's summary as the index holds it, in name order.
+    let listed: [IndexedSummary]
     private let lock = NSLock()
+    /// Summaries read so far, by place in `listed` (empty until the first is asked for).
+    private var read: [ProfileSummary?] = []
+    private var all: [ProfileSummary]?
     private var loaded: [String: Profile]
     private var failed: Set<String> = []
-    private let locations: [String: Location]
+    /// Each listed profile's source, by place in `listed` (nil: made in memory without one).
+    private let locations: [Location?]
     private let folder: DataFolder?
+    private let profilesPath: String?
     private var haystacks: [String]?
 
-    init(folder: DataFolder?, locations: [String: Location], loaded: [String: Profile] = [:]) {
+    init(folder: DataFolder?, listed: [IndexedSummary], locations: [Location?], loaded: [String: Profile] = [:]) {
         self.folder = folder
+        profilesPath = folder?.profilesPath
+        self.listed = listed
         self.locations = locations
         self.loaded = loaded
     }
 
-    func profile(_ id: String) -> Profile? {
+    /// The summary at this place in name order.
+    func summary(at place: Int) -> ProfileSummary {
         lock.lock()
         defer { lock.unlock() }
+        return summaryLocked(at: place)
+    }
+
+    /// Every summary, in name order.
+    func summaries() -> [ProfileSummary] {
+        lock.lock()
+        defer { lock.unlock() }
+        if let all { return all }
+        let made = listed.indices.map(summaryLocked(at:))
+        all = made
+        return made
+    }
+
+    /// A stored line that does not decode (a forged index whose checksum holds)
+    /// gives way to the full profile's summary, and that to the id and name alone.
+    private func summaryLocked(at place: Int) -> ProfileSummary {
+        if read.isEmpty { read = Array(repeating: nil, count: listed.count) }
+        if let summary = read[place] { return summary }
+        let entry = listed[place]
+        let summary = entry.read() ?? profileLocked(at: place).map(ProfileSummary.init)
+            ?? ProfileSummary(id: entry.id, name: entry.name, keywords: [], domain: "", group: "", updated: "",
+                              levels: [], roles: [], expectations: 0)
+        read[place] = summary
+        return summary
+    }
+
+    /// Where each profile came from, by id: a path, or `bundled:<file>`.
+    func sources() -> [String: String] {
+        var paths: [String: String] = [:]
+        for (place, location) in locations.enumerated() {
+            guard let location else { continue }
+            let inFolder = !location.source.hasPrefix("bundled:")
+            paths[listed[place].id] = inFolder ? (profilesPath.map { $0 + "/" } ?? "") + location.source : location.source
+        }
+        return paths
+    }
+
+    /// The full profile at this place in name order.
+    func profile(at place: Int) -> Profile? {
+        lock.lock()
+        defer { lock.unlock() }
+        return profileLocked(at: place)
+    }
+
+    private func profileLocked(at place: Int) -> Profile? {
+        let id = listed[place].id
         if let profile = loaded[id] { return profile }
         if failed.contains(id) { return nil }
-        guard let location = locations[id] else { return nil }
+        guard locations.indices.contains(place), let location = locations[place] else { return nil }
         var profile: Profile?
         if let record = location.record, let folder {
             let cachePath = CacheFolder.path(in: folder)

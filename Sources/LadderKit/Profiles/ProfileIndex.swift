@@ -38,7 +38,7 @@ struct ProfileIndex {
         var hash: String
         /// The stamp was too fresh to be trusted alone: check the content next time.
         var racy: Bool?
-        var summary: ProfileSummary?
+        var summary: IndexedSummary?
         var problem: StoredProblem?
         var record: Record?
 
@@ -87,8 +87,8 @@ struct ProfileIndex {
 
     /// One entry line: kind (S summary, P problem), source, stamp (4 fields, empty
     /// for bundled), hash, racy; then for S the summary and record (and, last, each
-/// role's cells as `R3 o2 …`), for P the problem
-    /// (with, for a profile from a newer Ladder, its schema, id and name).
+    /// role's cells as `R3 o2 …`), for P the problem (with, for a profile from a
+    /// newer Ladder, its schema, id and name).
     static func entry(_ line: FieldReader.Line) -> Entry? {
         guard let kind = line.string(0), let source = line.string(1), let hash = line.string(6) else { return nil }
         var entry = Entry(source: source, stamp: nil, hash: hash)
@@ -99,19 +99,9 @@ struct ProfileIndex {
         if line.string(7) == "1" { entry.racy = true }
         switch kind {
         case "S":
-            guard line.count == 22, let id = line.string(8), let name = line.string(9), let keywords = line.list(10),
-                  let domain = line.string(11), let group = line.string(12), let updated = line.string(13),
-                  let levels = line.list(14), let roles = line.list(15), roles.count % 2 == 0,
-                  let expectations = line.int(16), let cells = line.list(21), cells.count * 2 == roles.count else { return nil }
-            var summaries: [RoleSummary] = []
-            for (number, start) in stride(from: 0, to: roles.count, by: 2).enumerated() {
-                let codes = cells[number].split(separator: " ").map(CellSummary.init(code:))
-                guard codes.count == levels.count else { return nil }
-                summaries.append(RoleSummary(id: roles[start], name: roles[start + 1], cells: codes.compactMap { $0 }))
-                guard summaries[number].cells.count == levels.count else { return nil }
-            }
-            entry.summary = ProfileSummary(id: id, name: name, keywords: keywords, domain: domain, group: group, updated: updated,
-                                           levels: levels, roles: summaries, expectations: expectations)
+            // Only what a start needs is read now; the rest of the summary when asked for.
+            guard line.count == 22, let id = line.string(8), let name = line.string(9) else { return nil }
+            entry.summary = .stored(StoredSummary(id: id, name: name, line: line))
             if let shard = line.string(17), !shard.isEmpty, let offset = line.int(18), let length = line.int(19),
                let checksum = line.string(20) {
                 entry.record = Record(shard: shard, offset: offset, length: length, checksum: checksum)
@@ -138,8 +128,9 @@ struct ProfileIndex {
         writer.field(folder)
         writer.endLine()
         for entry in entries {
-            guard entry.summary != nil || entry.problem != nil else { continue }
-            writer.field(entry.summary != nil ? "S" : "P")
+            let summary = entry.summary?.read()
+            guard summary != nil || entry.problem != nil else { continue }
+            writer.field(summary != nil ? "S" : "P")
             writer.field(entry.source)
             if let stamp = entry.stamp {
                 writer.field(stamp.size)
@@ -151,7 +142,7 @@ struct ProfileIndex {
             }
             writer.field(entry.hash)
             writer.field(entry.racy == true ? "1" : "")
-            if let summary = entry.summary {
+            if let summary {
                 writer.field(summary.id)
                 writer.field(summary.name)
                 writer.list(summary.keywords)
@@ -184,5 +175,69 @@ struct ProfileIndex {
             writer.endLine()
         }
         return CacheEnvelope.wrap(kind: Self.kind, format: Self.format, body: writer.bytes)
+    }
+}
+
+/// A profile's summary as an index entry holds it: made in this process, or still
+/// the index line it was stored as, read in full the first time it is asked for.
+/// A start reads only each entry's id and name: decoding a thousand summaries was
+/// most of the first frame's own work.
+enum IndexedSummary: Equatable, Sendable {
+    case made(ProfileSummary)
+    case stored(StoredSummary)
+
+    var id: String {
+        switch self {
+        case .made(let summary): summary.id
+        case .stored(let stored): stored.id
+        }
+    }
+
+    var name: String {
+        switch self {
+        case .made(let summary): summary.name
+        case .stored(let stored): stored.name
+        }
+    }
+
+    /// The whole summary; nil for a stored line that does not decode.
+    func read() -> ProfileSummary? {
+        switch self {
+        case .made(let summary): summary
+        case .stored(let stored): stored.read()
+        }
+    }
+
+    /// The same summary, however each is held.
+    static func == (lhs: IndexedSummary, rhs: IndexedSummary) -> Bool {
+        lhs.id == rhs.id && lhs.read() == rhs.read()
+    }
+}
+
+/// A summary line of the index, read when first needed (see `IndexedSummary`).
+struct StoredSummary: Sendable {
+    let id: String
+    let name: String
+    let line: FieldReader.Line
+
+    /// Fields 10–16 and 21 of an `S` line (see `ProfileIndex.entry`); nil when any is
+    /// malformed (the body's checksum held, so only a forged index gets here).
+    func read() -> ProfileSummary? {
+        guard let keywords = line.list(10), let domain = line.string(11), let group = line.string(12),
+              let updated = line.string(13), let levels = line.list(14), let roles = line.list(15), roles.count % 2 == 0,
+              let expectations = line.int(16), let cells = line.list(21), cells.count * 2 == roles.count else { return nil }
+        var summaries: [RoleSummary] = []
+        summaries.reserveCapacity(cells.count)
+        for (number, start) in stride(from: 0, to: roles.count, by: 2).enumerated() {
+            var codes: [CellSummary] = []
+            for code in cells[number].split(separator: " ") {
+                guard let cell = CellSummary(code: code) else { return nil }
+                codes.append(cell)
+            }
+            guard codes.count == levels.count else { return nil }
+            summaries.append(RoleSummary(id: roles[start], name: roles[start + 1], cells: codes))
+        }
+        return ProfileSummary(id: id, name: name, keywords: keywords, domain: domain, group: group, updated: updated,
+                              levels: levels, roles: summaries, expectations: expectations)
     }
 }

@@ -26,23 +26,32 @@ struct ProfileIndexBuilder {
 
     mutating func build() -> [ProfileIndex.Entry] {
         let cachePath = CacheFolder.path(in: folder)
-        var old: [String: ProfileIndex.Entry] = [:]
+        var oldEntries: [ProfileIndex.Entry] = []
+        // Each source's place in `oldEntries`.
+        var old: [String: Int] = [:]
         if useCache {
             if let bytes = CacheFolder.read(ProfileIndex.fileName, in: folder) {
                 let (index, reason) = ProfileIndex.decode(bytes, folder: folder.profilesPath)
                 if let index {
                     // Entries whose shard is gone are of no use: drop them (their sources get parsed).
-                    var present: [String: Bool] = [:]
-                    for entry in index.entries {
+                    // Shards are few (sixteen): a list searched by name beats hashing each entry's.
+                    var present: [(shard: String, exists: Bool)] = []
+                    old.reserveCapacity(index.entries.count)
+                    oldEntries = index.entries
+                    for (at, entry) in oldEntries.enumerated() {
                         if let record = entry.record {
-                            let exists = present[record.shard]
-                                ?? (ProfileIndex.isShardName(record.shard) && access(cachePath + "/" + record.shard, R_OK) == 0)
-                            present[record.shard] = exists
+                            let exists: Bool
+                            if let known = present.first(where: { $0.shard == record.shard }) {
+                                exists = known.exists
+                            } else {
+                                exists = ProfileIndex.isShardName(record.shard) && access(cachePath + "/" + record.shard, R_OK) == 0
+                                present.append((record.shard, exists))
+                            }
                             if !exists { continue }
                         }
-                        old[entry.source] = entry
+                        old[entry.source] = at
                     }
-                    if present.values.contains(false) { report.discarded = "a shard is missing" }
+                    if present.contains(where: { !$0.exists }) { report.discarded = "a shard is missing" }
                 } else {
                     report.discarded = reason
                 }
@@ -50,7 +59,7 @@ struct ProfileIndexBuilder {
                 report.discarded = "missing"
             }
         }
-        var built: [Built] = []
+        var built: [ProfileIndex.Entry] = []
         // Sources to parse, with their place in `built`; parsed on every core below.
         var pending: [(at: Int, source: Source)] = []
         var changed = !useCache || report.discarded != nil
@@ -58,33 +67,36 @@ struct ProfileIndexBuilder {
         for (file, bytes) in bundledProfiles {
             let source = "bundled:\(file)"
             let hash = ContentHash.of(bytes)
-            if let entry = old[source], entry.hash == hash {
+            if let at = old[source], oldEntries[at].hash == hash {
                 report.reused += 1
-                built.append(Built(entry: entry))
+                built.append(oldEntries[at])
             } else {
                 report.parsed += 1
                 changed = true
                 pending.append((built.count, Source(bytes: bytes, source: source, file: source, stamp: nil, hash: hash)))
-                built.append(Built(entry: ProfileIndex.Entry(source: source, hash: hash)))
+                built.append(ProfileIndex.Entry(source: source, hash: hash))
             }
         }
         let profilesPath = folder.profilesPath // asks the file system each time
         let files = ProfileLibrary.yamlFiles(in: profilesPath)
+        let profilesFolder = open(profilesPath, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        defer { if profilesFolder >= 0 { close(profilesFolder) } }
         for file in files {
+            let stamp = profilesFolder >= 0 ? FileStamp.of(file, in: profilesFolder) : FileStamp.of(profilesPath + "/" + file)
+            if let stamp, let at = old[file], oldEntries[at].stamp == stamp, oldEntries[at].racy != true {
+                report.reused += 1
+                built.append(oldEntries[at])
+                continue
+            }
             let path = profilesPath + "/" + file
-            guard let stamp = FileStamp.of(path) else {
+            guard stamp != nil else {
                 // Gone since listing (skipped, as without a cache), or not a file: say so.
                 if access(path, F_OK) == 0 {
                     report.parsed += 1
                     changed = true
                     let problem = FileProblem(file: path, message: "not a regular file; a profile is a YAML file")
-                    built.append(Built(entry: ProfileIndex.Entry(source: file, hash: "", problem: StoredProblem(problem))))
+                    built.append(ProfileIndex.Entry(source: file, hash: "", problem: StoredProblem(problem)))
                 }
-                continue
-            }
-            if let entry = old[file], entry.stamp == stamp, entry.racy != true {
-                report.reused += 1
-                built.append(Built(entry: entry))
                 continue
             }
             changed = true
@@ -95,28 +107,33 @@ struct ProfileIndexBuilder {
                 // Unreadable: reported as without the cache, and read again next time (no stamp).
                 report.parsed += 1
                 let problem = FileProblem(file: path, message: "\(error)")
-                built.append(Built(entry: ProfileIndex.Entry(source: file, stamp: nil, hash: "", problem: StoredProblem(problem))))
+                built.append(ProfileIndex.Entry(source: file, stamp: nil, hash: "", problem: StoredProblem(problem)))
                 continue
             }
             // Gone between listing and reading: skipped, as without the cache.
             guard let read = found else { continue }
             let hash = ContentHash.of(read.bytes)
-            if var entry = old[file], entry.hash == hash {
+            if var entry = old[file].map({ oldEntries[$0] }), entry.hash == hash {
                 report.reused += 1
                 entry.stamp = read.stamp
                 entry.racy = read.stamp.isRacy(now: now) ? true : nil
-                built.append(Built(entry: entry))
+                built.append(entry)
             } else {
                 report.parsed += 1
                 pending.append((built.count, Source(bytes: read.bytes, source: file, file: path, stamp: read.stamp, hash: hash)))
-                built.append(Built(entry: ProfileIndex.Entry(source: file, hash: hash)))
+                built.append(ProfileIndex.Entry(source: file, hash: hash))
             }
         }
         let parsed = Parallel.map(pending.map(\.source)) { Self.parse($0, now: now) }
-        for (index, result) in zip(pending.map(\.at), parsed) { built[index] = result }
+        // The full JSON of each profile just parsed, by place in `built`.
+        var json: [Int: [UInt8]] = [:]
+        for (index, result) in zip(pending.map(\.at), parsed) {
+            built[index] = result.entry
+            json[index] = result.json
+        }
         if old.count != built.count { changed = true }
-        guard useCache, changed else { return built.map(\.entry) }
-        return write(built, old: old)
+        guard useCache, changed else { return built }
+        return write(built, json: json, old: old.values.map { oldEntries[$0] })
     }
 
     /// A source's bytes and where they came from, waiting to be parsed.
@@ -133,7 +150,7 @@ struct ProfileIndexBuilder {
         if let stamp = item.stamp, stamp.isRacy(now: now) { entry.racy = true }
         do {
             let profile = try ProfileFile.decode(item.bytes, file: item.file)
-            entry.summary = ProfileSummary(profile)
+            entry.summary = .made(ProfileSummary(profile))
             return Built(entry: entry, json: ProfileJSON.bytes(of: profile))
         } catch {
             entry.problem = StoredProblem(error)
@@ -157,8 +174,8 @@ struct ProfileIndexBuilder {
     /// Writes the shards that changed and the index; returns the entries as written
     /// (records of shards that could not be written are dropped, so those profiles
     /// are parsed from their source when opened).
-    mutating func write(_ built: [Built], old: [String: ProfileIndex.Entry]) -> [ProfileIndex.Entry] {
-        var entries = built.map(\.entry)
+    mutating func write(_ built: [ProfileIndex.Entry], json parsed: [Int: [UInt8]], old: [ProfileIndex.Entry]) -> [ProfileIndex.Entry] {
+        var entries = built
         let cachePath: String
         do {
             cachePath = try CacheFolder.prepare(in: folder)
@@ -178,16 +195,16 @@ struct ProfileIndexBuilder {
             // Unchanged when every member is reused from one existing shard and that
             // shard holds exactly these members.
             let shards = Set(members.compactMap { entries[$0].record?.shard })
-            if built.indices.contains(members[0]), members.allSatisfy({ built[$0].json == nil && entries[$0].record != nil }),
+            if members.allSatisfy({ parsed[$0] == nil && entries[$0].record != nil }),
                shards.count == 1, let shard = shards.first,
-               old.values.filter({ $0.record?.shard == shard }).count == members.count {
+               old.filter({ $0.record?.shard == shard }).count == members.count {
                 keep.insert(shard)
                 continue
             }
             var bytes: [UInt8] = []
             var records: [Shard.Member] = []
             for member in members {
-                var json = built[member].json
+                var json = parsed[member]
                 if json == nil, let record = entries[member].record {
                     if oldShardBytes[record.shard] == nil {
                         oldShardBytes[record.shard] = (try? SafeFile.contents(of: cachePath + "/" + record.shard)) ?? []

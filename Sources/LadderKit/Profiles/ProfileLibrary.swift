@@ -9,42 +9,46 @@ import Darwin
 /// in `<data>/profiles/*.yaml` with the same id. A file that fails to load is
 /// listed in `problems` and hides nothing else.
 ///
-/// Loading reads summaries only (from the checked cache, see `ProfileIndex`); a
-/// full profile is read the first time `profile(_:)` asks for it, then kept.
+/// Loading reads each profile's id and name only (from the checked cache, see
+/// `ProfileIndex`); a summary is read in full the first time it is asked for, a
+/// full profile the first time `profile(_:)` asks for it, and both are kept.
 public struct ProfileLibrary: Sendable {
-    /// Every profile's summary, sorted by name.
-    public private(set) var summaries: [ProfileSummary]
+    /// Every profile's summary, sorted by name. Reads every summary: prefer
+    /// `summary(_:)` where one will do.
+    public var summaries: [ProfileSummary] { loader.summaries() }
     /// Files that did not load, each with where and why (profiles from a newer
     /// Ladder among them, see `newerProfiles`).
     public private(set) var problems: [FileProblem]
     /// Where each profile came from, by id: a path, or `bundled:<file>`.
-    public private(set) var sources: [String: String]
+    public var sources: [String: String] { loader.sources() }
     /// How the load used the cache (nil for a library made in memory).
     public private(set) var cacheReport: CacheReport?
-    private var byID: [String: Int]
+    /// Each id's place in name order.
+    private let byID: [String: Int]
     private let loader: ProfileLoader
 
     /// A library of profiles already in memory (tests, tools).
     public init(profiles: [Profile], problems: [FileProblem] = [], sources: [String: String] = [:]) {
         var unique: [String: Profile] = [:]
         for profile in profiles where unique[profile.id] == nil { unique[profile.id] = profile }
-        self.init(summaries: unique.values.map(ProfileSummary.init), problems: problems, sources: sources,
-                  loader: ProfileLoader(folder: nil, locations: [:], loaded: unique))
+        let listed = Array(unique.values)
+        self.init(listed: listed.map { .made(ProfileSummary($0)) }, problems: problems, folder: nil,
+                  locations: listed.map { profile in sources[profile.id].map { ProfileLoader.Location(source: $0) } },
+                  loaded: unique)
     }
 
-    private init(summaries: [ProfileSummary], problems: [FileProblem], sources: [String: String],
-                 loader: ProfileLoader, cacheReport: CacheReport? = nil) {
-        // Sort keys made once: lower-casing inside the comparison costs a third of a load.
-        let keys = summaries.map { ($0.name.lowercased(), $0.id) }
-        self.summaries = keys.indices.sorted { keys[$0] < keys[$1] }.map { summaries[$0] }
+    /// `locations` lie in the same order as `listed`.
+    private init(listed: [IndexedSummary], problems: [FileProblem], folder: DataFolder?,
+                 locations: [ProfileLoader.Location?], loaded: [String: Profile] = [:], cacheReport: CacheReport? = nil) {
+        let order = ListOrder.order(listed.map { ($0.name, $0.id) }, foldingFirst: true)
+        let sorted = order.map { listed[$0] }
         self.problems = problems
-        self.sources = sources
-        self.loader = loader
         self.cacheReport = cacheReport
         var byID: [String: Int] = [:]
-        byID.reserveCapacity(self.summaries.count)
-        for (index, summary) in self.summaries.enumerated() { byID[summary.id] = index }
+        byID.reserveCapacity(sorted.count)
+        for (index, summary) in sorted.enumerated() { byID[summary.id] = index }
         self.byID = byID
+        loader = ProfileLoader(folder: folder, listed: sorted, locations: order.map { locations[$0] }, loaded: loaded)
     }
 
     /// The bundled profiles alone.
@@ -71,31 +75,34 @@ public struct ProfileLibrary: Sendable {
     public static func load(from folder: DataFolder, cache: Bool = true) -> ProfileLibrary {
         var builder = ProfileIndexBuilder(folder: folder, useCache: cache)
         let entries = builder.build()
-        var chosen: [String: ProfileIndex.Entry] = [:]
-        var sources: [String: String] = [:]
+        // Each chosen id's entry, by place in `entries` (entries are not copied: a start walks a thousand).
+        var chosen: [String: Int] = [:]
         chosen.reserveCapacity(entries.count)
-        sources.reserveCapacity(entries.count)
         var problems: [FileProblem] = []
         let profilesPath = folder.profilesPath // asks the file system each time
-        for entry in entries {
+        for (at, entry) in entries.enumerated() {
             if let problem = entry.problem {
                 problems.append(problem.problem)
                 continue
             }
-            guard let summary = entry.summary else { continue }
-            let path = entry.isBundled ? entry.source : profilesPath + "/" + entry.source
-            if !entry.isBundled, let earlier = sources[summary.id], !earlier.hasPrefix("bundled:") {
-                problems.append(FileProblem(file: path, message: "profile id '\(summary.id)' is also used by \(earlier); this file was skipped"))
+            guard let id = entry.summary?.id else { continue }
+            if !entry.isBundled, let earlier = chosen[id], !entries[earlier].isBundled {
+                problems.append(FileProblem(file: profilesPath + "/" + entry.source,
+                                            message: "profile id '\(id)' is also used by \(profilesPath + "/" + entries[earlier].source); this file was skipped"))
                 continue
             }
-            chosen[summary.id] = entry
-            sources[summary.id] = path
+            chosen[id] = at
         }
-        var locations: [String: ProfileLoader.Location] = [:]
+        var listed: [IndexedSummary] = []
+        var locations: [ProfileLoader.Location?] = []
+        listed.reserveCapacity(chosen.count)
         locations.reserveCapacity(chosen.count)
-        for (id, entry) in chosen { locations[id] = ProfileLoader.Location(source: entry.source, record: entry.record) }
-        return ProfileLibrary(summaries: chosen.values.compactMap(\.summary), problems: problems, sources: sources,
-                              loader: ProfileLoader(folder: folder, locations: locations), cacheReport: builder.report)
+        for at in chosen.values {
+            guard let summary = entries[at].summary else { continue }
+            listed.append(summary)
+            locations.append(ProfileLoader.Location(source: entries[at].source, record: entries[at].record))
+        }
+        return ProfileLibrary(listed: listed, problems: problems, folder: folder, locations: locations, cacheReport: builder.report)
     }
 
     /// The problems that are profiles from a newer Ladder (each with `newer` set):
@@ -104,18 +111,22 @@ public struct ProfileLibrary: Sendable {
 
     /// Every profile in full, sorted by name. Reads each one: prefer `summaries`
     /// and `profile(_:)` where a list or one profile will do.
-    public var profiles: [Profile] { summaries.compactMap { loader.profile($0.id) } }
+    public var profiles: [Profile] { loader.listed.indices.compactMap(loader.profile(at:)) }
 
     /// The profile with this id, or whose name matches case-insensitively.
     public func profile(_ query: String) -> Profile? {
-        summary(query).flatMap { loader.profile($0.id) }
+        place(query).flatMap(loader.profile(at:))
     }
 
     /// The summary of the profile with this id, or whose name matches case-insensitively.
     public func summary(_ query: String) -> ProfileSummary? {
+        place(query).map(loader.summary(at:))
+    }
+
+    /// Where the profile with this id, or whose name matches case-insensitively, is in name order.
+    private func place(_ query: String) -> Int? {
         let key = query.lowercased()
-        if let index = byID[key] { return summaries[index] }
-        return summaries.first { $0.name.lowercased() == key }
+        return byID[key] ?? loader.listed.firstIndex { $0.name.lowercased() == key }
     }
 
     /// Profiles whose name, id, keywords, domain or group contain every word of the query.
@@ -127,8 +138,9 @@ public struct ProfileLibrary: Sendable {
     }
 
     static func yamlFiles(in folder: String) -> [String] {
-        SafeFile.entryNames(in: folder).filter { name in
+        let names = SafeFile.entryNames(in: folder).filter { name in
             (name.hasSuffix(".yaml") || name.hasSuffix(".yml")) && !name.hasPrefix(".")
-        }.sorted()
+        }
+        return ListOrder.order(names.map { ($0, "") }, foldingFirst: false).map { names[$0] }
     }
 }

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A compact text form for cache bodies that must load fast: one record per line,
 /// fields split by tab, list items by U+001F after the list's count; a backslash escapes tab, newline,
 /// carriage return, U+001F and itself. Several times faster to read than JSON
@@ -79,25 +85,33 @@ struct FieldReader {
         return bytes[position..<end]
     }
 
-    /// The fields of the next line, as byte ranges.
+    /// The fields of the next line, as byte ranges. Tabs and the newline are found
+    /// with `memchr` (the profile index is read at every start: a byte-by-byte loop
+    /// was a tenth of a first frame's own work).
     mutating func line() -> Line? {
         guard position < bytes.endIndex else { return nil }
-        var fields: [Range<Int>] = []
-        var start = position
-        var index = position
-        while index < bytes.endIndex, bytes[index] != 0x0A {
-            if bytes[index] == 0x09 {
-                fields.append(start..<index)
-                start = index + 1
+        let (fields, end) = bytes.withUnsafeBufferPointer { buffer -> ([Range<Int>], Int) in
+            guard let base = buffer.baseAddress else { return ([], position) }
+            let offset = bytes.startIndex // `buffer` starts at the slice's first byte
+            let from = position - offset
+            let lineEnd = memchr(base + from, 0x0A, buffer.count - from)
+                .map { UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) - base } ?? buffer.count
+            var fields: [Range<Int>] = []
+            fields.reserveCapacity(24)
+            var start = from
+            while let tab = memchr(base + start, 0x09, lineEnd - start) {
+                let at = UnsafePointer(tab.assumingMemoryBound(to: UInt8.self)) - base
+                fields.append((start + offset)..<(at + offset))
+                start = at + 1
             }
-            index += 1
+            fields.append((start + offset)..<(lineEnd + offset))
+            return (fields, lineEnd + offset)
         }
-        fields.append(start..<index)
-        position = index + 1
+        position = end + 1
         return Line(bytes: bytes, fields: fields)
     }
 
-    struct Line {
+    struct Line: Sendable {
         let bytes: ArraySlice<UInt8>
         let fields: [Range<Int>]
 
@@ -159,7 +173,13 @@ struct FieldReader {
     }
 
     static func text(_ raw: ArraySlice<UInt8>) -> String {
-        guard raw.contains(0x5C) else { return String(decoding: raw, as: UTF8.self) }
+        let plain = raw.withUnsafeBufferPointer { buffer -> String? in
+            guard let base = buffer.baseAddress, memchr(base, 0x5C, buffer.count) != nil else {
+                return String(decoding: buffer, as: UTF8.self)
+            }
+            return nil
+        }
+        if let plain { return plain }
         var out: [UInt8] = []
         out.reserveCapacity(raw.count)
         var escaped = false
