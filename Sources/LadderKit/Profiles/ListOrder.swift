@@ -43,4 +43,9 @@ enum ListOrder {
             }
         }
     }
+
+    /// Whether `a` comes before `b` as Swift orders them.
+    static func precedes(_ a: String, _ b: String) -> Bool {
+        order([(a, ""), (b, "")], foldingFirst: false) == [0, 1] && a != b
+    }
 }

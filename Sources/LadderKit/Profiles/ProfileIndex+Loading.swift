@@ -26,9 +26,12 @@ final class ProfileLoader: @unchecked Sendable {
         var record: ProfileIndex.Record?
     }
 
-    /// Every profile's summary as the index holds it, in name order.
+    /// Every profile's summary as the index holds it, in the order loaded (a place
+    /// in `listed` is a profile's place everywhere here).
     let listed: [IndexedSummary]
     private let lock = NSLock()
+    /// The places in `listed` by name, then id: sorted when a list first asks.
+    private var byName: [Int]?
     /// Summaries read so far, by place in `listed` (empty until the first is asked for).
     private var read: [ProfileSummary?] = []
     private var all: [ProfileSummary]?
@@ -48,7 +51,21 @@ final class ProfileLoader: @unchecked Sendable {
         self.loaded = loaded
     }
 
-    /// The summary at this place in name order.
+    /// The places in `listed` in name order, then id.
+    func nameOrder() -> [Int] {
+        lock.lock()
+        defer { lock.unlock() }
+        return nameOrderLocked()
+    }
+
+    private func nameOrderLocked() -> [Int] {
+        if let byName { return byName }
+        let made = ListOrder.order(listed.map { ($0.name, $0.id) }, foldingFirst: true)
+        byName = made
+        return made
+    }
+
+    /// The summary at this place in `listed`.
     func summary(at place: Int) -> ProfileSummary {
         lock.lock()
         defer { lock.unlock() }
@@ -60,7 +77,7 @@ final class ProfileLoader: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         if let all { return all }
-        let made = listed.indices.map(summaryLocked(at:))
+        let made = nameOrderLocked().map(summaryLocked(at:))
         all = made
         return made
     }
@@ -89,7 +106,7 @@ final class ProfileLoader: @unchecked Sendable {
         return paths
     }
 
-    /// The full profile at this place in name order.
+    /// The full profile at this place in `listed`.
     func profile(at place: Int) -> Profile? {
         lock.lock()
         defer { lock.unlock() }

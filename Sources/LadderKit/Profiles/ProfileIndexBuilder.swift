@@ -78,7 +78,7 @@ struct ProfileIndexBuilder {
             }
         }
         let profilesPath = folder.profilesPath // asks the file system each time
-        let files = ProfileLibrary.yamlFiles(in: profilesPath)
+        let files = ProfileLibrary.yamlFiles(in: profilesPath, sorted: false) // sorted only when the index is written
         let profilesFolder = open(profilesPath, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         defer { if profilesFolder >= 0 { close(profilesFolder) } }
         for file in files {
@@ -174,8 +174,15 @@ struct ProfileIndexBuilder {
     /// Writes the shards that changed and the index; returns the entries as written
     /// (records of shards that could not be written are dropped, so those profiles
     /// are parsed from their source when opened).
-    mutating func write(_ built: [ProfileIndex.Entry], json parsed: [Int: [UInt8]], old: [ProfileIndex.Entry]) -> [ProfileIndex.Entry] {
-        var entries = built
+    mutating func write(_ built: [ProfileIndex.Entry], json: [Int: [UInt8]], old: [ProfileIndex.Entry]) -> [ProfileIndex.Entry] {
+        // Files are listed as the folder gives them; the index holds them in name order
+        // (after the bundled ones), so two builds of one folder write the same bytes.
+        let firstFile = built.firstIndex { !$0.isBundled } ?? built.count
+        let order = Array(0..<firstFile)
+            + ListOrder.order(built[firstFile...].map { ($0.source, "") }, foldingFirst: false).map { $0 + firstFile }
+        var entries = order.map { built[$0] }
+        var parsed: [Int: [UInt8]] = [:]
+        for (place, at) in order.enumerated() { parsed[place] = json[at] }
         let cachePath: String
         do {
             cachePath = try CacheFolder.prepare(in: folder)

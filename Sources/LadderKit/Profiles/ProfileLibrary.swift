@@ -23,7 +23,7 @@ public struct ProfileLibrary: Sendable {
     public var sources: [String: String] { loader.sources() }
     /// How the load used the cache (nil for a library made in memory).
     public private(set) var cacheReport: CacheReport?
-    /// Each id's place in name order.
+    /// Each id's place in the loader's `listed`.
     private let byID: [String: Int]
     private let loader: ProfileLoader
 
@@ -40,15 +40,13 @@ public struct ProfileLibrary: Sendable {
     /// `locations` lie in the same order as `listed`.
     private init(listed: [IndexedSummary], problems: [FileProblem], folder: DataFolder?,
                  locations: [ProfileLoader.Location?], loaded: [String: Profile] = [:], cacheReport: CacheReport? = nil) {
-        let order = ListOrder.order(listed.map { ($0.name, $0.id) }, foldingFirst: true)
-        let sorted = order.map { listed[$0] }
         self.problems = problems
         self.cacheReport = cacheReport
         var byID: [String: Int] = [:]
-        byID.reserveCapacity(sorted.count)
-        for (index, summary) in sorted.enumerated() { byID[summary.id] = index }
+        byID.reserveCapacity(listed.count)
+        for (place, summary) in listed.enumerated() { byID[summary.id] = place }
         self.byID = byID
-        loader = ProfileLoader(folder: folder, listed: sorted, locations: order.map { locations[$0] }, loaded: loaded)
+        loader = ProfileLoader(folder: folder, listed: listed, locations: locations, loaded: loaded)
     }
 
     /// The bundled profiles alone.
@@ -79,20 +77,35 @@ public struct ProfileLibrary: Sendable {
         var chosen: [String: Int] = [:]
         chosen.reserveCapacity(entries.count)
         var problems: [FileProblem] = []
-        let profilesPath = folder.profilesPath // asks the file system each time
+        // Files come as the folder lists them: their problems are put in name order below,
+        // and of files with one id the first by name is kept, as if read in that order.
+        var fileProblems: [(file: String, problem: FileProblem)] = []
+        var skipped: [Int] = []
         for (at, entry) in entries.enumerated() {
             if let problem = entry.problem {
-                problems.append(problem.problem)
+                if entry.isBundled { problems.append(problem.problem) } else { fileProblems.append((entry.source, problem.problem)) }
                 continue
             }
             guard let id = entry.summary?.id else { continue }
             if !entry.isBundled, let earlier = chosen[id], !entries[earlier].isBundled {
-                problems.append(FileProblem(file: profilesPath + "/" + entry.source,
-                                            message: "profile id '\(id)' is also used by \(profilesPath + "/" + entries[earlier].source); this file was skipped"))
+                if ListOrder.precedes(entry.source, entries[earlier].source) {
+                    skipped.append(earlier)
+                    chosen[id] = at
+                } else {
+                    skipped.append(at)
+                }
                 continue
             }
             chosen[id] = at
         }
+        let profilesPath = folder.profilesPath // asks the file system each time
+        for at in skipped {
+            guard let id = entries[at].summary?.id, let kept = chosen[id] else { continue }
+            fileProblems.append((entries[at].source, FileProblem(
+                file: profilesPath + "/" + entries[at].source,
+                message: "profile id '\(id)' is also used by \(profilesPath + "/" + entries[kept].source); this file was skipped")))
+        }
+        problems += ListOrder.order(fileProblems.map { ($0.file, "") }, foldingFirst: false).map { fileProblems[$0].problem }
         var listed: [IndexedSummary] = []
         var locations: [ProfileLoader.Location?] = []
         listed.reserveCapacity(chosen.count)
@@ -111,7 +124,7 @@ public struct ProfileLibrary: Sendable {
 
     /// Every profile in full, sorted by name. Reads each one: prefer `summaries`
     /// and `profile(_:)` where a list or one profile will do.
-    public var profiles: [Profile] { loader.listed.indices.compactMap(loader.profile(at:)) }
+    public var profiles: [Profile] { loader.nameOrder().compactMap(loader.profile(at:)) }
 
     /// The profile with this id, or whose name matches case-insensitively.
     public func profile(_ query: String) -> Profile? {
@@ -123,10 +136,11 @@ public struct ProfileLibrary: Sendable {
         place(query).map(loader.summary(at:))
     }
 
-    /// Where the profile with this id, or whose name matches case-insensitively, is in name order.
+    /// The place of the profile with this id, or else the first in name order whose
+    /// name matches case-insensitively.
     private func place(_ query: String) -> Int? {
         let key = query.lowercased()
-        return byID[key] ?? loader.listed.firstIndex { $0.name.lowercased() == key }
+        return byID[key] ?? loader.nameOrder().first { loader.listed[$0].name.lowercased() == key }
     }
 
     /// Profiles whose name, id, keywords, domain or group contain every word of the query.
@@ -137,10 +151,12 @@ public struct ProfileLibrary: Sendable {
         return summaries.indices.filter { index in words.allSatisfy { haystacks[index].contains($0) } }.map { summaries[$0] }
     }
 
-    static func yamlFiles(in folder: String) -> [String] {
+    /// The profile files in a folder, by name (or as the folder lists them: a start
+    /// needs no order, and sorting a thousand names was a tenth of its own work).
+    static func yamlFiles(in folder: String, sorted: Bool = true) -> [String] {
         let names = SafeFile.entryNames(in: folder).filter { name in
             (name.hasSuffix(".yaml") || name.hasSuffix(".yml")) && !name.hasPrefix(".")
         }
-        return ListOrder.order(names.map { ($0, "") }, foldingFirst: false).map { names[$0] }
+        return sorted ? ListOrder.order(names.map { ($0, "") }, foldingFirst: false).map { names[$0] } : names
     }
 }
