@@ -221,11 +221,14 @@ public enum SafeFile {
         guard let dir = opendir(folder) else { return }
         defer { closedir(dir) }
         let now = time(nil)
+        let prefix = Array(tempPrefix.utf8)
         while let entry = readdir(dir) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+            // Told by its first bytes: a start walks a folder of a thousand profiles here.
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw -> String? in
+                guard raw.starts(with: prefix) else { return nil }
+                return String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
             }
-            guard name.hasPrefix(tempPrefix) else { continue }
+            guard let name else { continue }
             let path = "\(folder)/\(name)"
             if let pid = writerPID(ofTemp: name), pid != getpid(), kill(pid, 0) == 0 || errno == EPERM {
                 var stats = stat()
