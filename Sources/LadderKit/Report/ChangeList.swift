@@ -1,0 +1,80 @@
+/// A skill's changes in a report's period, oldest first: `ChangeReport`s kept
+/// compactly, as a long journal's run to hundreds of thousands. The words changes
+/// share (a day, a kind, a level, an expectation and its words, what happened) are
+/// kept once; a change is where its words are, its time of day and its note.
+public struct ChangeList: RandomAccessCollection, Equatable, Sendable, Encodable {
+    /// Every word kept, each once, and where it is.
+    private var words: [String] = []
+    private var positions: [String: Int32] = [:]
+    private var rows: [Row] = []
+
+    /// One change: positions in `words` (-1: none).
+    struct Row: Equatable, Sendable {
+        /// The day of `at`, `YYYY-MM-DD`; all of `at` when it is not a journal time.
+        var day: Int32
+        /// `HH:MM:SS`, the bytes of `at` between its `T` and `Z`; 0 when `day` holds all of it.
+        var time: UInt64
+        var kind: Int32
+        var expectation: Int32
+        var text: Int32
+        var level: Int32
+        var verb: Int32
+        /// Mostly different for each change: kept as it is.
+        var note: String?
+    }
+
+    public init() {}
+
+    public var startIndex: Int { rows.startIndex }
+    public var endIndex: Int { rows.endIndex }
+
+    public subscript(position: Int) -> ChangeReport {
+        let row = rows[position]
+        let day = words[Int(row.day)]
+        var at = day
+        if row.time != 0 {
+            withUnsafeBytes(of: row.time) { at = day + "T" + String(decoding: $0, as: UTF8.self) + "Z" }
+        }
+        return ChangeReport(at: at, kind: words[Int(row.kind)], expectation: word(row.expectation), text: word(row.text),
+                            level: word(row.level), note: row.note, verb: words[Int(row.verb)])
+    }
+
+    public mutating func append(_ change: ChangeReport) {
+        let (day, time) = Self.split(change.at) ?? (change.at, 0)
+        let dayPosition = rows.last.flatMap { words[Int($0.day)] == day ? $0.day : nil } ?? position(day) // days come in order
+        rows.append(Row(day: dayPosition, time: time, kind: position(change.kind), expectation: change.expectation.map { position($0) } ?? -1,
+                        text: change.text.map { position($0) } ?? -1, level: change.level.map { position($0) } ?? -1,
+                        verb: position(change.verb), note: change.note))
+    }
+
+    /// A journal time `YYYY-MM-DDTHH:MM:SSZ` as its day and the bytes of its time of
+    /// day; nil for any other text.
+    static func split(_ at: String) -> (day: String, time: UInt64)? {
+        var time: UInt64 = 0
+        let isTime = at.utf8.withContiguousStorageIfAvailable { bytes in
+            guard bytes.count == 20, bytes[10] == UInt8(ascii: "T"), bytes[19] == UInt8(ascii: "Z"),
+                  bytes.allSatisfy({ $0 < 0x80 }) else { return false }
+            withUnsafeMutableBytes(of: &time) { $0.copyBytes(from: bytes[11..<19]) }
+            return true
+        }
+        guard isTime == true, time != 0 else { return nil }
+        return (String(decoding: at.utf8.prefix(10), as: UTF8.self), time)
+    }
+
+    public static func == (a: ChangeList, b: ChangeList) -> Bool { a.elementsEqual(b) }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.unkeyedContainer()
+        for change in self { try container.encode(change) }
+    }
+
+    private func word(_ position: Int32) -> String? { position < 0 ? nil : words[Int(position)] }
+
+    private mutating func position(_ word: String) -> Int32 {
+        if let known = positions[word] { return known }
+        let position = Int32(words.count)
+        words.append(word)
+        positions[word] = position
+        return position
+    }
+}
