@@ -61,6 +61,28 @@ public struct ChangeList: RandomAccessCollection, Equatable, Sendable, Encodable
         return (String(decoding: at.utf8.prefix(10), as: UTF8.self), time)
     }
 
+    /// Each change as it is written out: the day of its time, what happened, the
+    /// expectation's words and the detail (`ChangeReport`'s), each word a change keeps
+    /// turned by `day` or `word` once however many changes share it (a report escapes them).
+    func forEachLine(day: (String) -> String, word: (String) -> String,
+                 _ body: (_ day: String, _ verb: String, _ text: String?, _ detail: String?) -> Void) {
+        var days = [String?](repeating: nil, count: words.count)
+        var turned = [String?](repeating: nil, count: words.count)
+        func turn(_ position: Int32) -> String {
+            let index = Int(position)
+            if let known = turned[index] { return known }
+            let text = word(words[index])
+            turned[index] = text
+            return text
+        }
+        for row in rows {
+            let index = Int(row.day)
+            let shown = days[index] ?? day(words[index]) // the day of a time is the day of its first ten bytes
+            days[index] = shown
+            body(shown, turn(row.verb), row.text < 0 ? nil : turn(row.text), row.note)
+        }
+    }
+
     public static func == (a: ChangeList, b: ChangeList) -> Bool { a.elementsEqual(b) }
 
     public func encode(to encoder: any Encoder) throws {

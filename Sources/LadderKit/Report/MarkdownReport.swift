@@ -61,10 +61,11 @@ public enum MarkdownReport {
             if index > 0 { out.line("") }
             out.line("### \(escape(group.name))")
             out.line("")
-            for change in group.changes { // piece by piece: a long journal has hundreds of thousands
-                out.write("- ", day(change.at), " · ", escape(change.verb))
-                if let text = change.text { out.write(": ", escape(text)) }
-                if let detail = change.detail { out.write(" — *", escape(detail), "*") }
+            // Piece by piece, the words changes share escaped once: a long journal has hundreds of thousands.
+            group.changes.forEachLine(day: day, word: escape) { day, verb, text, detail in
+                out.write("- ", day, " · ", verb)
+                if let text { out.write(": ", text) }
+                if let detail { out.write(" — *", escape(detail), "*") }
                 out.line("")
             }
         }
