@@ -50,18 +50,21 @@ public enum History {
         }
 
         mutating func add(_ event: JournalEvent) {
-            switch event.change {
-            case .track, .untrack, .step: replay.applyState(event)
             // Without points a skill's level and whether it is tracked are all that is read,
-            // and nothing else moves them (a step kept aside until its track line included).
-            default: if keepsPoints { replay.applyState(event) }
+            // and nothing else moves them (a step kept aside until its track line included):
+            // the other changes neither start a level's span nor end one.
+            let movesLevel: Bool
+            switch event.change {
+            case .track, .untrack, .step: movesLevel = true
+            default: movesLevel = false
             }
+            if movesLevel || keepsPoints { replay.applyState(event) }
             guard let skill = event.skill else { return }
             switch event.change {
             case .tick, .untick: if windowStart.map({ event.at > $0 }) ?? true { ticks[skill, default: []].append(event) }
             default: break
             }
-            guard let profile = profiles[skill] else { return }
+            guard movesLevel || keepsPoints, let profile = profiles[skill] else { return }
             if case .untrack = event.change {
                 builders[skill] = nil // tracking starts over: so does its history
                 return
