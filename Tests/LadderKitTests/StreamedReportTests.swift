@@ -108,10 +108,19 @@ import Testing
                                         text: index % 5 == 0 ? nil : "Designs it.", level: index % 2 == 0 ? "Senior" : nil,
                                         note: index % 2 == 0 ? nil : "PR #\(index)", verb: index % 2 == 0 ? "ticked (Senior)" : "note"))
         }
+        // One character spelled two ways (equal to ==, not in bytes): each comes back as it was.
+        for (index, spelling) in ["\u{E9}t\u{E9}", "e\u{301}te\u{301}", "\u{E9}t\u{E9}"].enumerated() {
+            changes.append(ChangeReport(at: index == 0 ? "2026-01-03T09:00:00Z" : spelling, kind: "tick", expectation: spelling, text: spelling, level: spelling,
+                                        note: nil, verb: "ticked (\(spelling))"))
+        }
         var list = ChangeList()
         for change in changes { list.append(change) }
         #expect(Array(list) == changes)
-        #expect(list.count == times.count)
+        #expect(list.map { Array($0.at.utf8) + Array($0.expectation?.utf8 ?? "".utf8) + Array($0.text?.utf8 ?? "".utf8)
+                           + Array($0.level?.utf8 ?? "".utf8) + Array($0.verb.utf8) }
+                == changes.map { Array($0.at.utf8) + Array($0.expectation?.utf8 ?? "".utf8) + Array($0.text?.utf8 ?? "".utf8)
+                                 + Array($0.level?.utf8 ?? "".utf8) + Array($0.verb.utf8) }, "the bytes of every word")
+        #expect(list.count == times.count + 3)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         #expect(try encoder.encode(list) == encoder.encode(changes))

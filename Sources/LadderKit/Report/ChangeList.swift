@@ -1,12 +1,34 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A skill's changes in a report's period, oldest first: `ChangeReport`s kept
 /// compactly, as a long journal's run to hundreds of thousands. The words changes
 /// share (a day, a kind, a level, an expectation and its words, what happened) are
 /// kept once; a change is where its words are, its time of day and its note.
 public struct ChangeList: RandomAccessCollection, Equatable, Sendable, Encodable {
-    /// Every word kept, each once, and where it is.
+    /// Every word kept, each once, and where it is: an ASCII word by the word, any other
+    /// by its bytes (`Spelling`).
     private var words: [String] = []
     private var positions: [String: Int32] = [:]
+    private var spellings: [Spelling: Int32] = [:]
     private var rows: [Row] = []
+
+    /// A word as its bytes: two spellings of one character (é as one scalar or as two)
+    /// are two words here, as they are in what a report writes (`==` on strings has them
+    /// equal; on ASCII words it compares bytes).
+    private struct Spelling: Hashable {
+        let word: String
+
+        static func == (a: Spelling, b: Spelling) -> Bool { sameBytes(a.word, b.word) }
+
+        func hash(into hasher: inout Hasher) {
+            let hashed: Void? = word.utf8.withContiguousStorageIfAvailable { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+            if hashed == nil { word.utf8.forEach { hasher.combine($0) } }
+        }
+    }
 
     /// One change: positions in `words` (-1: none).
     struct Row: Equatable, Sendable {
@@ -41,7 +63,8 @@ public struct ChangeList: RandomAccessCollection, Equatable, Sendable, Encodable
 
     public mutating func append(_ change: ChangeReport) {
         let (day, time) = Self.split(change.at) ?? (change.at, 0)
-        let dayPosition = rows.last.flatMap { words[Int($0.day)] == day ? $0.day : nil } ?? position(day) // days come in order
+        let dayPosition = rows.last.flatMap { Self.sameBytes(words[Int($0.day)], day) ? $0.day : nil }
+            ?? position(day) // days come in order
         rows.append(Row(day: dayPosition, time: time, kind: position(change.kind), expectation: change.expectation.map { position($0) } ?? -1,
                         text: change.text.map { position($0) } ?? -1, level: change.level.map { position($0) } ?? -1,
                         verb: position(change.verb), note: change.note))
@@ -90,13 +113,26 @@ public struct ChangeList: RandomAccessCollection, Equatable, Sendable, Encodable
         for change in self { try container.encode(change) }
     }
 
+    /// Whether two texts are the same bytes (read in place: a native string's are).
+    static func sameBytes(_ a: String, _ b: String) -> Bool {
+        var (a, b) = (a, b)
+        return a.withUTF8 { x in
+            b.withUTF8 { y in
+                guard x.count == y.count else { return false }
+                guard let p = x.baseAddress, let q = y.baseAddress else { return true } // both empty
+                return memcmp(p, q, x.count) == 0
+            }
+        }
+    }
+
     private func word(_ position: Int32) -> String? { position < 0 ? nil : words[Int(position)] }
 
     private mutating func position(_ word: String) -> Int32 {
-        if let known = positions[word] { return known }
+        let ascii = word.utf8.withContiguousStorageIfAvailable { $0.allSatisfy { $0 < 0x80 } } ?? false
+        if let known = ascii ? positions[word] : spellings[Spelling(word: word)] { return known }
         let position = Int32(words.count)
         words.append(word)
-        positions[word] = position
+        if ascii { positions[word] = position } else { spellings[Spelling(word: word)] = position }
         return position
     }
 }
