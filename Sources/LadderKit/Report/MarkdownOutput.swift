@@ -25,14 +25,17 @@ public struct MarkdownOutput {
 
     /// `text` and a newline.
     mutating func line(_ text: String) {
-        bytes.append(contentsOf: text.utf8)
+        write(text)
         bytes.append(0x0A)
         if bytes.count >= Self.chunkBytes { send() }
     }
 
-    /// Pieces of a line (`line` ends it).
-    mutating func write(_ pieces: String...) {
-        for piece in pieces { bytes.append(contentsOf: piece.utf8) }
+    /// A piece of a line (`line` ends it).
+    mutating func write(_ text: String) {
+        // A native string's bytes copied at once, not one by one through its iterator.
+        if text.utf8.withContiguousStorageIfAvailable({ bytes.append(contentsOf: $0) }) == nil {
+            bytes.append(contentsOf: text.utf8)
+        }
     }
 
     /// Writes what is left; throws the first write that failed.

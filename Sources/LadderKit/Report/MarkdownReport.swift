@@ -63,9 +63,19 @@ public enum MarkdownReport {
             out.line("")
             // Piece by piece, the words changes share escaped once: a long journal has hundreds of thousands.
             group.changes.forEachLine(day: day, word: escape) { day, verb, text, detail in
-                out.write("- ", day, " · ", verb)
-                if let text { out.write(": ", text) }
-                if let detail { out.write(" — *", escape(detail), "*") }
+                out.write("- ")
+                out.write(day)
+                out.write(" · ")
+                out.write(verb)
+                if let text {
+                    out.write(": ")
+                    out.write(text)
+                }
+                if let detail {
+                    out.write(" — *")
+                    out.write(escape(detail))
+                    out.write("*")
+                }
                 out.line("")
             }
         }
