@@ -5,42 +5,40 @@ import Darwin
 #endif
 
 /// A skill's changes in a report's period, oldest first: `ChangeReport`s kept
-/// compactly, as a long journal's run to hundreds of thousands. The words changes
-/// share (a day, a kind, a level, an expectation and its words, what happened) are
-/// kept once; a change is where its words are, its time of day and its note.
+/// compactly, as a long journal's run to hundreds of thousands. What changes share
+/// is kept once: a day, and a shape (all of a change but its time and its note); a
+/// change is its day, its shape, its time of day and its note.
+///
+/// Kept once means the same bytes: one character spelled two ways (é as one scalar or
+/// as two) is kept twice, so each change gives back the bytes it had (`==` on strings
+/// has the two spellings equal; on ASCII it compares bytes, so ASCII goes by `==`).
 public struct ChangeList: RandomAccessCollection, Equatable, Sendable, Encodable {
-    /// Every word kept, each once, and where it is: an ASCII word by the word, any other
-    /// by its bytes (`Spelling`).
-    private var words: [String] = []
-    private var positions: [String: Int32] = [:]
-    private var spellings: [Spelling: Int32] = [:]
+    private var days = Kept<String>()
+    private var shapes = Kept<Shape>()
     private var rows: [Row] = []
 
-    /// A word as its bytes: two spellings of one character (é as one scalar or as two)
-    /// are two words here, as they are in what a report writes (`==` on strings has them
-    /// equal; on ASCII words it compares bytes).
-    private struct Spelling: Hashable {
-        let word: String
+    /// What changes share: all of a change but its time and its note.
+    struct Shape: Hashable, Sendable, Spelled {
+        var kind: String
+        var expectation: String?
+        var text: String?
+        var level: String?
+        var verb: String
 
-        static func == (a: Spelling, b: Spelling) -> Bool { sameBytes(a.word, b.word) }
-
-        func hash(into hasher: inout Hasher) {
-            let hashed: Void? = word.utf8.withContiguousStorageIfAvailable { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
-            if hashed == nil { word.utf8.forEach { hasher.combine($0) } }
+        var isAllASCII: Bool {
+            kind.isAllASCII && verb.isAllASCII && (expectation?.isAllASCII ?? true) && (text?.isAllASCII ?? true)
+                && (level?.isAllASCII ?? true)
         }
+
+        var spelling: [String?] { [kind, expectation, text, level, verb] }
     }
 
-    /// One change: positions in `words` (-1: none).
     struct Row: Equatable, Sendable {
-        /// The day of `at`, `YYYY-MM-DD`; all of `at` when it is not a journal time.
+        /// Where the day of `at` is in `days` (`YYYY-MM-DD`; all of `at` when it is no journal time).
         var day: Int32
-        /// `HH:MM:SS`, the bytes of `at` between its `T` and `Z`; 0 when `day` holds all of it.
+        var shape: Int32
+        /// `HH:MM:SS`, the bytes of `at` between its `T` and `Z`; 0 when the day holds all of it.
         var time: UInt64
-        var kind: Int32
-        var expectation: Int32
-        var text: Int32
-        var level: Int32
-        var verb: Int32
         /// Mostly different for each change: kept as it is.
         var note: String?
     }
@@ -52,22 +50,21 @@ public struct ChangeList: RandomAccessCollection, Equatable, Sendable, Encodable
 
     public subscript(position: Int) -> ChangeReport {
         let row = rows[position]
-        let day = words[Int(row.day)]
+        let day = days.values[Int(row.day)], shape = shapes.values[Int(row.shape)]
         var at = day
         if row.time != 0 {
             withUnsafeBytes(of: row.time) { at = day + "T" + String(decoding: $0, as: UTF8.self) + "Z" }
         }
-        return ChangeReport(at: at, kind: words[Int(row.kind)], expectation: word(row.expectation), text: word(row.text),
-                            level: word(row.level), note: row.note, verb: words[Int(row.verb)])
+        return ChangeReport(at: at, kind: shape.kind, expectation: shape.expectation, text: shape.text, level: shape.level,
+                            note: row.note, verb: shape.verb)
     }
 
     public mutating func append(_ change: ChangeReport) {
         let (day, time) = Self.split(change.at) ?? (change.at, 0)
-        let dayPosition = rows.last.flatMap { Self.sameBytes(words[Int($0.day)], day) ? $0.day : nil }
-            ?? position(day) // days come in order
-        rows.append(Row(day: dayPosition, time: time, kind: position(change.kind), expectation: change.expectation.map { position($0) } ?? -1,
-                        text: change.text.map { position($0) } ?? -1, level: change.level.map { position($0) } ?? -1,
-                        verb: position(change.verb), note: change.note))
+        let dayPosition = rows.last.flatMap { Self.sameBytes(days.values[Int($0.day)], day) ? $0.day : nil }
+            ?? days.position(day) // days come in order
+        let shape = Shape(kind: change.kind, expectation: change.expectation, text: change.text, level: change.level, verb: change.verb)
+        rows.append(Row(day: dayPosition, shape: shapes.position(shape), time: time, note: change.note))
     }
 
     /// A journal time `YYYY-MM-DDTHH:MM:SSZ` as its day and the bytes of its time of
@@ -85,24 +82,21 @@ public struct ChangeList: RandomAccessCollection, Equatable, Sendable, Encodable
     }
 
     /// Each change as it is written out: the day of its time, what happened, the
-    /// expectation's words and the detail (`ChangeReport`'s), each word a change keeps
-    /// turned by `day` or `word` once however many changes share it (a report escapes them).
+    /// expectation's words and the detail (`ChangeReport`'s), each day turned by `day`
+    /// and each shape's words by `word` once, however many changes share them (a report
+    /// escapes them).
     func forEachLine(day: (String) -> String, word: (String) -> String,
-                 _ body: (_ day: String, _ verb: String, _ text: String?, _ detail: String?) -> Void) {
-        var days = [String?](repeating: nil, count: words.count)
-        var turned = [String?](repeating: nil, count: words.count)
-        func turn(_ position: Int32) -> String {
-            let index = Int(position)
-            if let known = turned[index] { return known }
-            let text = word(words[index])
-            turned[index] = text
-            return text
-        }
+                     _ body: (_ day: String, _ verb: String, _ text: String?, _ detail: String?) -> Void) {
+        var shownDays = [String?](repeating: nil, count: days.values.count)
+        var shownShapes = [(verb: String, text: String?)?](repeating: nil, count: shapes.values.count)
         for row in rows {
-            let index = Int(row.day)
-            let shown = days[index] ?? day(words[index]) // the day of a time is the day of its first ten bytes
-            days[index] = shown
-            body(shown, turn(row.verb), row.text < 0 ? nil : turn(row.text), row.note)
+            let (dayIndex, shapeIndex) = (Int(row.day), Int(row.shape))
+            let shownDay = shownDays[dayIndex] ?? day(days.values[dayIndex]) // the day of a time is the day of its first ten bytes
+            shownDays[dayIndex] = shownDay
+            let shape = shapes.values[shapeIndex]
+            let shown = shownShapes[shapeIndex] ?? (word(shape.verb), shape.text.map(word))
+            shownShapes[shapeIndex] = shown
+            body(shownDay, shown.verb, shown.text, row.note)
         }
     }
 
@@ -124,15 +118,63 @@ public struct ChangeList: RandomAccessCollection, Equatable, Sendable, Encodable
             }
         }
     }
+}
 
-    private func word(_ position: Int32) -> String? { position < 0 ? nil : words[Int(position)] }
+/// A value made of words, for keeping it once by its bytes.
+protocol Spelled {
+    /// Every byte of every word ASCII.
+    var isAllASCII: Bool { get }
+    /// Its words, compared and hashed by their bytes when not all ASCII.
+    var spelling: [String?] { get }
+}
 
-    private mutating func position(_ word: String) -> Int32 {
-        let ascii = word.utf8.withContiguousStorageIfAvailable { $0.allSatisfy { $0 < 0x80 } } ?? false
-        if let known = ascii ? positions[word] : spellings[Spelling(word: word)] { return known }
-        let position = Int32(words.count)
-        words.append(word)
-        if ascii { positions[word] = position } else { spellings[Spelling(word: word)] = position }
-        return position
+extension String: Spelled {
+    var isAllASCII: Bool {
+        utf8.withContiguousStorageIfAvailable { $0.allSatisfy { $0 < 0x80 } } ?? utf8.allSatisfy { $0 < 0x80 }
+    }
+
+    var spelling: [String?] { [self] }
+}
+
+extension ChangeList {
+    /// Values kept once each, by their bytes: ASCII ones by `==`, any other by `Spelling`.
+    struct Kept<Value: Hashable & Spelled & Sendable>: Sendable {
+        private(set) var values: [Value] = []
+        private var positions: [Value: Int32] = [:]
+        private var spellings: [Spelling: Int32] = [:]
+
+        /// Where `value` is in `values`, added when it is not yet.
+        mutating func position(_ value: Value) -> Int32 {
+            let ascii = value.isAllASCII
+            if let known = ascii ? positions[value] : spellings[Spelling(words: value.spelling)] { return known }
+            let position = Int32(values.count)
+            values.append(value)
+            if ascii { positions[value] = position } else { spellings[Spelling(words: value.spelling)] = position }
+            return position
+        }
+    }
+
+    /// Words compared and hashed by their bytes.
+    struct Spelling: Hashable {
+        let words: [String?]
+
+        static func == (a: Spelling, b: Spelling) -> Bool {
+            a.words.count == b.words.count && zip(a.words, b.words).allSatisfy { x, y in
+                switch (x, y) {
+                case (nil, nil): return true
+                case let (x?, y?): return ChangeList.sameBytes(x, y)
+                default: return false
+                }
+            }
+        }
+
+        func hash(into hasher: inout Hasher) {
+            for word in words {
+                guard let word else { hasher.combine(0 as UInt8); continue }
+                hasher.combine(1 as UInt8)
+                hasher.combine(word.utf8.count)
+                word.utf8.forEach { hasher.combine($0) }
+            }
+        }
     }
 }
