@@ -79,7 +79,10 @@ struct Report: ParsableCommand {
         let staleDays = Staleness.days(environment: ProcessInfo.processInfo.environment)
         let built = PersonReport(record: record, library: context.library, now: Date(), staleDays: staleDays, period: period)
         switch format {
-        case .markdown: print(MarkdownReport.render(built), terminator: "")
+        case .markdown:
+            var output = MarkdownOutput(fileDescriptor: STDOUT_FILENO, name: "standard output")
+            MarkdownReport.render(built, into: &output)
+            try report { try output.finish() }
         case .json: print(try ReportJSON.encode(built))
         }
     }

@@ -17,51 +17,86 @@ public enum History {
     /// The history of every skill the person tracks now, in tracking order.
     public static func of(_ record: PersonRecord, library: ProfileLibrary, now: Date,
                           windowDays: Int = paceWindowDays) -> [SkillHistory] {
-        var profiles: [String: Profile] = [:]
-        for skill in record.skillOrder {
-            if let profile = library.profile(skill) { profiles[skill] = profile }
-        }
+        record.reduceEvents(into: Replay(record, library: library, now: now, windowDays: windowDays)) { $0.add($1) }
+            .histories(record, library: library, now: now)
+    }
+
+    /// `of`, one event at a time in fold order: for a reader of the events that makes
+    /// more of them than the history (a report reads them once for everything).
+    struct Replay {
+        let profiles: [String: Profile]
+        let windowDays: Int
+        /// Ticks at or before it are out of every pace window (nil: keep them all).
+        let windowStart: String?
+        /// Whether to keep each skill's points (a report needs only the levels and the pace).
+        let keepsPoints: Bool
+        /// The record so far (its state only: no second copy of every event).
+        var replay: PersonRecord
         var builders: [String: Builder] = [:]
-        var replay = PersonRecord(id: record.id)
-        let events = record.events // once: a snapshot's record reads its earlier events on first use
-        // Where each skill's events are, for its pace: one pass instead of one over every
-        // event per skill, and positions rather than copies of the events.
-        var bySkill: [String: [Int]] = [:]
-        for (position, event) in events.enumerated() {
-            replay.applyState(event) // the state only: no second copy of every event
-            guard let skill = event.skill else { continue }
-            bySkill[skill, default: []].append(position)
-            guard let profile = profiles[skill] else { continue }
+        /// Each skill's ticks and unticks after `windowStart`, for its pace.
+        var ticks: [String: [JournalEvent]] = [:]
+
+        init(_ record: PersonRecord, library: ProfileLibrary, now: Date, windowDays: Int, keepsPoints: Bool = true) {
+            var profiles: [String: Profile] = [:]
+            for skill in record.skillOrder {
+                if let profile = library.profile(skill) { profiles[skill] = profile }
+            }
+            self.profiles = profiles
+            self.windowDays = windowDays
+            let start = JournalEvent.timestamp(now.addingTimeInterval(-Double(windowDays) * 86_400))
+            windowStart = start.utf8.count == 20 ? start : nil // a four-digit year: sorts as times do
+            self.keepsPoints = keepsPoints
+            replay = PersonRecord(id: record.id)
+        }
+
+        mutating func add(_ event: JournalEvent) {
+            // Without points a skill's level and whether it is tracked are all that is read,
+            // and nothing else moves them (a step kept aside until its track line included):
+            // the other changes neither start a level's span nor end one.
+            let movesLevel: Bool
+            switch event.change {
+            case .track, .untrack, .step: movesLevel = true
+            default: movesLevel = false
+            }
+            if movesLevel || keepsPoints { replay.applyState(event) }
+            guard let skill = event.skill else { return }
+            switch event.change {
+            case .tick, .untick: if windowStart.map({ event.at > $0 }) ?? true { ticks[skill, default: []].append(event) }
+            default: break
+            }
+            guard movesLevel || keepsPoints, let profile = profiles[skill] else { return }
             if case .untrack = event.change {
                 builders[skill] = nil // tracking starts over: so does its history
-                continue
+                return
             }
-            guard event.change.movesProgress, let tracked = replay.skills[skill] else { continue }
-            builders[skill, default: Builder()].add(event, tracked: tracked, profile: profile)
+            guard event.change.movesProgress, let tracked = replay.skills[skill] else { return }
+            builders[skill, default: Builder()].add(event, tracked: tracked, profile: profile, keepsPoints: keepsPoints)
         }
-        return record.trackedSkills.map { tracked in
-            let name = library.summary(tracked.skill)?.name ?? tracked.skill
-            guard let profile = profiles[tracked.skill] else {
-                return SkillHistory(skill: tracked.skill, name: name, role: tracked.role, level: tracked.level,
-                                    since: tracked.since, problem: "profile '\(tracked.skill)' not found")
+
+        func histories(_ record: PersonRecord, library: ProfileLibrary, now: Date) -> [SkillHistory] {
+            record.trackedSkills.map { tracked in
+                let name = library.summary(tracked.skill)?.name ?? tracked.skill
+                guard let profile = profiles[tracked.skill] else {
+                    return SkillHistory(skill: tracked.skill, name: name, role: tracked.role, level: tracked.level,
+                                        since: tracked.since, problem: "profile '\(tracked.skill)' not found")
+                }
+                guard let standing = Standing(profile: profile, tracked: tracked) else {
+                    return SkillHistory(skill: tracked.skill, name: name, role: tracked.role, level: tracked.level,
+                                        since: tracked.since, problem: "role '\(tracked.role)' or level '\(tracked.level)' is no longer in the profile")
+                }
+                let builder = builders[tracked.skill] ?? Builder()
+                var history = SkillHistory(skill: profile.id, name: profile.name, role: standing.role.name, level: standing.level,
+                                           since: tracked.since)
+                history.nextLevel = standing.nextLevel
+                history.points = builder.points
+                history.levels = builder.spans.map { span in
+                    var span = span
+                    span.days = days(from: span.from, to: span.to, now: now)
+                    return span
+                }
+                history.pace = pace(standing, events: ticks[standing.profile.id] ?? [], now: now, windowDays: windowDays)
+                return history
             }
-            guard let standing = Standing(profile: profile, tracked: tracked) else {
-                return SkillHistory(skill: tracked.skill, name: name, role: tracked.role, level: tracked.level,
-                                    since: tracked.since, problem: "role '\(tracked.role)' or level '\(tracked.level)' is no longer in the profile")
-            }
-            let builder = builders[tracked.skill] ?? Builder()
-            var history = SkillHistory(skill: profile.id, name: profile.name, role: standing.role.name, level: standing.level,
-                                       since: tracked.since)
-            history.nextLevel = standing.nextLevel
-            history.points = builder.points
-            history.levels = builder.spans.map { span in
-                var span = span
-                span.days = days(from: span.from, to: span.to, now: now)
-                return span
-            }
-            history.pace = pace(standing, events: (bySkill[standing.profile.id] ?? []).lazy.map { events[$0] }, now: now,
-                                windowDays: windowDays)
-            return history
         }
     }
 
@@ -70,12 +105,12 @@ public enum History {
         var points: [HistoryPoint] = []
         var spans: [LevelSpan] = []
 
-        mutating func add(_ event: JournalEvent, tracked: TrackedSkill, profile: Profile) {
+        mutating func add(_ event: JournalEvent, tracked: TrackedSkill, profile: Profile, keepsPoints: Bool) {
             if spans.last?.level != tracked.level {
                 if !spans.isEmpty { spans[spans.count - 1].to = event.at }
                 spans.append(LevelSpan(level: tracked.level, from: event.at, steppedUp: event.kind == "step"))
             }
-            guard let standing = Standing(profile: profile, tracked: tracked) else { return }
+            guard keepsPoints, let standing = Standing(profile: profile, tracked: tracked) else { return }
             let next = standing.next
             let point = HistoryPoint(at: event.at, level: standing.level, toward: standing.nextLevel,
                                      done: next?.done ?? 0, total: next?.total ?? 0, percent: next?.percent ?? 100)

@@ -33,6 +33,17 @@ public struct PersonRecord: Equatable, Sendable {
         }
         set { earlier = nil; recent = newValue }
     }
+    /// `update` applied to every event of `events` in order, from `initial` (a value):
+    /// what `events.reduce(into:_:)` gives, but a snapshot's record hands its earlier
+    /// events on as it reads them from the journal, so a report or a history of a long
+    /// journal never holds them all.
+    public func reduceEvents<State>(into initial: State, _ update: (inout State, JournalEvent) -> Void) -> State {
+        if let earlier, var state = earlier.reduce(into: initial, update) {
+            for event in recent { update(&state, event) }
+            return state
+        }
+        return events.reduce(into: initial, update)
+    }
     /// How many events `events` holds, without reading a snapshot's from the journal.
     public var eventCount: Int { (earlier?.count ?? 0) + recent.count }
     /// The events folded after `earlier`'s (all of them when there is no `earlier`).
@@ -188,26 +199,62 @@ extension PersonRecord {
     }
 }
 
-/// The events a record snapshot was folded from, read from the journal the first
-/// time they are needed and kept. Safe to share between copies of a record.
+/// The events a record snapshot was folded from, read from the journal when they are
+/// needed: kept once `events` asks for them all, or handed on one at a time without
+/// being kept (`reduce`). Safe to share between copies of a record.
 final class EarlierEvents: @unchecked Sendable {
     /// How many there are (known from the snapshot).
     let count: Int
-    private let load: @Sendable () -> [JournalEvent]
+    /// Reads them from the journal in file order, each one to `each` until it returns
+    /// false (`Store.earlierEvents`): `keepsIDs`, each id once; without, repeats too.
+    private let read: @Sendable (_ keepsIDs: Bool, _ each: (JournalEvent) -> Bool) -> Void
     private let lock = NSLock()
     private var loaded: [JournalEvent]?
 
-    init(count: Int, _ load: @escaping @Sendable () -> [JournalEvent]) {
+    init(count: Int, _ read: @escaping @Sendable (_ keepsIDs: Bool, _ each: (JournalEvent) -> Bool) -> Void) {
         self.count = count
-        self.load = load
+        self.read = read
     }
 
+    /// Every one, in fold order.
     var events: [JournalEvent] {
         lock.lock()
         defer { lock.unlock() }
         if let loaded { return loaded }
-        let events = load()
-        loaded = events
-        return events
+        var events: [JournalEvent] = []
+        events.reserveCapacity(count)
+        read(true) { events.append($0); return true }
+        let ordered = PersonRecord.foldOrder(events).events
+        loaded = ordered
+        return ordered
+    }
+
+    /// `update` applied to each one in fold order, from `initial`, without keeping them
+    /// (unless `events` has already); nil when the file's order may not be the fold's:
+    /// an undo line, a time before the one above it, or an id whose hash came before
+    /// (a repeat, or two ids with one hash), which only `events` puts right.
+    func reduce<State>(into initial: State, _ update: (inout State, JournalEvent) -> Void) -> State? {
+        lock.lock()
+        let loaded = loaded
+        lock.unlock()
+        if let loaded { return loaded.reduce(into: initial, update) }
+        var state = initial
+        var last: String?
+        var ids = Set<UInt64>(minimumCapacity: count) // 8 bytes an event, where `events` keeps each id and its line
+        var inOrder = true
+        read(false) { event in
+            if case .undo = event.change {
+                inOrder = false
+            } else if let last, event.at < last {
+                inOrder = false
+            } else {
+                inOrder = ids.insert(EventIDHashes.hash(event.id)).inserted
+            }
+            guard inOrder else { return false }
+            last = event.at
+            update(&state, event)
+            return true
+        }
+        return inOrder ? state : nil
     }
 }

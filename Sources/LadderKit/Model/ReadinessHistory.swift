@@ -5,29 +5,50 @@ public enum ReadinessHistory {
     /// One point per day a tick, step, track, role or the like changed readiness, in
     /// order; none before the person has a role and level.
     public static func of(_ record: PersonRecord, library: ProfileLibrary) -> [ReadinessPoint] {
+        record.reduceEvents(into: Replay(record, library: library)) { $0.add($1) }.finished()
+    }
+
+    /// `of`, one event at a time in fold order: for a reader of the events that makes
+    /// more of them (a report reads them once for everything).
+    struct Replay {
+        let library: ProfileLibrary
+        /// The record so far (its state only: no second copy of every event).
+        var replay: PersonRecord
         var points: [ReadinessPoint] = []
-        var replay = PersonRecord(id: record.id)
+        /// The day of the events being read, and whether one of them changed readiness.
         var day: Substring?
         var changed = false
-        func close() {
-            guard changed, let day, let point = point(replay, library: library, day: String(day)) else { return }
-            if let last = points.last, last.sameValue(as: point) { return }
-            points.append(point)
+
+        init(_ record: PersonRecord, library: ProfileLibrary) {
+            self.library = library
+            replay = PersonRecord(id: record.id)
         }
-        for event in record.events {
+
+        mutating func add(_ event: JournalEvent) {
             let today = event.at.prefix(10)
             if today != day {
                 close()
                 (day, changed) = (today, false)
             }
-            replay.apply(event)
+            replay.applyState(event)
             switch event.change {
             case .role, .untrack, .undo: changed = true
             default: changed = changed || event.change.movesProgress
             }
         }
-        close()
-        return points
+
+        /// Every point, the last day's too.
+        func finished() -> [ReadinessPoint] {
+            var finished = self
+            finished.close()
+            return finished.points
+        }
+
+        private mutating func close() {
+            guard changed, let day, let point = point(replay, library: library, day: String(day)) else { return }
+            if let last = points.last, last.sameValue(as: point) { return }
+            points.append(point)
+        }
     }
 
     /// Readiness of the record as it is, on `day`; nil without a role and level or a path for them.

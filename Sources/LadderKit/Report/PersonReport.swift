@@ -61,7 +61,7 @@ public struct PersonReport: Equatable, Sendable, Encodable {
         staleBefore = Staleness.cutoff(days: staleDays, now: now)
         openQuestions = record.openQuestions
 
-        let events: [JournalEvent]
+        let since: String?
         switch period {
         case .lastReview:
             if let last = record.lastEndedReview, let end = last.end {
@@ -70,14 +70,20 @@ public struct PersonReport: Equatable, Sendable, Encodable {
             } else {
                 self.period = PeriodInfo(basis: "all", since: nil, description: "since tracking started (no review yet)")
             }
-            events = record.changesSinceLastReview()
+            since = nil
         case .since(let day):
             let moment = day + "T00:00:00Z"
             self.period = PeriodInfo(basis: "date", since: moment, description: "since \(day)")
-            events = record.changes(since: moment)
+            since = moment
         }
 
-        let histories = Dictionary(History.of(record, library: library, now: now, windowDays: paceWindowDays).map { ($0.skill, $0) },
+        // The events once, for everything made of them (a long journal's are never all held).
+        let read = record.reduceEvents(into: Reading(
+            history: History.Replay(record, library: library, now: now, windowDays: paceWindowDays, keepsPoints: false),
+            readiness: record.role != nil && record.level != nil ? ReadinessHistory.Replay(record, library: library) : nil,
+            changes: Changes(since: since, library: library))) { $0.add($1) }
+
+        let histories = Dictionary(read.history.histories(record, library: library, now: now).map { ($0.skill, $0) },
                                    uniquingKeysWith: { a, _ in a })
         var skills: [SkillReport] = []
         var agenda: [SkillAgenda] = []
@@ -90,9 +96,23 @@ public struct PersonReport: Equatable, Sendable, Encodable {
         }
         self.skills = skills
         self.agenda = agenda
-        changes = Self.group(events, record: record, library: library)
+        changes = read.changes.groups(record: record, library: library)
         reviews = record.reviews.map(ReviewReport.init)
-        readiness = ReadinessReport(record: record, library: library, periodStart: self.period.since)
+        readiness = ReadinessReport(record: record, library: library, periodStart: self.period.since,
+                                    history: read.readiness?.finished())
+    }
+
+    /// What a report makes of the events, read once.
+    struct Reading {
+        var history: History.Replay
+        var readiness: ReadinessHistory.Replay?
+        var changes: Changes
+
+        mutating func add(_ event: JournalEvent) {
+            history.add(event)
+            readiness?.add(event)
+            changes.add(event)
+        }
     }
 
     // MARK: - Skills
@@ -212,30 +232,64 @@ public struct PersonReport: Equatable, Sendable, Encodable {
 
     // MARK: - Changes
 
-    static func group(_ events: [JournalEvent], record: PersonRecord, library: ProfileLibrary) -> [SkillChanges] {
-        var order: [String] = []
-        var bySkill: [String: [ChangeReport]] = [:]
-        var profiles: [String: Profile?] = [:]
-        var texts: [String: [String: String]] = [:]
-        for event in events {
-            guard let skill = event.skill else { continue }
-            if profiles[skill] == nil {
-                let profile = library.profile(skill)
-                profiles[skill] = .some(profile)
-                texts[skill] = Dictionary((profile?.allExpectations() ?? []).map { ($0.expectation.id, $0.expectation.text) },
-                                          uniquingKeysWith: { a, _ in a })
+    /// The person's own changes in the period, by skill, gathered as the events are read.
+    struct Changes {
+        /// The first moment of the period; nil: since the last review that ended (an end
+        /// lets go of every change before it).
+        let since: String?
+        let library: ProfileLibrary
+        /// Each skill's changes, in the order of their first change.
+        var skills: [Skill] = []
+        /// Where each skill is in `skills`.
+        var positions: [String: Int] = [:]
+
+        struct Skill {
+            var id: String
+            var profile: Profile?
+            /// The profile's expectation words by id.
+            var texts: [String: String]
+            var changes = ChangeList()
+        }
+
+        init(since: String?, library: ProfileLibrary) {
+            self.since = since
+            self.library = library
+        }
+
+        mutating func add(_ event: JournalEvent) {
+            if since == nil, case .reviewEnd = event.change {
+                skills = []
+                positions = [:]
+                return
             }
-            if bySkill[skill] == nil { order.append(skill) }
-            bySkill[skill, default: []].append(ChangeReport(event, profile: profiles[skill] ?? nil, texts: texts[skill] ?? [:]))
+            guard event.change.isOwnChange, since.map({ event.at >= $0 }) ?? true, let skill = event.skill else { return }
+            let position: Int
+            if let known = positions[skill] {
+                position = known
+            } else {
+                let profile = library.profile(skill)
+                position = skills.count
+                positions[skill] = position
+                skills.append(Skill(id: skill, profile: profile, texts: ChangeReport.texts(profile)))
+            }
+            // The profile is looked at in place (only a track line names a role): a copy per change costs.
+            let change = ChangeReport(event, texts: skills[position].texts) { role in
+                skills[position].profile?.role(named: role)?.name ?? role
+            }
+            skills[position].changes.append(change)
         }
-        // Tracked skills in tracking order first, then any others (since untracked).
-        let ranked = order.sorted { a, b in
-            let ra = record.skillOrder.firstIndex(of: a) ?? Int.max, rb = record.skillOrder.firstIndex(of: b) ?? Int.max
-            return ra != rb ? ra < rb : (order.firstIndex(of: a) ?? 0) < (order.firstIndex(of: b) ?? 0)
-        }
-        return ranked.map { skill in
-            SkillChanges(skill: skill, name: (profiles[skill] ?? nil)?.name ?? library.summary(skill)?.name ?? skill,
-                         changes: bySkill[skill] ?? [])
+
+        /// Tracked skills in tracking order first, then any others (since untracked).
+        func groups(record: PersonRecord, library: ProfileLibrary) -> [SkillChanges] {
+            let ranked = skills.enumerated().sorted { a, b in
+                let ra = record.skillOrder.firstIndex(of: a.element.id) ?? Int.max
+                let rb = record.skillOrder.firstIndex(of: b.element.id) ?? Int.max
+                return ra != rb ? ra < rb : a.offset < b.offset
+            }
+            return ranked.map { _, skill in
+                SkillChanges(skill: skill.id, name: skill.profile?.name ?? library.summary(skill.id)?.name ?? skill.id,
+                             changes: skill.changes)
+            }
         }
     }
 }

@@ -24,6 +24,11 @@ public struct ReadinessReport: Equatable, Sendable, Encodable {
     /// The readiness of a person with a role and level; nil without them. `periodStart`:
     /// the moment the report's period begins (nil: the whole record).
     public init?(record: PersonRecord, library: ProfileLibrary, periodStart: String?) {
+        self.init(record: record, library: library, periodStart: periodStart, history: nil)
+    }
+
+    /// `history`: the record's readiness points, when its events were read already (nil: read them here).
+    init?(record: PersonRecord, library: ProfileLibrary, periodStart: String?, history: [ReadinessPoint]?) {
         guard let roleID = record.role, let level = record.level,
               let path = LearningPath.make(record: record, library: library, role: roleID, level: level, nextUpLimit: 0) else { return nil }
         role = path.role.id
@@ -34,12 +39,12 @@ public struct ReadinessReport: Equatable, Sendable, Encodable {
         (requiredSkills, requiredSkillsComplete, requiredAtZero) = (r.requiredSkills, r.requiredSkillsComplete, r.requiredAtZero)
         (done, total, percent) = (r.done, r.total, r.percent)
         line = r.line(toward: path.nextLevel)
-        history = ReadinessHistory.of(record, library: library)
+        self.history = history ?? ReadinessHistory.of(record, library: library)
         if let periodStart {
             let day = String(periodStart.prefix(10))
-            atPeriodStart = history.last { $0.date < day }
+            atPeriodStart = self.history.last { $0.date < day }
         } else {
-            atPeriodStart = history.count > 1 ? history.first : nil
+            atPeriodStart = self.history.count > 1 ? self.history.first : nil
         }
         let now = ReadinessPoint(date: "", level: level, toward: path.nextLevel, readiness: r)
         trend = ReadinessHistory.trend(from: atPeriodStart, to: now)

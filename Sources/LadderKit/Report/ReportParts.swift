@@ -182,7 +182,7 @@ public struct ReviewerView: Equatable, Sendable, Encodable {
 public struct SkillChanges: Equatable, Sendable, Encodable {
     public var skill: String
     public var name: String
-    public var changes: [ChangeReport]
+    public var changes: ChangeList
 }
 
 /// One change of the person's, as a report lists it.
@@ -196,23 +196,38 @@ public struct ChangeReport: Equatable, Sendable, Encodable {
     public var level: String?
     /// The note, reason or answer the change carried.
     public var note: String?
-    /// One line saying what happened, e.g. "ticked (Senior): Optimizes cost and performance."
-    public var summary: String
-    /// The parts `summary` is made of, for renderers that format them.
+    /// What happened, e.g. "ticked (Senior)": `summary` starts with it.
     public var verb: String
-    public var detail: String?
+
+    /// One line saying what happened, e.g. "ticked (Senior): Optimizes cost and performance."
+    public var summary: String { verb + (text.map { ": \($0)" } ?? "") + (detail.map { " — \($0)" } ?? "") }
+    /// The note, reason or answer, as `summary` ends with it.
+    public var detail: String? { note }
 
     enum CodingKeys: String, CodingKey { case at, kind, expectation = "item", text, level, note, summary }
 
-    /// A change as it reads today: expectation words from the profile when it still has them.
-    public init(_ event: JournalEvent, profile: Profile?) {
-        let texts = Dictionary((profile?.allExpectations() ?? []).map { ($0.expectation.id, $0.expectation.text) },
-                               uniquingKeysWith: { a, _ in a })
-        self.init(event, profile: profile, texts: texts)
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(at, forKey: .at)
+        try container.encode(kind, forKey: .kind)
+        try container.encodeIfPresent(expectation, forKey: .expectation)
+        try container.encodeIfPresent(text, forKey: .text)
+        try container.encodeIfPresent(level, forKey: .level)
+        try container.encodeIfPresent(note, forKey: .note)
+        try container.encode(summary, forKey: .summary)
     }
 
-    /// `texts`: the profile's expectation words by id; `profile` names the role.
-    init(_ event: JournalEvent, profile: Profile?, texts: [String: String]) {
+    init(at: String, kind: String, expectation: String?, text: String?, level: String?, note: String?, verb: String) {
+        (self.at, self.kind, self.expectation, self.text, self.level, self.note, self.verb) = (at, kind, expectation, text, level, note, verb)
+    }
+
+    /// A change as it reads today: expectation words from the profile when it still has them.
+    public init(_ event: JournalEvent, profile: Profile?) {
+        self.init(event, texts: Self.texts(profile)) { role in profile?.role(named: role)?.name ?? role }
+    }
+
+    /// `texts`: the profile's expectation words by id (`texts(_:)`); `roleName`: a role's name by its id.
+    init(_ event: JournalEvent, texts: [String: String], roleName: (String) -> String) {
         let change = event.change
         at = event.at
         kind = change.kind
@@ -224,9 +239,12 @@ public struct ChangeReport: Equatable, Sendable, Encodable {
         } else {
             text = change.expectation.flatMap { texts[$0] } ?? change.text
         }
-        verb = change.verb { role in profile?.role(named: role)?.name ?? role }
-        detail = change.words
-        summary = verb + (text.map { ": \($0)" } ?? "") + (detail.map { " — \($0)" } ?? "")
+        verb = change.verb(roleName: roleName)
+    }
+
+    /// A profile's expectation words by id.
+    static func texts(_ profile: Profile?) -> [String: String] {
+        Dictionary((profile?.allExpectations() ?? []).map { ($0.expectation.id, $0.expectation.text) }, uniquingKeysWith: { a, _ in a })
     }
 }
 

@@ -70,14 +70,41 @@ public struct Journal: Sendable {
             self.keepsHashes = keepsHashes
         }
 
-        /// Makes room for `count` events at once (a long journal's events are read
+        /// Makes room for `count` event ids at once (a long journal's events are read
         /// again knowing how many there are: no table grown and copied on the way).
         mutating func reserve(_ count: Int) {
             seen.reserveCapacity(count)
-            journal.events.reserveCapacity(count)
         }
 
         mutating func add(_ line: JournalLines.Line) {
+            if let event = event(line) { journal.events.append(event) }
+        }
+
+        /// The event a line holds, the first time its id is read; nil for a line that
+        /// holds none (its problem noted), repeats an event or is from a newer Ladder.
+        mutating func event(_ line: JournalLines.Line) -> JournalEvent? {
+            guard let (event, bytes) = parse(line) else { return nil }
+            if let earlierIDs, earlierIDs.contains(event.id) { repeatsEarlier = true }
+            let idHash = EventIDHashes.hash(event.id)
+            if let first = seen(event.id, hash: idHash) {
+                // The same event twice (a merge done by hand): it counts once. Only a
+                // copy that differs is worth a word.
+                if first.hash != line.hash {
+                    journal.problems.append(FileProblem(file: file, line: line.number, column: 1,
+                        message: "event \(Safe.text(String(event.id.prefix(40)))) is already on line \(first.line) with other content; this line was skipped and is kept in the file",
+                        excerpt: String(decoding: bytes.prefix(120), as: UTF8.self)))
+                }
+                return nil
+            }
+            let entry = Seen(id: event.id, line: line.number, hash: line.hash)
+            if seen[idHash] == nil { seen[idHash] = entry } else { seenByID[event.id] = entry }
+            return event
+        }
+
+        /// The event a line holds, whether its id was read before or not, and the line's
+        /// bytes without a BOM or CR; nil for a line that holds none (its problem noted)
+        /// or is from a newer Ladder.
+        mutating func parse(_ line: JournalLines.Line) -> (event: JournalEvent, bytes: ArraySlice<UInt8>)? {
             var bytes = line.bytes
             if line.number == 1 && bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) } // a BOM from an editor
             if let last = bytes.last, last == 0x0D, !line.tooLong { bytes = bytes.dropLast() } // CRLF
@@ -85,9 +112,9 @@ public struct Journal: Sendable {
                 journal.problems.append(FileProblem(file: file, line: line.number, column: 1,
                     message: "this line is \(line.length) bytes, longer than the \(JournalLines.maxLineBytes / 1024) KB a journal line may be; it was skipped and is kept in the file",
                     excerpt: String(decoding: bytes.prefix(120), as: UTF8.self)))
-                return
+                return nil
             }
-            if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return }
+            if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return nil }
             do {
                 // The hand-written reader takes the lines Ladder writes; JSONDecoder the rest.
                 let event = try JournalLineDecoder.decode(bytes).map(JournalEvent.init(line:))
@@ -95,28 +122,14 @@ public struct Journal: Sendable {
                 if keepsHashes { eventLines.insert(line.hash) }
                 if event.v > JournalEvent.currentVersion {
                     journal.markNewer(version: event.v, file: file, line: line.number)
-                    return
+                    return nil
                 }
-                if let earlierIDs, earlierIDs.contains(event.id) { repeatsEarlier = true }
-                let idHash = EventIDHashes.hash(event.id)
-                if let first = seen(event.id, hash: idHash) {
-                    // The same event twice (a merge done by hand): it counts once. Only a
-                    // copy that differs is worth a word.
-                    if first.hash != line.hash {
-                        journal.problems.append(FileProblem(file: file, line: line.number, column: 1,
-                            message: "event \(Safe.text(String(event.id.prefix(40)))) is already on line \(first.line) with other content; this line was skipped and is kept in the file",
-                            excerpt: String(decoding: bytes.prefix(120), as: UTF8.self)))
-                    }
-                    return
-                }
-                let entry = Seen(id: event.id, line: line.number, hash: line.hash)
-                if seen[idHash] == nil { seen[idHash] = entry } else { seenByID[event.id] = entry }
-                journal.events.append(event)
+                return (event, bytes)
             } catch {
                 if let version = try? decoder.decode(VersionOnly.self, from: Data(bytes)).v, version > JournalEvent.currentVersion {
                     if keepsHashes { eventLines.insert(line.hash) }
                     journal.markNewer(version: version, file: file, line: line.number)
-                    return
+                    return nil
                 }
                 let text = String(decoding: bytes.prefix(120), as: UTF8.self)
                 let syntax = JSONCheck.firstError(in: bytes)
@@ -129,6 +142,7 @@ public struct Journal: Sendable {
                     let message = "this line is not a journal event (\(why)); it was skipped and is kept in the file"
                     journal.problems.append(FileProblem(file: file, line: line.number, column: column, message: message, excerpt: text))
                 }
+                return nil
             }
         }
 

@@ -56,8 +56,10 @@ extension RecordSnapshot {
         if block.isEmpty && newest.isEmpty { return EvidenceLog() }
         let (path, length) = (journal, headLength)
         return EvidenceLog(pending: PendingEvidence(encoded: block) { bytes in
-            Self.readEvidence(bytes, newest: newest)
-                ?? PersonRecord.fold(Store.earlierEvents(path: path, length: length), id: id).skills[skill]?.evidence ?? [:]
+            if let log = Self.readEvidence(bytes, newest: newest) { return log }
+            var events: [JournalEvent] = []
+            Store.earlierEvents(path: path, length: length) { events.append($0); return true }
+            return PersonRecord.fold(events, id: id).skills[skill]?.evidence ?? [:]
         })
     }
 }

@@ -119,8 +119,8 @@ extension Store {
             if let last = snapshot.record.lastChange, added.contains(where: { $0.at < last }) { return nil }
 
             let (length, file, count) = (snapshot.headLength, path, snapshot.events)
-            var record = PersonRecord(state: snapshot.record, earlier: EarlierEvents(count: count) {
-                Store.earlierEvents(path: file, length: length, expected: count)
+            var record = PersonRecord(state: snapshot.record, earlier: EarlierEvents(count: count) { keepsIDs, each in
+                Store.earlierEvents(path: file, length: length, expected: count, keepsIDs: keepsIDs, each)
             })
             for event in PersonRecord.foldOrder(added).events { record.apply(event) }
             let named = snapshot.named || Self.names(added)
@@ -158,22 +158,30 @@ extension Store {
         }
     }
 
-    /// The events of a journal's first `length` bytes as the fold counts them (no
-    /// undone events, no undo lines), in fold order: what a record snapshot's state
-    /// was folded from. Should the journal have been rewritten since, these are the
-    /// events it starts with now: the best there is until the record is loaded again
-    /// (the UI reloads a journal that changed).
-    /// `expected`: how many events the snapshot counted there (room is made for them).
-    static func earlierEvents(path: String, length: Int64, expected: Int = 0) -> [JournalEvent] {
-        guard let (fd, _) = (try? SafeFile.openForReading(path)) ?? nil else { return [] }
+    /// The events of a journal's first `length` bytes in file order, each to `each`
+    /// until it returns false, none from a newer Ladder (`EarlierEvents` puts them in
+    /// fold order). What a record snapshot's state was folded from; should the journal
+    /// have been rewritten since, the events it starts with now: the best there is until
+    /// the record is loaded again (the UI reloads a journal that changed).
+    /// `keepsIDs`: each id counts once, as when the snapshot was made (without, every
+    /// line's event is handed on, repeats too, and no table of the ids is kept: for a
+    /// reader that keeps their hashes and gives up at a repeat). `expected`: how many
+    /// events the snapshot counted there (room is made for their ids).
+    static func earlierEvents(path: String, length: Int64, expected: Int = 0, keepsIDs: Bool = true,
+                              _ each: (JournalEvent) -> Bool) {
+        guard let (fd, _) = (try? SafeFile.openForReading(path)) ?? nil else { return }
         defer { close(fd) }
         var reader = Journal.Reader(file: path)
-        reader.reserve(min(max(0, expected), Int(length / 16))) // no more than the bytes could hold
+        if keepsIDs { reader.reserve(min(max(0, expected), Int(length / 16))) } // no more than the bytes could hold
         var lines = JournalLines()
-        try? SafeFile.readChunks(fd, path: path, limit: Int(length)) { (chunk) throws(StoreError) in
-            lines.feed(chunk) { reader.add($0) }
+        var going = true
+        func read(_ line: JournalLines.Line) {
+            guard going, let event = keepsIDs ? reader.event(line) : reader.parse(line)?.event else { return }
+            going = each(event)
         }
-        lines.finish { reader.add($0) }
-        return PersonRecord.foldOrder(reader.journal.events).events
+        try? SafeFile.readChunks(fd, path: path, limit: Int(length)) { (chunk) throws(StoreError) in
+            if going { lines.feed(chunk, read) }
+        }
+        lines.finish(read)
     }
 }
