@@ -225,19 +225,57 @@ struct StoredSummary: Sendable {
     func read() -> ProfileSummary? {
         guard let keywords = line.list(10), let domain = line.string(11), let group = line.string(12),
               let updated = line.string(13), let levels = line.list(14), let roles = line.list(15), roles.count % 2 == 0,
-              let expectations = line.int(16), let cells = line.list(21), cells.count * 2 == roles.count else { return nil }
+              let expectations = line.int(16), line.fields.count > 21, let cells = Self.cells(line.bytes[line.fields[21]]),
+              cells.count * 2 == roles.count else { return nil }
         var summaries: [RoleSummary] = []
         summaries.reserveCapacity(cells.count)
         for (number, start) in stride(from: 0, to: roles.count, by: 2).enumerated() {
-            var codes: [CellSummary] = []
-            for code in cells[number].split(separator: " ") {
-                guard let cell = CellSummary(code: code) else { return nil }
-                codes.append(cell)
-            }
-            guard codes.count == levels.count else { return nil }
-            summaries.append(RoleSummary(id: roles[start], name: roles[start + 1], cells: codes))
+            guard cells[number].count == levels.count else { return nil }
+            summaries.append(RoleSummary(id: roles[start], name: roles[start + 1], cells: cells[number]))
         }
         return ProfileSummary(id: id, name: name, keywords: keywords, domain: domain, group: group, updated: updated,
                               levels: levels, roles: summaries, expectations: expectations)
+    }
+
+    /// Each role's cells from their list field (`2␟R3 o2 R4␟o3 o3 R3`), read from the
+    /// bytes: a thousand summaries hold some twenty-five thousand cells.
+    static func cells(_ field: ArraySlice<UInt8>) -> [[CellSummary]]? {
+        var at = field.startIndex
+        var count = 0
+        while at < field.endIndex, field[at] != 0x1F {
+            let digit = field[at] &- 0x30
+            guard digit < 10, count < 1 << 20 else { return nil }
+            count = count * 10 + Int(digit)
+            at += 1
+        }
+        guard at > field.startIndex else { return nil }
+        var roles: [[CellSummary]] = []
+        roles.reserveCapacity(count)
+        while at < field.endIndex { // at a separator: a role's cells follow
+            at += 1
+            var cells: [CellSummary] = []
+            cells.reserveCapacity(8)
+            while at < field.endIndex, field[at] != 0x1F {
+                let kind = field[at]
+                guard kind == UInt8(ascii: "R") || kind == UInt8(ascii: "o") else { return nil }
+                at += 1
+                var number = 0
+                let digits = at
+                while at < field.endIndex, field[at] != 0x1F, field[at] != 0x20 {
+                    let digit = field[at] &- 0x30
+                    guard digit < 10, number < 1 << 40 else { return nil }
+                    number = number * 10 + Int(digit)
+                    at += 1
+                }
+                guard at > digits else { return nil }
+                cells.append(CellSummary(required: kind == UInt8(ascii: "R"), expectations: number))
+                if at < field.endIndex, field[at] == 0x20 {
+                    at += 1
+                    guard at < field.endIndex, field[at] != 0x1F else { return nil } // a space ends nothing
+                }
+            }
+            roles.append(cells)
+        }
+        return roles.count == count ? roles : nil
     }
 }
