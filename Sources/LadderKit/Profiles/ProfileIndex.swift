@@ -240,17 +240,10 @@ struct StoredSummary: Sendable {
     /// Each role's cells from their list field (`2␟R3 o2 R4␟o3 o3 R3`), read from the
     /// bytes: a thousand summaries hold some twenty-five thousand cells.
     static func cells(_ field: ArraySlice<UInt8>) -> [[CellSummary]]? {
-        var at = field.startIndex
-        var count = 0
-        while at < field.endIndex, field[at] != 0x1F {
-            let digit = field[at] &- 0x30
-            guard digit < 10, count < 1 << 20 else { return nil }
-            count = count * 10 + Int(digit)
-            at += 1
-        }
-        guard at > field.startIndex else { return nil }
+        guard let (count, start) = FieldReader.listCount(field, in: field.indices) else { return nil }
+        var at = start
         var roles: [[CellSummary]] = []
-        roles.reserveCapacity(count)
+        roles.reserveCapacity(min(count, field.count))
         while at < field.endIndex { // at a separator: a role's cells follow
             at += 1
             var cells: [CellSummary] = []

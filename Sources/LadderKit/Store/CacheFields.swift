@@ -149,15 +149,8 @@ struct FieldReader {
         func list(_ index: Int) -> [String]? {
             guard fields.indices.contains(index) else { return nil }
             let range = fields[index]
-            var at = range.lowerBound
-            var count = 0
-            while at < range.upperBound, bytes[at] != 0x1F {
-                let digit = bytes[at] &- 0x30
-                guard digit < 10, count < 1 << 40 else { return nil }
-                count = count * 10 + Int(digit)
-                at += 1
-            }
-            guard at > range.lowerBound else { return nil }
+            guard let (count, start) = FieldReader.listCount(bytes, in: range) else { return nil }
+            var at = start
             var items: [String] = []
             items.reserveCapacity(min(count, range.count))
             while at < range.upperBound {
@@ -170,6 +163,20 @@ struct FieldReader {
             }
             return items.count == count ? items : nil
         }
+    }
+
+    /// A list field's item count (its leading digits, before the first U+001F) and
+    /// where the digits end; nil when there are none or they are not a count.
+    static func listCount(_ bytes: ArraySlice<UInt8>, in range: Range<Int>) -> (count: Int, end: Int)? {
+        var at = range.lowerBound
+        var count = 0
+        while at < range.upperBound, bytes[at] != 0x1F {
+            let digit = bytes[at] &- 0x30
+            guard digit < 10, count < 1 << 40 else { return nil }
+            count = count * 10 + Int(digit)
+            at += 1
+        }
+        return at > range.lowerBound ? (count, at) : nil
     }
 
     static func text(_ raw: ArraySlice<UInt8>) -> String {
