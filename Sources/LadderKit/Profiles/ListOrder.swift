@@ -44,8 +44,13 @@ enum ListOrder {
         }
     }
 
+    /// The places of `names` in the order `names.sorted()` gives (file names).
+    static func order(_ names: [String]) -> [Int] {
+        order(names.map { ($0, "") }, foldingFirst: false)
+    }
+
     /// Whether `a` comes before `b` as Swift orders them.
     static func precedes(_ a: String, _ b: String) -> Bool {
-        order([(a, ""), (b, "")], foldingFirst: false) == [0, 1] && a != b
+        order([a, b]) == [0, 1] && a != b
     }
 }

@@ -179,7 +179,7 @@ struct ProfileIndexBuilder {
         // (after the bundled ones), so two builds of one folder write the same bytes.
         let firstFile = built.firstIndex { !$0.isBundled } ?? built.count
         let order = Array(0..<firstFile)
-            + ListOrder.order(built[firstFile...].map { ($0.source, "") }, foldingFirst: false).map { $0 + firstFile }
+            + ListOrder.order(built[firstFile...].map(\.source)).map { $0 + firstFile }
         var entries = order.map { built[$0] }
         var parsed: [Int: [UInt8]] = [:]
         for (place, at) in order.enumerated() { parsed[place] = json[at] }

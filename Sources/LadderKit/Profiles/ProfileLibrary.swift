@@ -105,7 +105,7 @@ public struct ProfileLibrary: Sendable {
                 file: profilesPath + "/" + entries[at].source,
                 message: "profile id '\(id)' is also used by \(profilesPath + "/" + entries[kept].source); this file was skipped")))
         }
-        problems += ListOrder.order(fileProblems.map { ($0.file, "") }, foldingFirst: false).map { fileProblems[$0].problem }
+        problems += ListOrder.order(fileProblems.map(\.file)).map { fileProblems[$0].problem }
         var listed: [IndexedSummary] = []
         var locations: [ProfileLoader.Location?] = []
         listed.reserveCapacity(chosen.count)
@@ -157,6 +157,6 @@ public struct ProfileLibrary: Sendable {
         let names = SafeFile.entryNames(in: folder).filter { name in
             (name.hasSuffix(".yaml") || name.hasSuffix(".yml")) && !name.hasPrefix(".")
         }
-        return sorted ? ListOrder.order(names.map { ($0, "") }, foldingFirst: false).map { names[$0] } : names
+        return sorted ? ListOrder.order(names).map { names[$0] } : names
     }
 }

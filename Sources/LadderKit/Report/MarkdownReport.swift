@@ -195,7 +195,7 @@ public enum MarkdownReport {
                 out.line("- [x] No longer in the profile: \(escape(item.text)) \(code(item.id))"
                            + (item.tickedAt.map { ", ticked \(day($0))" } ?? "")
                            + (item.stale ? " — **stale**" : ""))
-                for note in item.evidence ?? item.note.map { [$0] } ?? [] { out.line("  - Evidence (\(day(note.at))): \(escape(note.text))") }
+                for note in item.evidenceNotes { out.line("  - Evidence (\(day(note.at))): \(escape(note.text))") }
             }
         }
     }
@@ -204,7 +204,7 @@ public enum MarkdownReport {
         var place = [item.level.map(escape), item.role.map { "as " + escape($0) }, code(item.id)].compactMap { $0 }
         if let at = item.tickedAt { place.append("ticked \(day(at))") }
         out.line("- [x] \(escape(item.text)) (\(place.joined(separator: ", ")))")
-        for note in item.evidence ?? item.note.map { [$0] } ?? [] { out.line("  - Evidence (\(day(note.at))): \(escape(note.text))") }
+        for note in item.evidenceNotes { out.line("  - Evidence (\(day(note.at))): \(escape(note.text))") }
         if item.stale {
             out.line("  - **Stale:** evidence from \(day(item.evidenceDate ?? item.tickedAt ?? "")) is older than \(staleDays) days: time to show it again")
         }

@@ -95,6 +95,8 @@ public struct ExpectationReport: Equatable, Sendable, Encodable {
     public var note: NoteReport?
     /// Every note of evidence, newest first; absent when there is at most one.
     public var evidence: [NoteReport]?
+    /// Every note of evidence, newest first, however many there are (none, the one, or the log).
+    var evidenceNotes: [NoteReport] { evidence ?? note.map { [$0] } ?? [] }
     /// The later of the tick and its newest note.
     public var evidenceDate: String?
     /// The evidence is older than the stale period.
