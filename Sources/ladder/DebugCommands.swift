@@ -8,6 +8,7 @@ import LadderKit
 /// starting a process per event would take minutes), holding the lock.
 struct Debug: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "debug",
         abstract: "Commands for Ladder's own tests.",
         shouldDisplay: false,
         subcommands: [WriteLoop.self, HoldLock.self]

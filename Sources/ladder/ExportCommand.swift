@@ -9,6 +9,7 @@ extension ProfileExport.Format: ExpressibleByArgument {}
 /// spreadsheet, a file or a wiki.
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "export",
         abstract: "Write a profile as CSV (for a spreadsheet), YAML or Markdown (for a wiki).",
         discussion: """
         CSV: a header block (name, id, keywords one per cell, domain, group, updated), a blank \

@@ -6,6 +6,7 @@ import LadderKit
 /// `ladder init --name NAME`: name this data folder's owner (you).
 struct Init: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "init",
         abstract: "Name yourself, the owner of this data folder; your person id is made from your name.",
         discussion: """
         Who you are belongs to this machine: it is kept in owner.json in the data folder, \

@@ -6,11 +6,12 @@ import LadderKit
 /// `ladder people add|list`: the people in this store (you and your mentees).
 struct People: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "people",
         abstract: "Add people (mentees) to this store, or list everyone.",
         subcommands: [Add.self, List.self], defaultSubcommand: List.self)
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Add a person by name.")
+        static let configuration = CommandConfiguration(commandName: "add", abstract: "Add a person by name.")
         @Argument(help: "Their name, e.g. \"Ana Silva\"; their id is made from it.") var name: String
         @Flag(help: "Someone you mentor.") var mentee = false
 
@@ -31,7 +32,7 @@ struct People: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Everyone, with skills, last change, last review and open questions.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "Everyone, with skills, last change, last review and open questions.")
         @Flag(help: "Print JSON: id, name, mentee, skills, last_change, last_review, open_questions.") var json = false
 
         struct Entry: Encodable {

@@ -5,7 +5,7 @@ import LadderKit
 
 /// `ladder profiles`: every available profile.
 struct Profiles: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "List every available profile (bundled and your own).")
+    static let configuration = CommandConfiguration(commandName: "profiles", abstract: "List every available profile (bundled and your own).")
 
     @Flag(help: """
         Print JSON: id, name, domain, group, keywords, updated, roles, levels, source. A profile \
@@ -58,6 +58,7 @@ struct Profiles: ParsableCommand {
 /// `ladder show SKILL`: a profile's roles, levels and expectations.
 struct Show: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "show",
         abstract: "Show a profile: its role × level matrix and every expectation with its id.")
 
     @Argument(help: "The skill's id or name (see: ladder profiles).", completion: LadderCompletion.skills)
@@ -95,6 +96,7 @@ struct Show: ParsableCommand {
 /// `ladder validate FILE…`: lint profile files.
 struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "validate",
         abstract: "Check profile files; print each problem as file:line:column: message.")
 
     @Argument(help: "Profile YAML files.")

@@ -5,7 +5,7 @@ import LadderKit
 
 /// `ladder track SKILL [--role R] [--level L]`: start tracking a skill, or change role or level.
 struct Track: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Track a skill at your role and level (set with: ladder role), or at a role and level of its own.")
+    static let configuration = CommandConfiguration(commandName: "track", abstract: "Track a skill at your role and level (set with: ladder role), or at a role and level of its own.")
 
     @Argument(help: "The skill's id or name.", completion: LadderCompletion.skills) var skill: String
     @Option(help: "Your role in this skill (id or name; default: your role).", completion: LadderCompletion.roles) var role: String?
@@ -143,7 +143,7 @@ struct NoteCommand: ParsableCommand {
 
 /// `ladder step SKILL`: record the step up to the next level.
 struct Step: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Record your step up to the next level (every expectation ticked).")
+    static let configuration = CommandConfiguration(commandName: "step", abstract: "Record your step up to the next level (every expectation ticked).")
 
     @Argument(help: "The skill's id or name.", completion: LadderCompletion.skills) var skill: String
     @OptionGroup var person: PersonOption
@@ -171,7 +171,7 @@ func change(_ skill: String, person: PersonOption,
 
 /// `ladder status`: every tracked skill with progress toward the next level.
 struct Status: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Show every skill you track, with progress toward the next level.")
+    static let configuration = CommandConfiguration(commandName: "status", abstract: "Show every skill you track, with progress toward the next level.")
 
     @Flag(help: "Print JSON: per tracked skill, skill, role, level, next_level, done, total, percent.")
     var json = false

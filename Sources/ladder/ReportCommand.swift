@@ -5,6 +5,7 @@ import LadderKit
 /// `ladder report PERSON [--format markdown|json] [--since last-review|DATE]`.
 struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "report",
         abstract: "A person's standing, changes, agenda and reviews: Markdown for a 1:1 document, JSON for scripts.",
         discussion: """
         Per tracked skill: role, level, progress toward the next level (a conversation aid, not a \

@@ -11,7 +11,7 @@ struct ReviewCommand: ParsableCommand {
         subcommands: [Start.self, ReviewNote.self, End.self, List.self, Since.self, Confirm.self, Question.self, Accept.self, Withdraw.self])
 
     struct Start: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Start a review of a person; shows what changed since the last one.")
+        static let configuration = CommandConfiguration(commandName: "start", abstract: "Start a review of a person; shows what changed since the last one.")
         @Argument(help: "The person (id or name).", completion: LadderCompletion.people) var person: String
 
         func run() throws {
@@ -38,7 +38,7 @@ struct ReviewCommand: ParsableCommand {
     }
 
     struct End: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "End the open review.")
+        static let configuration = CommandConfiguration(commandName: "end", abstract: "End the open review.")
         @Argument(help: "The person (id or name).", completion: LadderCompletion.people) var person: String
 
         func run() throws {
@@ -47,7 +47,7 @@ struct ReviewCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Past reviews with their notes and calibration.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "Past reviews with their notes and calibration.")
         @Argument(help: "The person (id or name).", completion: LadderCompletion.people) var person: String
         @Flag(help: "Print JSON: start, end, by, notes[], confirmed, questioned, open_at_end.") var json = false
 
@@ -78,7 +78,7 @@ struct ReviewCommand: ParsableCommand {
 
     /// What changed since the last review: the first thing a review looks at.
     struct Since: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Every change since the last review ended, by skill.")
+        static let configuration = CommandConfiguration(commandName: "since", abstract: "Every change since the last review ended, by skill.")
         @Argument(help: "The person (id or name).", completion: LadderCompletion.people) var person: String
         @Flag(help: "Print JSON: the events.") var json = false
 
@@ -109,7 +109,7 @@ struct ReviewCommand: ParsableCommand {
     }
 
     struct Confirm: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Confirm a person's tick.")
+        static let configuration = CommandConfiguration(commandName: "confirm", abstract: "Confirm a person's tick.")
         @OptionGroup var tick: TickArguments
         @Option(help: "A comment.") var comment: String = ""
 
@@ -120,6 +120,7 @@ struct ReviewCommand: ParsableCommand {
 
     struct Question: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "question",
             abstract: "Question a person's tick (or ask again after an answer); it stays open until answered or withdrawn.")
         @OptionGroup var tick: TickArguments
         @Option(help: "What is unclear (required).") var comment: String
@@ -130,7 +131,7 @@ struct ReviewCommand: ParsableCommand {
     }
 
     struct Accept: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Accept the answer to a question: it closes and counts as confirmed.")
+        static let configuration = CommandConfiguration(commandName: "accept", abstract: "Accept the answer to a question: it closes and counts as confirmed.")
         @OptionGroup var tick: TickArguments
         @Option(help: "A comment.") var comment: String = ""
 
@@ -140,7 +141,7 @@ struct ReviewCommand: ParsableCommand {
     }
 
     struct Withdraw: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Withdraw an open question.")
+        static let configuration = CommandConfiguration(commandName: "withdraw", abstract: "Withdraw an open question.")
         @OptionGroup var tick: TickArguments
 
         func run() throws {
@@ -151,7 +152,7 @@ struct ReviewCommand: ParsableCommand {
 
 /// `ladder answer SKILL ID TEXT`: the person answers a reviewer's question.
 struct Answer: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Answer a reviewer's question on one of your ticks; it then waits for the reviewer.")
+    static let configuration = CommandConfiguration(commandName: "answer", abstract: "Answer a reviewer's question on one of your ticks; it then waits for the reviewer.")
     @Argument(help: "The skill.", completion: LadderCompletion.skills) var skill: String
     @Argument(help: "Expectation id.", completion: LadderCompletion.expectations) var id: String
     @Argument(help: "Your answer.") var text: String

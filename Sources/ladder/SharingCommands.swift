@@ -6,6 +6,7 @@ import LadderKit
 /// `ladder share PERSON URL`: share one person's record with that person alone.
 struct Share: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "share",
         abstract: "Share one person's record through its own git remote (a mentor shares each mentee's record with that mentee only).",
         discussion: """
         URL is an empty bare repository (git init --bare -b main PATH) or one that holds \
@@ -53,6 +54,7 @@ struct Share: ParsableCommand {
 /// `ladder join URL --name NAME`: a mentee fetches her record into a new data folder.
 struct Join: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "join",
         abstract: "Fetch your record from the git remote your mentor shared it to, into a new data folder, and make yourself its owner.")
 
     @Argument(help: "The git remote your mentor gave you.") var url: String

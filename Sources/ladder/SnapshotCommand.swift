@@ -6,6 +6,7 @@ import LadderTUI
 /// `ladder snapshot --size WxH --keys "…"`: the UI run headless on the same data.
 struct Snapshot: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "snapshot",
         abstract: "Run the UI headless, type keys, print the final screen as text.",
         discussion: """
         KEYS are space-separated, named as tmux send-keys names them: Enter, Space, Escape, Up, Down, \

@@ -7,6 +7,7 @@ import LadderKit
 /// and every record shared on its own.
 struct Sync: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "sync",
         abstract: "Share through git: commit, pull (merge) and push the data folder and every shared record.",
         discussion: """
         Syncs the data folder when it is a git repository (the whole folder shared), and \
