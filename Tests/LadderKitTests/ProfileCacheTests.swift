@@ -141,11 +141,13 @@ import Testing
     /// A summary is read from its index line when first asked for, so a line that
     /// does not decode is found only then (the checksum held: a forged index). The
     /// full profile's summary stands in for it.
-    @Test func aSummaryLineThatDoesNotDecodeGivesWayToTheProfile() throws {
+    @Test(arguments: [false, true]) func aSummaryLineThatDoesNotDecodeGivesWayToTheProfile(readInPlace: Bool) throws {
         let folder = try Self.makeFolder()
         defer { TestSupport.removeFolder(folder.path) }
         let truth = ProfileLibrary.load(from: folder, cache: false)
-        _ = ProfileLibrary.load(from: folder)
+        // Built as if later, no entry is too fresh to trust, and the index is read in place.
+        let now = readInPlace ? ProfileIndexInPlaceTests.later() : FileStamp.now()
+        _ = ProfileLibrary.load(from: folder, cache: true, now: now)
         let good = try #require(CacheFolder.read(ProfileIndex.fileName, in: folder))
         var lines = good[(try #require(good.firstIndex(of: 0x0A)) + 1)...].split(separator: 0x0A, omittingEmptySubsequences: false)
             .map { Array($0) }
@@ -156,7 +158,8 @@ import Testing
         let body = Array(lines.joined(separator: [0x0A]))
         try SafeFile.writeAtomically(CacheEnvelope.wrap(kind: ProfileIndex.kind, format: ProfileIndex.format, body: body),
                                      to: indexPath(folder))
-        let loaded = ProfileLibrary.load(from: folder)
+        let loaded = ProfileLibrary.load(from: folder, cache: true, now: now)
+        #expect(loaded.cacheReport?.unchanged == readInPlace)
         #expect(loaded.cacheReport?.discarded == nil)
         #expect(loaded.cacheReport?.parsed == 0)
         #expect(loaded.summary("beta-design") == truth.summary("beta-design"))
@@ -352,6 +355,10 @@ import Testing
         Self.expectSame(loaded, ProfileLibrary.load(from: folder, cache: false))
         #expect(FileManager.default.fileExists(atPath: folder.profilesPath + "/alpha-ops.yaml"))
         #expect(ProfileIndex.isShardName("profiles-07-0123456789abcdef.shard"))
-        #expect(!ProfileIndex.isShardName("profiles-07-0123456789abcdef.shard/../x"))
+        for name in ["profiles-07-0123456789abcdef.shard/../x", "profiles-7-0123456789abcdef.shard", "profiles-0x-0123456789abcdef.shard",
+                     "profiles-07-0123456789abcdeg.shard", "profiles-07-0123456789abcde.shard", "profiles-07_0123456789abcdef.shard",
+                     "../cache/07-0123456789abcdef.shard", "profiles-07-0123456789abcdef.shar", "profiles-07-0123456789abcdéf.shard"] {
+            #expect(!ProfileIndex.isShardName(name), "\(name)")
+        }
     }
 }

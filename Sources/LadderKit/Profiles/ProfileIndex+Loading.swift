@@ -19,39 +19,46 @@ enum ProfileJSON {
 /// holds, else by parsing the source. Shared by copies of a library (it only
 /// memoises, so sharing changes no answer).
 final class ProfileLoader: @unchecked Sendable {
-    /// Where a profile came from: `bundled:<file>`, a file name in the profiles
-    /// folder, or (made in memory) the path it was named with; and its shard record.
-    struct Location {
-        var source: String
-        var record: ProfileIndex.Record?
-    }
-
-    /// Every profile's summary as the index holds it, in the order loaded (a place
-    /// in `listed` is a profile's place everywhere here).
-    let listed: [IndexedSummary]
+    /// What the library was made from.
+    let listing: any ProfileListing
+    /// The item of `listing` at each place: a place is a profile's number everywhere here.
+    let places: [Int]
+    /// Each place by its profile's id.
+    private let ids: KeyTable
     private let lock = NSLock()
-    /// The places in `listed` by name, then id: sorted when a list first asks.
+    /// The places in name order, then id: sorted when a list first asks.
     private var byName: [Int]?
-    /// Summaries read so far, by place in `listed` (empty until the first is asked for).
+    /// Summaries read so far, by place (empty until the first is asked for).
     private var read: [ProfileSummary?] = []
     private var all: [ProfileSummary]?
     private var loaded: [String: Profile]
     private var failed: Set<String> = []
-    /// Each listed profile's source, by place in `listed` (nil: made in memory without one).
-    private let locations: [Location?]
     private let folder: DataFolder?
     private let profilesPath: String?
     private var haystacks: [String]?
 
-    init(folder: DataFolder?, listed: [IndexedSummary], locations: [Location?], loaded: [String: Profile] = [:]) {
+    init(folder: DataFolder?, listing: any ProfileListing, places: [Int], ids: KeyTable, loaded: [String: Profile] = [:]) {
         self.folder = folder
         profilesPath = folder?.profilesPath
-        self.listed = listed
-        self.locations = locations
+        self.listing = listing
+        self.places = places
+        self.ids = ids
         self.loaded = loaded
     }
 
-    /// The places in `listed` in name order, then id.
+    /// The place of the profile with this id.
+    func place(ofID id: String) -> Int? {
+        var id = id
+        return id.withUTF8 { key in
+            ids.find(UnsafeRawBufferPointer(key)) { place, key in
+                listing.withID(places[place]) { KeyTable.same($0, key) } ?? false
+            }
+        }
+    }
+
+    func name(at place: Int) -> String { listing.name(places[place]) }
+
+    /// The places in name order, then id.
     func nameOrder() -> [Int] {
         lock.lock()
         defer { lock.unlock() }
@@ -60,12 +67,12 @@ final class ProfileLoader: @unchecked Sendable {
 
     private func nameOrderLocked() -> [Int] {
         if let byName { return byName }
-        let made = ListOrder.order(listed.map { ($0.name, $0.id) }, foldingFirst: true)
+        let made = ListOrder.order(places.map { (listing.name($0), listing.id($0)) }, foldingFirst: true)
         byName = made
         return made
     }
 
-    /// The summary at this place in `listed`.
+    /// The summary at this place.
     func summary(at place: Int) -> ProfileSummary {
         lock.lock()
         defer { lock.unlock() }
@@ -85,11 +92,11 @@ final class ProfileLoader: @unchecked Sendable {
     /// A stored line that does not decode (a forged index whose checksum holds)
     /// gives way to the full profile's summary, and that to the id and name alone.
     private func summaryLocked(at place: Int) -> ProfileSummary {
-        if read.isEmpty { read = Array(repeating: nil, count: listed.count) }
+        if read.isEmpty { read = Array(repeating: nil, count: places.count) }
         if let summary = read[place] { return summary }
-        let entry = listed[place]
-        let summary = entry.read() ?? profileLocked(at: place).map(ProfileSummary.init)
-            ?? ProfileSummary(id: entry.id, name: entry.name, keywords: [], domain: "", group: "", updated: "",
+        let item = places[place]
+        let summary = listing.summary(item) ?? profileLocked(at: place).map(ProfileSummary.init)
+            ?? ProfileSummary(id: listing.id(item), name: listing.name(item), keywords: [], domain: "", group: "", updated: "",
                               levels: [], roles: [], expectations: 0)
         read[place] = summary
         return summary
@@ -98,15 +105,15 @@ final class ProfileLoader: @unchecked Sendable {
     /// Where each profile came from, by id: a path, or `bundled:<file>`.
     func sources() -> [String: String] {
         var paths: [String: String] = [:]
-        for (place, location) in locations.enumerated() {
-            guard let location else { continue }
-            let inFolder = !location.source.hasPrefix("bundled:")
-            paths[listed[place].id] = inFolder ? (profilesPath.map { $0 + "/" } ?? "") + location.source : location.source
+        for item in places {
+            guard let source = listing.source(item) else { continue }
+            let inFolder = !listing.isBundled(item)
+            paths[listing.id(item)] = inFolder ? (profilesPath.map { $0 + "/" } ?? "") + source : source
         }
         return paths
     }
 
-    /// The full profile at this place in `listed`.
+    /// The full profile at this place.
     func profile(at place: Int) -> Profile? {
         lock.lock()
         defer { lock.unlock() }
@@ -114,12 +121,12 @@ final class ProfileLoader: @unchecked Sendable {
     }
 
     private func profileLocked(at place: Int) -> Profile? {
-        let id = listed[place].id
+        let item = places[place]
+        let id = listing.id(item)
         if let profile = loaded[id] { return profile }
         if failed.contains(id) { return nil }
-        guard locations.indices.contains(place), let location = locations[place] else { return nil }
         var profile: Profile?
-        if let record = location.record, let folder {
+        if let record = listing.record(item), let folder {
             let cachePath = CacheFolder.path(in: folder)
             profile = Self.read(record, in: cachePath).flatMap(ProfileJSON.decode)
             if profile?.id != id, ProfileIndex.isShardName(record.shard) {
@@ -128,7 +135,9 @@ final class ProfileLoader: @unchecked Sendable {
                 unlink(cachePath + "/" + record.shard)
             }
         }
-        if profile?.id != id, let folder { profile = Self.parseSource(location.source, folder: folder) }
+        if profile?.id != id, let folder, let source = listing.source(item) {
+            profile = Self.parseSource(source, folder: folder)
+        }
         guard let profile, profile.id == id else {
             failed.insert(id)
             return nil

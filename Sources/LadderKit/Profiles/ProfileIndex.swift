@@ -53,12 +53,17 @@ struct ProfileIndex {
         var checksum: String
     }
 
-    /// A shard's file name as the builder makes them: nothing else is ever opened.
+    /// A shard's file name as the builder makes them, `profiles-NN-<16 hex digits>.shard`:
+    /// nothing else is ever opened.
     static func isShardName(_ name: String) -> Bool {
-        let parts = name.split(separator: "-", omittingEmptySubsequences: false)
-        return parts.count == 3 && parts[0] == "profiles" && parts[1].count == 2 && parts[1].allSatisfy(\.isASCII)
-            && parts[1].allSatisfy(\.isNumber) && parts[2].hasSuffix(".shard") && parts[2].count == 16 + 6
-            && parts[2].dropLast(6).allSatisfy(\.isHexDigit)
+        let bytes = Array(name.utf8)
+        let prefix = Array("profiles-".utf8), suffix = Array(".shard".utf8)
+        guard bytes.count == prefix.count + 3 + 16 + suffix.count, bytes.starts(with: prefix), bytes.suffix(suffix.count).elementsEqual(suffix)
+        else { return false }
+        let number = bytes[prefix.count..<(prefix.count + 2)], hash = bytes[(prefix.count + 3)..<(bytes.count - suffix.count)]
+        let isDigit = { (byte: UInt8) in byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
+        let isHex = { (byte: UInt8) in isDigit(byte) || (byte | 0x20 >= UInt8(ascii: "a") && byte | 0x20 <= UInt8(ascii: "f")) }
+        return number.allSatisfy(isDigit) && bytes[prefix.count + 2] == UInt8(ascii: "-") && hash.allSatisfy(isHex)
     }
 
     static func shardNumber(_ source: String) -> Int {
@@ -66,23 +71,24 @@ struct ProfileIndex {
     }
 
     static func decode(_ bytes: [UInt8], folder: String) -> (ProfileIndex?, String?) {
-        let body: ArraySlice<UInt8>
-        switch CacheEnvelope.unwrap(bytes, kind: kind, format: format) {
-        case .success(let found): body = found
-        case .failure(let refusal): return (nil, refusal.reason)
+        switch IndexLines.read(bytes, folder: folder) {
+        case .failure(let refusal):
+            return (nil, refusal.reason)
+        case .success(let lines):
+            guard let entries = entries(lines) else { return (nil, "unreadable") }
+            return (ProfileIndex(schema: Profile.currentSchema, folder: folder, entries: entries), nil)
         }
-        var reader = FieldReader(body)
-        guard let head = reader.line(), head.count == 2, let schema = head.int(0), let madeFor = head.string(1) else {
-            return (nil, "unreadable")
-        }
-        guard schema == Profile.currentSchema else { return (nil, "made for profile schema \(schema)") }
-        guard madeFor == folder else { return (nil, "made for another folder") }
+    }
+
+    /// Every line as an entry; nil when one does not decode.
+    static func entries(_ lines: IndexLines) -> [Entry]? {
         var entries: [Entry] = []
-        while let line = reader.line() {
-            guard let entry = Self.entry(line) else { return (nil, "unreadable") }
+        entries.reserveCapacity(lines.count)
+        for line in 0..<lines.count {
+            guard let entry = entry(lines.line(line)) else { return nil }
             entries.append(entry)
         }
-        return (ProfileIndex(schema: schema, folder: madeFor, entries: entries), nil)
+        return entries
     }
 
     /// One entry line: kind (S summary, P problem), source, stamp (4 fields, empty
@@ -102,10 +108,7 @@ struct ProfileIndex {
             // Only what a start needs is read now; the rest of the summary when asked for.
             guard line.count == 22, let id = line.string(8), let name = line.string(9) else { return nil }
             entry.summary = .stored(StoredSummary(id: id, name: name, line: line))
-            if let shard = line.string(17), !shard.isEmpty, let offset = line.int(18), let length = line.int(19),
-               let checksum = line.string(20) {
-                entry.record = Record(shard: shard, offset: offset, length: length, checksum: checksum)
-            }
+            entry.record = record(line)
         case "P":
             guard line.count == 17, let file = line.string(8), let number = line.int(9), let column = line.int(10),
                   let message = line.string(11), let excerpt = line.string(12) else { return nil }
@@ -120,6 +123,13 @@ struct ProfileIndex {
             return nil
         }
         return entry
+    }
+
+    /// The shard record of an `S` line, if it has one.
+    static func record(_ line: FieldReader.Line) -> Record? {
+        guard let shard = line.string(17), !shard.isEmpty, let offset = line.int(18), let length = line.int(19),
+              let checksum = line.string(20) else { return nil }
+        return Record(shard: shard, offset: offset, length: length, checksum: checksum)
     }
 
     func encoded() throws -> [UInt8] {

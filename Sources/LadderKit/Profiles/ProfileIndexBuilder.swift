@@ -24,37 +24,54 @@ struct ProfileIndexBuilder {
         var json: [UInt8]?
     }
 
-    mutating func build() -> [ProfileIndex.Entry] {
+    /// What a build found: the index as it stands (every line still describes its
+    /// source, read in place), or the entries made from what changed.
+    enum Outcome {
+        case unchanged(IndexLines)
+        case built([ProfileIndex.Entry])
+    }
+
+    /// `now` decides which entries are too fresh to trust by their stamp next time.
+    mutating func build(now: Int64 = FileStamp.now()) -> Outcome {
         let cachePath = CacheFolder.path(in: folder)
         var oldEntries: [ProfileIndex.Entry] = []
         // Each source's place in `oldEntries`.
         var old: [String: Int] = [:]
         if useCache {
             if let bytes = CacheFolder.read(ProfileIndex.fileName, in: folder) {
-                let (index, reason) = ProfileIndex.decode(bytes, folder: folder.profilesPath)
-                if let index {
-                    // Entries whose shard is gone are of no use: drop them (their sources get parsed).
-                    // Shards are few (sixteen): a list searched by name beats hashing each entry's.
-                    var present: [(shard: String, exists: Bool)] = []
-                    old.reserveCapacity(index.entries.count)
-                    oldEntries = index.entries
-                    for (at, entry) in oldEntries.enumerated() {
-                        if let record = entry.record {
-                            let exists: Bool
-                            if let known = present.first(where: { $0.shard == record.shard }) {
-                                exists = known.exists
-                            } else {
-                                exists = ProfileIndex.isShardName(record.shard) && access(cachePath + "/" + record.shard, R_OK) == 0
-                                present.append((record.shard, exists))
-                            }
-                            if !exists { continue }
-                        }
-                        old[entry.source] = at
+                switch IndexLines.read(bytes, folder: folder.profilesPath) {
+                case .success(let lines):
+                    if Self.unchanged(lines, folder: folder) {
+                        report.reused = lines.count
+                        report.unchanged = true
+                        return .unchanged(lines)
                     }
-                    if present.contains(where: { !$0.exists }) { report.discarded = "a shard is missing" }
-                } else {
-                    report.discarded = reason
+                    if let entries = ProfileIndex.entries(lines) {
+                        oldEntries = entries
+                    } else {
+                        report.discarded = "unreadable"
+                    }
+                case .failure(let refusal):
+                    report.discarded = refusal.reason
                 }
+                // Entries whose shard is gone are of no use: drop them (their sources get parsed).
+                // Shards are few (sixteen): a list searched by name beats hashing each entry's.
+                var present: [(shard: String, exists: Bool)] = []
+                old.reserveCapacity(oldEntries.count)
+                for (at, entry) in oldEntries.enumerated() {
+                    if let record = entry.record {
+                        let exists: Bool
+                        if let known = present.first(where: { $0.shard == record.shard }) {
+                            exists = known.exists
+                        } else {
+                            exists = ProfileIndex.isShardName(record.shard) && access(cachePath + "/" + record.shard, R_OK) == 0
+                            present.append((record.shard, exists))
+                        }
+                        if !exists { continue }
+                    }
+                    old[entry.source] = at
+                }
+                if present.contains(where: { !$0.exists }) { report.discarded = "a shard is missing" }
             } else {
                 report.discarded = "missing"
             }
@@ -63,7 +80,6 @@ struct ProfileIndexBuilder {
         // Sources to parse, with their place in `built`; parsed on every core below.
         var pending: [(at: Int, source: Source)] = []
         var changed = !useCache || report.discarded != nil
-        let now = FileStamp.now()
         for (file, bytes) in bundledProfiles {
             let source = "bundled:\(file)"
             let hash = ContentHash.of(bytes)
@@ -132,8 +148,8 @@ struct ProfileIndexBuilder {
             json[index] = result.json
         }
         if old.count != built.count { changed = true }
-        guard useCache, changed else { return built }
-        return write(built, json: json, old: old.values.map { oldEntries[$0] })
+        guard useCache, changed else { return .built(built) }
+        return .built(write(built, json: json, old: old.values.map { oldEntries[$0] }))
     }
 
     /// A source's bytes and where they came from, waiting to be parsed.

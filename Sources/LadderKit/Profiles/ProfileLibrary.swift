@@ -23,30 +23,70 @@ public struct ProfileLibrary: Sendable {
     public var sources: [String: String] { loader.sources() }
     /// How the load used the cache (nil for a library made in memory).
     public private(set) var cacheReport: CacheReport?
-    /// Each id's place in the loader's `listed`.
-    private let byID: [String: Int]
     private let loader: ProfileLoader
 
-    /// A library of profiles already in memory (tests, tools).
+    /// A library of profiles already in memory (tests, tools); of profiles with one
+    /// id the first is kept.
     public init(profiles: [Profile], problems: [FileProblem] = [], sources: [String: String] = [:]) {
         var unique: [String: Profile] = [:]
-        for profile in profiles where unique[profile.id] == nil { unique[profile.id] = profile }
-        let listed = Array(unique.values)
-        self.init(listed: listed.map { .made(ProfileSummary($0)) }, problems: problems, folder: nil,
-                  locations: listed.map { profile in sources[profile.id].map { ProfileLoader.Location(source: $0) } },
-                  loaded: unique)
+        var entries: [ProfileIndex.Entry] = []
+        for profile in profiles where unique[profile.id] == nil {
+            unique[profile.id] = profile
+            entries.append(ProfileIndex.Entry(source: sources[profile.id] ?? "", hash: "", summary: .made(ProfileSummary(profile))))
+        }
+        self.init(listing: IndexEntries(entries: entries), folder: nil, loaded: unique)
+        self.problems = problems
     }
 
-    /// `locations` lie in the same order as `listed`.
-    private init(listed: [IndexedSummary], problems: [FileProblem], folder: DataFolder?,
-                 locations: [ProfileLoader.Location?], loaded: [String: Profile] = [:], cacheReport: CacheReport? = nil) {
-        self.problems = problems
+    /// The library `listing` makes: of items with one id a file's profile wins over a
+    /// bundled one, and of files the first by name; the others are problems, listed
+    /// by file name after the bundled profiles' own.
+    private init(listing: some ProfileListing, folder: DataFolder?, loaded: [String: Profile] = [:],
+                 cacheReport: CacheReport? = nil) {
+        var places: [Int] = []
+        places.reserveCapacity(listing.count)
+        var ids = KeyTable(capacity: listing.count)
+        var problems: [FileProblem] = []
+        var fileProblems: [(file: String, problem: FileProblem)] = []
+        var skipped: [Int] = []
+        for item in 0..<listing.count {
+            if let problem = listing.problem(item) {
+                if listing.isBundled(item) { problems.append(problem) } else { fileProblems.append((listing.source(item) ?? "", problem)) }
+                continue
+            }
+            let taken = listing.withID(item) { id in
+                ids.insert(places.count, id) { place, key in listing.withID(places[place]) { KeyTable.same($0, key) } ?? false }
+            }
+            guard let taken else { continue }
+            guard let place = taken else {
+                places.append(item)
+                continue
+            }
+            let earlier = places[place]
+            if !listing.isBundled(item), !listing.isBundled(earlier) {
+                // Files come as the folder lists them: as if read in name order, the first keeps the id.
+                if ListOrder.precedes(listing.source(item) ?? "", listing.source(earlier) ?? "") {
+                    skipped.append(earlier)
+                    places[place] = item
+                } else {
+                    skipped.append(item)
+                }
+                continue
+            }
+            places[place] = item
+        }
+        loader = ProfileLoader(folder: folder, listing: listing, places: places, ids: ids, loaded: loaded)
+        let profilesPath = folder?.profilesPath ?? "" // asks the file system each time
+        for item in skipped {
+            let id = listing.id(item)
+            guard let kept = loader.place(ofID: id).map({ places[$0] }) else { continue }
+            let file = listing.source(item) ?? ""
+            fileProblems.append((file, FileProblem(
+                file: profilesPath + "/" + file,
+                message: "profile id '\(id)' is also used by \(profilesPath + "/" + (listing.source(kept) ?? "")); this file was skipped")))
+        }
+        self.problems = problems + ListOrder.order(fileProblems.map(\.file)).map { fileProblems[$0].problem }
         self.cacheReport = cacheReport
-        var byID: [String: Int] = [:]
-        byID.reserveCapacity(listed.count)
-        for (place, summary) in listed.enumerated() { byID[summary.id] = place }
-        self.byID = byID
-        loader = ProfileLoader(folder: folder, listed: listed, locations: locations, loaded: loaded)
     }
 
     /// The bundled profiles alone.
@@ -71,51 +111,18 @@ public struct ProfileLibrary: Sendable {
     /// what is still true and rewritten when anything changed; without it every
     /// source is parsed (the answers are the same, only slower).
     public static func load(from folder: DataFolder, cache: Bool = true) -> ProfileLibrary {
+        load(from: folder, cache: cache, now: FileStamp.now())
+    }
+
+    /// `now` decides which entries are too fresh to trust by their stamp next time.
+    static func load(from folder: DataFolder, cache: Bool, now: Int64) -> ProfileLibrary {
         var builder = ProfileIndexBuilder(folder: folder, useCache: cache)
-        let entries = builder.build()
-        // Each chosen id's entry, by place in `entries` (entries are not copied: a start walks a thousand).
-        var chosen: [String: Int] = [:]
-        chosen.reserveCapacity(entries.count)
-        var problems: [FileProblem] = []
-        // Files come as the folder lists them: their problems are put in name order below,
-        // and of files with one id the first by name is kept, as if read in that order.
-        var fileProblems: [(file: String, problem: FileProblem)] = []
-        var skipped: [Int] = []
-        for (at, entry) in entries.enumerated() {
-            if let problem = entry.problem {
-                if entry.isBundled { problems.append(problem.problem) } else { fileProblems.append((entry.source, problem.problem)) }
-                continue
-            }
-            guard let id = entry.summary?.id else { continue }
-            if !entry.isBundled, let earlier = chosen[id], !entries[earlier].isBundled {
-                if ListOrder.precedes(entry.source, entries[earlier].source) {
-                    skipped.append(earlier)
-                    chosen[id] = at
-                } else {
-                    skipped.append(at)
-                }
-                continue
-            }
-            chosen[id] = at
+        switch builder.build(now: now) {
+        case .unchanged(let lines):
+            return ProfileLibrary(listing: lines, folder: folder, cacheReport: builder.report)
+        case .built(let entries):
+            return ProfileLibrary(listing: IndexEntries(entries: entries), folder: folder, cacheReport: builder.report)
         }
-        let profilesPath = folder.profilesPath // asks the file system each time
-        for at in skipped {
-            guard let id = entries[at].summary?.id, let kept = chosen[id] else { continue }
-            fileProblems.append((entries[at].source, FileProblem(
-                file: profilesPath + "/" + entries[at].source,
-                message: "profile id '\(id)' is also used by \(profilesPath + "/" + entries[kept].source); this file was skipped")))
-        }
-        problems += ListOrder.order(fileProblems.map(\.file)).map { fileProblems[$0].problem }
-        var listed: [IndexedSummary] = []
-        var locations: [ProfileLoader.Location?] = []
-        listed.reserveCapacity(chosen.count)
-        locations.reserveCapacity(chosen.count)
-        for at in chosen.values {
-            guard let summary = entries[at].summary else { continue }
-            listed.append(summary)
-            locations.append(ProfileLoader.Location(source: entries[at].source, record: entries[at].record))
-        }
-        return ProfileLibrary(listed: listed, problems: problems, folder: folder, locations: locations, cacheReport: builder.report)
     }
 
     /// The problems that are profiles from a newer Ladder (each with `newer` set):
@@ -140,7 +147,7 @@ public struct ProfileLibrary: Sendable {
     /// name matches case-insensitively.
     private func place(_ query: String) -> Int? {
         let key = query.lowercased()
-        return byID[key] ?? loader.nameOrder().first { loader.listed[$0].name.lowercased() == key }
+        return loader.place(ofID: key) ?? loader.nameOrder().first { loader.name(at: $0).lowercased() == key }
     }
 
     /// Profiles whose name, id, keywords, domain or group contain every word of the query.
@@ -155,8 +162,17 @@ public struct ProfileLibrary: Sendable {
     /// needs no order, and sorting a thousand names was a tenth of its own work).
     static func yamlFiles(in folder: String, sorted: Bool = true) -> [String] {
         let names = SafeFile.entryNames(in: folder).filter { name in
-            (name.hasSuffix(".yaml") || name.hasSuffix(".yml")) && !name.hasPrefix(".")
+            var name = name
+            return name.withUTF8 { isProfileFileName(UnsafeRawBufferPointer($0)) }
         }
         return sorted ? ListOrder.order(names).map { names[$0] } : names
+    }
+
+    private static let suffixes = [Array(".yaml".utf8), Array(".yml".utf8)]
+
+    /// A profile file's name ends in `.yaml` or `.yml` and does not start with a dot.
+    static func isProfileFileName(_ name: UnsafeRawBufferPointer) -> Bool {
+        guard name.first != UInt8(ascii: ".") else { return false }
+        return suffixes.contains { suffix in name.count >= suffix.count && name.suffix(suffix.count).elementsEqual(suffix) }
     }
 }

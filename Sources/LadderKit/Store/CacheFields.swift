@@ -124,24 +124,12 @@ struct FieldReader {
 
         func int(_ index: Int) -> Int? { int64(index).map { Int($0) } }
 
-        /// A number as `FieldWriter` writes it (an optional `-`, then digits), read from
-        /// its bytes without making a string; nil for anything else or on overflow.
         func int64(_ index: Int) -> Int64? {
             guard fields.indices.contains(index) else { return nil }
-            var range = fields[index]
-            let negative = range.first.map { bytes[$0] == UInt8(ascii: "-") } ?? false
-            if negative { range = range.dropFirst() }
-            guard !range.isEmpty, range.count <= 19 else { return nil }
-            var value: Int64 = 0
-            for at in range {
-                let digit = bytes[at] &- 0x30
-                guard digit < 10 else { return nil }
-                let (times, overflow) = value.multipliedReportingOverflow(by: 10)
-                let (sum, overflowAdding) = times.addingReportingOverflow(Int64(digit))
-                guard !overflow, !overflowAdding else { return nil }
-                value = sum
+            let field = fields[index]
+            return bytes.withUnsafeBytes { raw in
+                FieldReader.number(UnsafeRawBufferPointer(rebasing: raw[(field.lowerBound - bytes.startIndex)..<(field.upperBound - bytes.startIndex)]))
             }
-            return negative ? -value : value
         }
 
         /// One pass over the field's bytes: no array of slices, no closure per byte
@@ -163,6 +151,33 @@ struct FieldReader {
             }
             return items.count == count ? items : nil
         }
+    }
+
+    /// A number as `FieldWriter` writes it (an optional `-`, then digits), read from
+    /// its bytes without making a string; nil for anything else or on overflow.
+    static func number(_ raw: UnsafeRawBufferPointer) -> Int64? {
+        var digits = raw[...]
+        let negative = digits.first == UInt8(ascii: "-")
+        if negative { digits = digits.dropFirst() }
+        guard !digits.isEmpty, digits.count <= 19 else { return nil }
+        var value: Int64 = 0
+        if digits.count <= 18 { // cannot overflow: a stamp's four numbers at every start
+            for byte in digits {
+                let digit = byte &- 0x30
+                guard digit < 10 else { return nil }
+                value = value &* 10 &+ Int64(digit)
+            }
+            return negative ? -value : value
+        }
+        for byte in digits {
+            let digit = byte &- 0x30
+            guard digit < 10 else { return nil }
+            let (times, overflow) = value.multipliedReportingOverflow(by: 10)
+            let (sum, overflowAdding) = times.addingReportingOverflow(Int64(digit))
+            guard !overflow, !overflowAdding else { return nil }
+            value = sum
+        }
+        return negative ? -value : value
     }
 
     /// A list field's item count (its leading digits, before the first U+001F) and
