@@ -33,6 +33,8 @@ import Testing
         ProfileCacheTests.expectSame(inPlace, truth)
     }
 
+    /// Files that are no profile change nothing; a temp file left by a writer that is
+    /// gone is swept as the folder is listed.
     @Test func aFileThatIsNoProfileChangesNothing() throws {
         let folder = try ProfileCacheTests.makeFolder()
         defer { TestSupport.removeFolder(folder.path) }
@@ -40,7 +42,12 @@ import Testing
         _ = Self.load(folder, now: now)
         try SafeFile.writeAtomically(Array("notes".utf8), to: folder.profilesPath + "/notes.txt")
         try SafeFile.writeAtomically(Array("id: hidden\n".utf8), to: folder.profilesPath + "/.hidden.yaml")
+        // Named for this process, which is not writing it: left by a crash.
+        let temp = folder.profilesPath + "/\(SafeFile.tempPrefix)\(getpid())-1-x.yaml"
+        try SafeFile.writeAtomically(Array("id: half".utf8), to: temp)
         #expect(Self.load(folder, now: now).cacheReport?.unchanged == true)
+        #expect(access(temp, F_OK) != 0)
+        #expect(access(folder.profilesPath + "/.hidden.yaml", F_OK) == 0)
     }
 
     /// Each change, made after an index was built: the next load is the builder's,

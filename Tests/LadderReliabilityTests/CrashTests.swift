@@ -37,10 +37,11 @@ import Glibc
             let saved = ended.stdout.split(separator: "\n").last.flatMap { Int($0.split(separator: " ").last ?? "") } ?? 0
             if saved > 0 { roundsWithWrites += 1 }
 
-            // The next start.
+            // The next start: the data folder prepared, the profiles listed (which sweeps their folder).
             let temps = R.walk(home).filter { $0.contains(SafeFile.tempPrefix) }
             if !temps.isEmpty { roundsWithTemps += 1 }
             try folder.prepare()
+            _ = ProfileLibrary.load(from: folder)
             let left = R.walk(home).filter { $0.contains(SafeFile.tempPrefix) }
             #expect(left.isEmpty, "round \(round): temp files left after the next start: \(left)")
 

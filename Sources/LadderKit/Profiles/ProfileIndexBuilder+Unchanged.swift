@@ -57,6 +57,7 @@ extension ProfileIndexBuilder {
         defer { closedir(dir) }
         let profiles = dirfd(dir)
         while let entry = readdir(dir) {
+            if SafeFile.removeIfStaleTemp(entry, in: folder.profilesPath) { continue } // swept here, once
             let matches = withUnsafeMutablePointer(to: &entry.pointee.d_name) { field -> Bool? in
                 field.withMemoryRebound(to: CChar.self, capacity: MemoryLayout.size(ofValue: field.pointee)) { name in
                     let raw = UnsafeRawBufferPointer(start: name, count: strlen(name))

@@ -161,7 +161,7 @@ public struct ProfileLibrary: Sendable {
     /// The profile files in a folder, by name (or as the folder lists them: a start
     /// needs no order, and sorting a thousand names was a tenth of its own work).
     static func yamlFiles(in folder: String, sorted: Bool = true) -> [String] {
-        let names = SafeFile.entryNames(in: folder).filter { name in
+        let names = SafeFile.entryNames(in: folder, sweeping: true).filter { name in
             var name = name
             return name.withUTF8 { isProfileFileName(UnsafeRawBufferPointer($0)) }
         }

@@ -56,7 +56,8 @@ public struct DataFolder: Sendable, Equatable {
         try SafeFile.makeFolder(profilesPath)
         try SafeFile.makeFolder(peoplePath)
         try refuseLinkedFolders()
-        for folder in [path, profilesPath, peoplePath] { SafeFile.removeStaleTemps(in: folder) }
+        // The profiles folder is swept when the library lists it (a thousand entries, once).
+        for folder in [path, peoplePath] { SafeFile.removeStaleTemps(in: folder) }
     }
 
     /// Refuses when `people/`, `profiles/` or `cache/` is a symbolic link: everything

@@ -181,15 +181,14 @@ public enum SafeFile {
         return (fd, stats)
     }
 
-    /// Creates a folder (and its parents) with mode 0700 when missing. A folder it
-    /// creates is 0700 whatever the umask. The folder itself must not be a symbolic
-    /// link unless `allowLink` (the data folder may live wherever the user points it).
     /// The names of a folder's entries (not `.` and `..`); none when it cannot be read.
-    static func entryNames(in folder: String) -> [String] {
+    /// With `sweeping`, stale temp files met on the way are removed (and not named).
+    static func entryNames(in folder: String, sweeping: Bool = false) -> [String] {
         guard let dir = opendir(folder) else { return [] }
         defer { closedir(dir) }
         var names: [String] = []
         while let entry = readdir(dir) {
+            if sweeping, removeIfStaleTemp(entry, in: folder) { continue }
             let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
                 String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
             }
@@ -198,6 +197,9 @@ public enum SafeFile {
         return names
     }
 
+    /// Creates a folder (and its parents) with mode 0700 when missing. A folder it
+    /// creates is 0700 whatever the umask. The folder itself must not be a symbolic
+    /// link unless `allowLink` (the data folder may live wherever the user points it).
     public static func makeFolder(_ path: String, allowLink: Bool = false) throws(StoreError) {
         if !allowLink { try refuseLinkedFolder(path) }
         var partial = path.hasPrefix("/") ? "" : "."
@@ -220,22 +222,29 @@ public enum SafeFile {
     public static func removeStaleTemps(in folder: String) {
         guard let dir = opendir(folder) else { return }
         defer { closedir(dir) }
-        let now = time(nil)
-        let prefix = Array(tempPrefix.utf8)
-        while let entry = readdir(dir) {
-            // Told by its first bytes: a start walks a folder of a thousand profiles here.
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw -> String? in
-                guard raw.starts(with: prefix) else { return nil }
-                return String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
-            }
-            guard let name else { continue }
-            let path = "\(folder)/\(name)"
-            if let pid = writerPID(ofTemp: name), pid != getpid(), kill(pid, 0) == 0 || errno == EPERM {
-                var stats = stat()
-                if lstat(path, &stats) == 0 && now - modified(stats) < staleTempAge { continue }
-            }
-            unlink(path)
+        while let entry = readdir(dir) { removeIfStaleTemp(entry, in: folder) }
+    }
+
+    private static let tempPrefixBytes = Array(tempPrefix.utf8)
+
+    /// Removes this entry of `folder` when it is a stale temp file (see
+    /// `removeStaleTemps`), so a walk of a folder made for another reason sweeps it on
+    /// the way; true when the entry is a temp file, stale or not.
+    @discardableResult
+    static func removeIfStaleTemp(_ entry: UnsafeMutablePointer<dirent>, in folder: String) -> Bool {
+        // Told by its first bytes: a start walks a folder of a thousand profiles.
+        let name = withUnsafeBytes(of: entry.pointee.d_name) { raw -> String? in
+            guard raw.starts(with: tempPrefixBytes) else { return nil }
+            return String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
         }
+        guard let name else { return false }
+        let path = "\(folder)/\(name)"
+        if let pid = writerPID(ofTemp: name), pid != getpid(), kill(pid, 0) == 0 || errno == EPERM {
+            var stats = stat()
+            if lstat(path, &stats) == 0 && time(nil) - modified(stats) < staleTempAge { return true }
+        }
+        unlink(path)
+        return true
     }
 
     /// The process id written into a temp file's name by `writeAtomically`.
