@@ -71,7 +71,11 @@ public struct Canvas: Equatable, Sendable {
         bytes.reserveCapacity(width * 4)
         return (0..<height).map { y in
             bytes.removeAll(keepingCapacity: true)
-            for x in 0..<width { bytes.append(contentsOf: cells[y * width + x].text.utf8) }
+            for x in 0..<width {
+                // Most cells hold one ASCII byte: appended alone, not through a generic copy.
+                let text = cells[y * width + x].text.utf8
+                if text.count == 1, let byte = text.first { bytes.append(byte) } else { bytes.append(contentsOf: text) }
+            }
             while bytes.last == 0x20 { bytes.removeLast() }
             return String(decoding: bytes, as: UTF8.self)
         }

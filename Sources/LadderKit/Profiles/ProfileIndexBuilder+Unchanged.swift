@@ -53,11 +53,12 @@ extension ProfileIndexBuilder {
             guard let line, lines.text(line, 6) == ContentHash.of(bytes) else { return false }
             found += 1
         }
-        guard let dir = opendir(folder.profilesPath) else { return false }
+        let profilesPath = folder.profilesPath // asks the file system each time
+        guard let dir = opendir(profilesPath) else { return false }
         defer { closedir(dir) }
         let profiles = dirfd(dir)
         while let entry = readdir(dir) {
-            if SafeFile.removeIfStaleTemp(entry, in: folder.profilesPath) { continue } // swept here, once
+            if SafeFile.removeIfStaleTemp(entry, in: profilesPath) { continue } // swept here, once
             let matches = withUnsafeMutablePointer(to: &entry.pointee.d_name) { field -> Bool? in
                 field.withMemoryRebound(to: CChar.self, capacity: MemoryLayout.size(ofValue: field.pointee)) { name in
                     let raw = UnsafeRawBufferPointer(start: name, count: strlen(name))

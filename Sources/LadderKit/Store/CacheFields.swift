@@ -156,26 +156,23 @@ struct FieldReader {
     /// A number as `FieldWriter` writes it (an optional `-`, then digits), read from
     /// its bytes without making a string; nil for anything else or on overflow.
     static func number(_ raw: UnsafeRawBufferPointer) -> Int64? {
-        var digits = raw[...]
-        let negative = digits.first == UInt8(ascii: "-")
-        if negative { digits = digits.dropFirst() }
-        guard !digits.isEmpty, digits.count <= 19 else { return nil }
+        let negative = !raw.isEmpty && raw[0] == UInt8(ascii: "-")
+        var at = negative ? 1 : 0
+        guard raw.count > at, raw.count - at <= 19 else { return nil }
         var value: Int64 = 0
-        if digits.count <= 18 { // cannot overflow: a stamp's four numbers at every start
-            for byte in digits {
-                let digit = byte &- 0x30
-                guard digit < 10 else { return nil }
-                value = value &* 10 &+ Int64(digit)
-            }
-            return negative ? -value : value
-        }
-        for byte in digits {
-            let digit = byte &- 0x30
+        let exact = raw.count - at <= 18 // cannot overflow: a stamp's four numbers, at every start
+        while at < raw.count {
+            let digit = raw[at] &- 0x30
             guard digit < 10 else { return nil }
-            let (times, overflow) = value.multipliedReportingOverflow(by: 10)
-            let (sum, overflowAdding) = times.addingReportingOverflow(Int64(digit))
-            guard !overflow, !overflowAdding else { return nil }
-            value = sum
+            if exact {
+                value = value &* 10 &+ Int64(digit)
+            } else {
+                let (times, overflow) = value.multipliedReportingOverflow(by: 10)
+                let (sum, overflowAdding) = times.addingReportingOverflow(Int64(digit))
+                guard !overflow, !overflowAdding else { return nil }
+                value = sum
+            }
+            at += 1
         }
         return negative ? -value : value
     }

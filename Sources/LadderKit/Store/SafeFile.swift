@@ -233,6 +233,7 @@ public enum SafeFile {
     @discardableResult
     static func removeIfStaleTemp(_ entry: UnsafeMutablePointer<dirent>, in folder: String) -> Bool {
         // Told by its first bytes: a start walks a folder of a thousand profiles.
+        guard entry.pointee.d_name.0 == CChar(UInt8(ascii: ".")) else { return false }
         let name = withUnsafeBytes(of: entry.pointee.d_name) { raw -> String? in
             guard raw.starts(with: tempPrefixBytes) else { return nil }
             return String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
