@@ -107,6 +107,20 @@ import Testing
         #expect(BrowserScreen.matches(app.state).map(\.id) == ["serverless-functions"])
     }
 
+    /// A profile's row too long for the width ends in an ellipsis (at 80 columns the
+    /// tail was cut to "5 l").
+    @Test func aBrowserRowTooLongForTheWidthEndsInAnEllipsis() {
+        let app = Fixture.type("a", into: Fixture.app())
+        for width in [40, 60, 80] {
+            let rows = app.screen(width, 14).lines.filter { $0.contains("Cloud & Infr") }
+            #expect(rows.count == 9)
+            for row in rows {
+                let detail = row.hasSuffix("  tracked") ? String(row.dropLast("  tracked".count)) : row
+                #expect(detail.hasSuffix("…") || detail.hasSuffix(" levels"), "\(width): \(row)")
+            }
+        }
+    }
+
     @Test func escGoesBackAndQQuits() {
         let app = Fixture.type("Enter", into: Fixture.app())
         #expect(app.state.screen == .skill("serverless-functions"))

@@ -72,9 +72,12 @@ enum BrowserScreen {
         let nameWidth = min(max(12, profiles[shown].map { TextWidth.of($0.name) }.max() ?? 0), body.width / 3)
         let items: [[[(String, Style)]]] = profiles[shown].map { profile in
             let tracked = state.record.skills[profile.id] != nil
+            // What is left of the row after the name (and "  tracked"), less a margin: cut with an ellipsis.
+            let room = body.width - nameWidth - 5 - (tracked ? 9 : 0)
+            let detail = "\(profile.domain) / \(profile.group) \(state.symbols.dot) \(profile.roles.count) roles, \(profile.levels.count) levels"
             return [[
                 ("  " + Widgets.cell(profile.name, nameWidth) + "  ", .bold),
-                ("\(profile.domain) / \(profile.group) \(state.symbols.dot) \(profile.roles.count) roles, \(profile.levels.count) levels", .plain),
+                (TextWidth.truncate(detail, to: room), .plain),
                 (tracked ? "  tracked" : "", Style(colour: .good)),
             ]]
         }
