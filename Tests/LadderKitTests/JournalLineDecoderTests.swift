@@ -84,6 +84,11 @@ import Testing
             #"{"v":1,"id":"a","at":"t"}"#, #"{"v":1,"id":"a","at":"t","kind":"x"} x"#, "{}", "[]", "",
             "{\"v\":1,\"id\":\"a\",\"at\":\"t\",\"kind\":\"x\u{01}\"}",
             #"{"v":1,"id":"a","at":"t","kind":"x","newer":"field"}"#, // a key JournalLine has not
+            // Keys that share a length and first bytes with one it has.
+            #"{"v":1,"id":"a","at":"t","kind":"x","w":"x"}"#, #"{"v":1,"id":"a","at":"t","kind":"x","ix":"x"}"#,
+            #"{"v":1,"id":"a","at":"t","kind":"x","dux":"x"}"#, #"{"v":1,"id":"a","at":"t","kind":"x","nome":"x"}"#,
+            #"{"v":1,"id":"a","at":"t","kind":"x","kinx":"x"}"#, #"{"v":1,"id":"a","at":"t","kind":"x","mentor":"x"}"#,
+            #"{"v":1,"id":"a","at":"t","kind":"x","lever":"x"}"#, #"{"v":1,"id":"a","at":"t","kind":"x","":"x"}"#,
             #"{"v":2,"id":"a","at":"t","kind":"undo","undo":["a",1]}"#, #"{"v":2,"id":"a","at":"t","kind":"undo","undo":"a"}"#,
             #"{"v":2,"id":"a","at":"t","kind":"undo","undo":["a",]}"#, #"{"v":2,"id":"a","at":"t","kind":"undo","undo":null}"#,
             #"{"v":1,"id":"a","at":"t","kind":"focus","due":null}"#,

@@ -99,6 +99,20 @@ import Testing
         }
     }
 
+    /// Many shapes (the table of kept shapes grows several times), each met many times.
+    @Test func aChangeListKeepsManyShapesApart() {
+        var changes: [ChangeReport] = []
+        for index in 0..<3000 {
+            let shape = (index * 7919) % 600
+            changes.append(ChangeReport(at: "2026-02-\(10 + index / 1000)T09:00:00Z", kind: shape % 2 == 0 ? "tick" : "untick",
+                                        expectation: "e\(shape)", text: shape % 3 == 0 ? nil : "Text \(shape / 3)",
+                                        level: nil, note: nil, verb: "ticked"))
+        }
+        var list = ChangeList()
+        for change in changes { list.append(change) }
+        #expect(Array(list) == changes)
+    }
+
     @Test func aChangeListGivesBackEveryChangeAndEncodesAsTheirArray() throws {
         let times = ["2026-01-01T09:00:00Z", "2026-01-01T09:00:00Z", "2026-01-01T10:30:07Z", "2026-01-02T00:00:00Z", "2026-01-01",
                      "", "2026-01-01T09:00:00.5Z", "2026-01-0\u{E9}T09:00:00Z", "2026-01-01T\0\0\0\0\0\0\0\0Z", "2026-01-01X09:00:00Z"]

@@ -240,7 +240,7 @@ final class EarlierEvents: @unchecked Sendable {
         if let loaded { return loaded.reduce(into: initial, update) }
         var state = initial
         var last: String?
-        var ids = Set<UInt64>(minimumCapacity: count) // 8 bytes an event, where `events` keeps each id and its line
+        var ids = HashSet64(minimumCapacity: count) // 8 bytes an event, where `events` keeps each id and its line
         var inOrder = true
         read(false) { event in
             if case .undo = event.change {
@@ -248,7 +248,7 @@ final class EarlierEvents: @unchecked Sendable {
             } else if let last, event.at < last {
                 inOrder = false
             } else {
-                inOrder = ids.insert(EventIDHashes.hash(event.id)).inserted
+                inOrder = ids.insert(EventIDHashes.hash(event.id))
             }
             guard inOrder else { return false }
             last = event.at

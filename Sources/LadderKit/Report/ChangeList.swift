@@ -18,19 +18,28 @@ public struct ChangeList: RandomAccessCollection, Equatable, Sendable, Encodable
     private var rows: [Row] = []
 
     /// What changes share: all of a change but its time and its note.
-    struct Shape: Hashable, Sendable, Spelled {
+    struct Shape: Sendable, Spelled {
         var kind: String
         var expectation: String?
         var text: String?
         var level: String?
         var verb: String
 
-        var isAllASCII: Bool {
-            kind.isAllASCII && verb.isAllASCII && (expectation?.isAllASCII ?? true) && (text?.isAllASCII ?? true)
-                && (level?.isAllASCII ?? true)
+        var spellingHash: UInt64 {
+            var hash = Spelling()
+            hash.add(kind)
+            hash.add(expectation)
+            hash.add(text)
+            hash.add(level)
+            hash.add(verb)
+            return hash.value
         }
 
-        var spelling: [String?] { [kind, expectation, text, level, verb] }
+        func isSpelled(like other: Shape) -> Bool {
+            ChangeList.sameBytes(kind, other.kind) && ChangeList.sameBytes(verb, other.verb)
+                && Spelling.same(expectation, other.expectation) && Spelling.same(text, other.text)
+                && Spelling.same(level, other.level)
+        }
     }
 
     struct Row: Equatable, Sendable {
@@ -122,58 +131,85 @@ public struct ChangeList: RandomAccessCollection, Equatable, Sendable, Encodable
 
 /// A value made of words, for keeping it once by its bytes.
 protocol Spelled {
-    /// Every byte of every word ASCII.
-    var isAllASCII: Bool { get }
-    /// Its words, compared and hashed by their bytes when not all ASCII.
-    var spelling: [String?] { get }
+    /// A hash of its words' bytes (`Spelling`).
+    var spellingHash: UInt64 { get }
+    /// Whether its words are `other`'s, byte for byte.
+    func isSpelled(like other: Self) -> Bool
 }
 
 extension String: Spelled {
-    var isAllASCII: Bool {
-        utf8.withContiguousStorageIfAvailable { $0.allSatisfy { $0 < 0x80 } } ?? utf8.allSatisfy { $0 < 0x80 }
+    var spellingHash: UInt64 {
+        var hash = ChangeList.Spelling()
+        hash.add(self)
+        return hash.value
     }
 
-    var spelling: [String?] { [self] }
+    func isSpelled(like other: String) -> Bool { ChangeList.sameBytes(self, other) }
 }
 
 extension ChangeList {
-    /// Values kept once each, by their bytes: ASCII ones by `==`, any other by `Spelling`.
-    struct Kept<Value: Hashable & Spelled & Sendable>: Sendable {
+    /// Values kept once each, by their words' bytes: a change's shape is looked up for
+    /// each of a long journal's changes, so it is hashed with FNV over its bytes in a
+    /// table of its own (`Hasher` over five strings was a seventh of a long report).
+    struct Kept<Value: Spelled & Sendable>: Sendable {
         private(set) var values: [Value] = []
-        private var positions: [Value: Int32] = [:]
-        private var spellings: [Spelling: Int32] = [:]
+        /// Each value's hash, by its place in `values`.
+        private var hashes: [UInt64] = []
+        /// Each slot: a place in `values` + 1, or 0 when empty; at most half full.
+        private var slots = [Int32](repeating: 0, count: 16)
+        private var shift: UInt64 = 64 - 4
 
         /// Where `value` is in `values`, added when it is not yet.
         mutating func position(_ value: Value) -> Int32 {
-            let ascii = value.isAllASCII
-            if let known = ascii ? positions[value] : spellings[Spelling(words: value.spelling)] { return known }
+            let hash = value.spellingHash
+            var slot = self.slot(hash)
+            while slots[slot] != 0 {
+                let place = Int(slots[slot]) - 1
+                if hashes[place] == hash, values[place].isSpelled(like: value) { return Int32(place) }
+                slot = (slot + 1) & (slots.count - 1)
+            }
             let position = Int32(values.count)
             values.append(value)
-            if ascii { positions[value] = position } else { spellings[Spelling(words: value.spelling)] = position }
+            hashes.append(hash)
+            slots[slot] = position + 1
+            if values.count * 2 > slots.count { grow() }
             return position
+        }
+
+        private func slot(_ hash: UInt64) -> Int { Int(truncatingIfNeeded: (hash &* 0x9E37_79B9_7F4A_7C15) >> shift) }
+
+        private mutating func grow() {
+            slots = Array(repeating: 0, count: slots.count * 2)
+            shift -= 1
+            for (place, hash) in hashes.enumerated() {
+                var slot = self.slot(hash)
+                while slots[slot] != 0 { slot = (slot + 1) & (slots.count - 1) }
+                slots[slot] = Int32(place + 1)
+            }
         }
     }
 
-    /// Words compared and hashed by their bytes.
-    struct Spelling: Hashable {
-        let words: [String?]
+    /// FNV-1a over words' bytes, each word ended by a byte no UTF-8 has (a missing
+    /// word by another).
+    struct Spelling {
+        private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
 
-        static func == (a: Spelling, b: Spelling) -> Bool {
-            a.words.count == b.words.count && zip(a.words, b.words).allSatisfy { x, y in
-                switch (x, y) {
-                case (nil, nil): return true
-                case let (x?, y?): return ChangeList.sameBytes(x, y)
-                default: return false
-                }
-            }
+        mutating func add(_ word: String?) {
+            guard var word else { return mix(0xFE) }
+            word.withUTF8 { for byte in $0 { mix(byte) } }
+            mix(0xFF)
         }
 
-        func hash(into hasher: inout Hasher) {
-            for word in words {
-                guard let word else { hasher.combine(0 as UInt8); continue }
-                hasher.combine(1 as UInt8)
-                hasher.combine(word.utf8.count)
-                word.utf8.forEach { hasher.combine($0) }
+        private mutating func mix(_ byte: UInt8) {
+            value ^= UInt64(byte)
+            value = value &* 0x100_0000_01b3
+        }
+
+        static func same(_ a: String?, _ b: String?) -> Bool {
+            switch (a, b) {
+            case (nil, nil): true
+            case let (a?, b?): ChangeList.sameBytes(a, b)
+            default: false
             }
         }
     }

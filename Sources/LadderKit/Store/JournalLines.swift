@@ -57,7 +57,13 @@ struct JournalLines {
     mutating func feed(_ chunk: ArraySlice<UInt8>, _ emit: (Line) throws -> Void) rethrows {
         var start = chunk.startIndex
         while start < chunk.endIndex {
-            let newline = chunk[start...].firstIndex(of: 0x0A)
+            // Found with `memchr`: a byte-by-byte search was a tenth of reading a long journal.
+            let newline = chunk.withUnsafeBufferPointer { buffer -> Int? in
+                guard let base = buffer.baseAddress else { return nil }
+                let from = start - chunk.startIndex
+                return memchr(base + from, 0x0A, buffer.count - from)
+                    .map { UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) - base + chunk.startIndex }
+            }
             let end = newline ?? chunk.endIndex
             let piece = chunk[start..<end]
             if pending.isEmpty && length == 0 && newline != nil && piece.count <= Self.maxLineBytes {
