@@ -23,11 +23,7 @@ struct KeyTable: Sendable {
     }
 
     static func hash(_ key: UnsafeRawBufferPointer) -> Int {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in key {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x100_0000_01b3
-        }
+        let hash = FNV1a.of(key)
         return Int(truncatingIfNeeded: hash ^ (hash >> 32))
     }
 

@@ -192,17 +192,13 @@ extension ChangeList {
     /// FNV-1a over words' bytes, each word ended by a byte no UTF-8 has (a missing
     /// word by another).
     struct Spelling {
-        private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
+        private var hash = FNV1a()
+        var value: UInt64 { hash.value }
 
         mutating func add(_ word: String?) {
-            guard var word else { return mix(0xFE) }
-            word.withUTF8 { for byte in $0 { mix(byte) } }
-            mix(0xFF)
-        }
-
-        private mutating func mix(_ byte: UInt8) {
-            value ^= UInt64(byte)
-            value = value &* 0x100_0000_01b3
+            guard var word else { return hash.add(0xFE) }
+            word.withUTF8 { hash.add($0) }
+            hash.add(0xFF)
         }
 
         static func same(_ a: String?, _ b: String?) -> Bool {

@@ -21,16 +21,8 @@ struct EventIDHashes: Equatable, Sendable {
     }
 
     static func hash(_ id: String) -> UInt64 {
-        func fnv<C: Sequence>(_ bytes: C) -> UInt64 where C.Element == UInt8 {
-            var h: UInt64 = 0xcbf2_9ce4_8422_2325
-            for byte in bytes {
-                h ^= UInt64(byte)
-                h = h &* 0x100_0000_01b3
-            }
-            return h
-        }
         // Over the string's own bytes when it has them in one piece (it nearly always does).
-        return id.utf8.withContiguousStorageIfAvailable { fnv($0) } ?? fnv(id.utf8)
+        id.utf8.withContiguousStorageIfAvailable { FNV1a.of($0) } ?? FNV1a.of(id.utf8)
     }
 
     func contains(_ id: String) -> Bool {

@@ -36,7 +36,7 @@ struct JournalLines {
     let salt: UInt64?
     private var pending: [UInt8] = []
     private var length = 0
-    private var hash: UInt64 = 0
+    private var hash = FNV1a()
     private var number = 0
 
     /// `after` is the number of lines before the first one fed (when reading on from
@@ -69,8 +69,8 @@ struct JournalLines {
             if pending.isEmpty && length == 0 && newline != nil && piece.count <= Self.maxLineBytes {
                 // The whole line is in this chunk: no copy.
                 number += 1
-                if salt != nil { add(toHash: piece) }
-                try emit(Line(number: number, bytes: piece, length: piece.count, last: false, hash: hash))
+                if salt != nil { hash.add(piece) }
+                try emit(Line(number: number, bytes: piece, length: piece.count, last: false, hash: salt != nil ? hash.value : 0))
                 startLine()
             } else {
                 keep(piece)
@@ -86,7 +86,7 @@ struct JournalLines {
     }
 
     private mutating func keep(_ piece: ArraySlice<UInt8>) {
-        if salt != nil { add(toHash: piece) }
+        if salt != nil { hash.add(piece) }
         length += piece.count
         let cap = length <= Self.maxLineBytes ? Self.maxLineBytes : Self.excerptBytes
         if pending.count > cap { pending.removeSubrange(cap...) }  // over-long: keep only its start
@@ -95,7 +95,7 @@ struct JournalLines {
 
     private mutating func finishLine(last: Bool, _ emit: (Line) throws -> Void) rethrows {
         number += 1
-        try emit(Line(number: number, bytes: pending[...], length: length, last: last, hash: hash))
+        try emit(Line(number: number, bytes: pending[...], length: length, last: last, hash: salt != nil ? hash.value : 0))
         pending.removeAll(keepingCapacity: pending.capacity <= Self.maxLineBytes * 2)
         startLine()
     }
@@ -103,18 +103,10 @@ struct JournalLines {
     private mutating func startLine() {
         length = 0
         guard let salt else { return }
-        hash = 0xcbf2_9ce4_8422_2325
-        withUnsafeBytes(of: salt.littleEndian) { add(toHash: $0) }
+        hash = FNV1a()
+        withUnsafeBytes(of: salt.littleEndian) { hash.add($0) }
     }
 
-    private mutating func add<C: Collection>(toHash bytes: C) where C.Element == UInt8 {
-        var h = hash
-        for byte in bytes {
-            h ^= UInt64(byte)
-            h = h &* 0x100_0000_01b3
-        }
-        hash = h
-    }
 
     /// Reads `fd` to its end through a 64 KB buffer, emitting every line.
     /// `path` names the file in errors.

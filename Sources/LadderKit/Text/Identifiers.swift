@@ -29,11 +29,6 @@ public enum Identifier {
 
     /// FNV-1a, 64 bit: stable across runs and platforms (unlike `Hasher`).
     public static func fnv1a64(_ text: String) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in text.utf8 {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x100_0000_01b3
-        }
-        return hash
+        FNV1a.of(text.utf8)
     }
 }
