@@ -17,8 +17,8 @@ extension ProfileIndexBuilder {
     static func unchanged(_ lines: IndexLines, folder: DataFolder) -> Bool {
         let summary = UInt8(ascii: "S"), problem = UInt8(ascii: "P")
         var sources = KeyTable(capacity: lines.count)
-        // The shards lines name, each as one line's field: sixteen at most as written.
-        var shards: [(line: Int, exists: Bool)] = []
+        // A line naming each shard found present: sixteen at most as written.
+        var shards: [Int] = []
         let cachePath = CacheFolder.path(in: folder)
         for line in 0..<lines.count {
             let kind = lines.first(line, 0)
@@ -34,15 +34,10 @@ extension ProfileIndexBuilder {
                 continue
             }
             guard lines.first(line, 17) != 0 else { continue } // no record: read from its source
-            let known = lines.withField(line, 17) { name in shards.first { lines.field($0.line, 17, equals: name) } } ?? nil
-            if let known {
-                guard known.exists else { return false }
-                continue
-            }
-            guard let name = lines.text(line, 17) else { return false }
-            let exists = ProfileIndex.isShardName(name) && access(cachePath + "/" + name, R_OK) == 0
-            guard exists else { return false }
-            shards.append((line, exists))
+            if lines.withField(line, 17, { name in shards.contains { lines.field($0, 17, equals: name) } }) == true { continue }
+            guard let name = lines.text(line, 17), ProfileIndex.isShardName(name), access(cachePath + "/" + name, R_OK) == 0
+            else { return false }
+            shards.append(line)
         }
         var found = 0
         for (file, bytes) in bundledProfiles {
