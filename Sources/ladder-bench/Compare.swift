@@ -24,6 +24,8 @@ struct Compare: ParsableCommand {
     var tasks: Int = 10_000
     @Flag(inversion: .prefixedNo, help: "Include taskwarrior's task list when task is on PATH.")
     var taskwarrior = true
+    @Flag(help: "Also count each ladder command's instructions, once, under valgrind's callgrind (when valgrind is on PATH): ratios a busy machine does not move.")
+    var instructions = false
 
     func validate() throws {
         guard runs >= 3, tasks >= 1 else { throw ValidationError("--runs at least 3, --tasks at least 1") }
@@ -72,6 +74,46 @@ struct Compare: ParsableCommand {
             for index in commands.indices { commands[index].times.append(try timed(commands[index])) }
         }
         print(report(commands, screens: screens))
+        if instructions { try countInstructions(Array(commands[...screens])) }
+    }
+
+    /// Each ladder command's instruction count under callgrind (one run: the count
+    /// hardly varies), with each screen's ratio to the floor's.
+    func countInstructions(_ commands: [Command]) throws {
+        guard let valgrind = findOnPath("valgrind") else {
+            log("valgrind not on PATH: instructions not counted (apt-get install valgrind)")
+            return
+        }
+        let out = NSTemporaryDirectory() + "ladder-compare-\(getpid()).callgrind"
+        // Valgrind cannot read the debug info Swift writes: it runs a copy without it.
+        let copy = NSTemporaryDirectory() + "ladder-compare-\(getpid())-ladder"
+        defer { unlink(out); unlink(copy) }
+        guard let strip = findOnPath("strip") else {
+            log("strip not on PATH: instructions not counted (valgrind needs the binary without debug info; apt-get install binutils)")
+            return
+        }
+        try? FileManager.default.removeItem(atPath: copy)
+        try FileManager.default.copyItem(atPath: commands[0].program, toPath: copy)
+        let stripped = try runChild(strip, ["-g", copy], environment: ["PATH": "/usr/bin:/bin"])
+        guard stripped.status == 0 else { throw BenchError("strip -g \(copy) exited \(stripped.status)") }
+        log("counting instructions under callgrind (a few seconds a command)")
+        var counts: [Int] = []
+        for command in commands {
+            let run = try runChild(valgrind, ["-q", "--tool=callgrind", "--callgrind-out-file=" + out, copy] + command.arguments,
+                                   environment: command.environment)
+            let text = (try? String(contentsOfFile: out, encoding: .utf8)) ?? ""
+            // callgrind's file ends with `totals: N` (older ones write `summary: N`).
+            let total = text.split(separator: "\n").last { $0.hasPrefix("totals:") || $0.hasPrefix("summary:") }
+                .flatMap { Int($0.split(separator: " ").last ?? "") }
+            guard run.status == 0, let total else { throw BenchError("\(command.label) under callgrind: exit \(run.status), no count") }
+            counts.append(total)
+        }
+        var lines = ["", "| command, under callgrind | instructions | / floor |", "| --- | --- | --- |"]
+        for (command, count) in zip(commands, counts) {
+            lines.append("| \(command.label) | " + String(format: "%.1fM", Double(count) / 1e6) + " | "
+                         + String(format: "%.2f", Double(count) / Double(max(counts[0], 1))) + " |")
+        }
+        print(lines.joined(separator: "\n"))
     }
 
     func timed(_ command: Command) throws -> Double {
