@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// The profile index's entry lines, read in place: the body's bytes and where each
 /// field starts, nothing decoded. A start asks a thousand lines for a file name, a
 /// stamp and an id, and makes a string only for the few profiles a screen shows
@@ -43,15 +37,8 @@ struct IndexLines: Sendable {
             guard let base = buffer.baseAddress else { return }
             var at = body.startIndex
             while at < body.endIndex {
-                let lineEnd = memchr(base + at, 0x0A, body.endIndex - at)
-                    .map { UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) - base } ?? body.endIndex
                 firsts.append(Int32(starts.count))
-                starts.append(Int32(at))
-                while let tab = memchr(base + at, 0x09, lineEnd - at) {
-                    at = UnsafePointer(tab.assumingMemoryBound(to: UInt8.self)) - base + 1
-                    starts.append(Int32(at))
-                }
-                at = lineEnd + 1
+                at = FieldReader.fields(ofLineAt: at, in: base, end: body.endIndex) { starts.append(Int32($0.lowerBound)) } + 1
             }
             starts.append(Int32(at))
         }

@@ -66,6 +66,12 @@ struct ProfileIndex {
         return number.allSatisfy(isDigit) && bytes[prefix.count + 2] == UInt8(ascii: "-") && hash.allSatisfy(isHex)
     }
 
+    /// True when `name` is a shard's name and the shard is in the cache folder: a
+    /// record naming any other is of no use.
+    static func shardExists(_ name: String, in cachePath: String) -> Bool {
+        isShardName(name) && access(cachePath + "/" + name, R_OK) == 0
+    }
+
     static func shardNumber(_ source: String) -> Int {
         Int(Identifier.fnv1a64(source) % UInt64(shardCount))
     }

@@ -35,8 +35,7 @@ extension ProfileIndexBuilder {
             }
             guard lines.first(line, 17) != 0 else { continue } // no record: read from its source
             if lines.withField(line, 17, { name in shards.contains { lines.field($0, 17, equals: name) } }) == true { continue }
-            guard let name = lines.text(line, 17), ProfileIndex.isShardName(name), access(cachePath + "/" + name, R_OK) == 0
-            else { return false }
+            guard let name = lines.text(line, 17), ProfileIndex.shardExists(name, in: cachePath) else { return false }
             shards.append(line)
         }
         var found = 0

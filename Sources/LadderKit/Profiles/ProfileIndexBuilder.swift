@@ -64,7 +64,7 @@ struct ProfileIndexBuilder {
                         if let known = present.first(where: { $0.shard == record.shard }) {
                             exists = known.exists
                         } else {
-                            exists = ProfileIndex.isShardName(record.shard) && access(cachePath + "/" + record.shard, R_OK) == 0
+                            exists = ProfileIndex.shardExists(record.shard, in: cachePath)
                             present.append((record.shard, exists))
                         }
                         if !exists { continue }

@@ -93,22 +93,34 @@ struct FieldReader {
         let (fields, end) = bytes.withUnsafeBufferPointer { buffer -> ([Range<Int>], Int) in
             guard let base = buffer.baseAddress else { return ([], position) }
             let offset = bytes.startIndex // `buffer` starts at the slice's first byte
-            let from = position - offset
-            let lineEnd = memchr(base + from, 0x0A, buffer.count - from)
-                .map { UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) - base } ?? buffer.count
             var fields: [Range<Int>] = []
             fields.reserveCapacity(24)
-            var start = from
-            while let tab = memchr(base + start, 0x09, lineEnd - start) {
-                let at = UnsafePointer(tab.assumingMemoryBound(to: UInt8.self)) - base
-                fields.append((start + offset)..<(at + offset))
-                start = at + 1
+            let lineEnd = Self.fields(ofLineAt: position - offset, in: base, end: buffer.count) { field in
+                fields.append((field.lowerBound + offset)..<(field.upperBound + offset))
             }
-            fields.append((start + offset)..<(lineEnd + offset))
             return (fields, lineEnd + offset)
         }
         position = end + 1
         return Line(bytes: bytes, fields: fields)
+    }
+
+    /// The place of the first `byte` in `base[range]`, found with `memchr`; nil when
+    /// there is none.
+    static func find(_ byte: UInt8, in base: UnsafePointer<UInt8>, _ range: Range<Int>) -> Int? {
+        memchr(base + range.lowerBound, Int32(byte), range.count).map { UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) - base }
+    }
+
+    /// Hands `field` each field of the line starting at `from` in `base[..<end]`, as
+    /// byte ranges without their tab; returns where the line ends (its newline, or `end`).
+    static func fields(ofLineAt from: Int, in base: UnsafePointer<UInt8>, end: Int, _ field: (Range<Int>) -> Void) -> Int {
+        let lineEnd = find(0x0A, in: base, from..<end) ?? end
+        var start = from
+        while let tab = find(0x09, in: base, start..<lineEnd) {
+            field(start..<tab)
+            start = tab + 1
+        }
+        field(start..<lineEnd)
+        return lineEnd
     }
 
     struct Line: Sendable {

@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Splits a journal into lines as its bytes arrive, through a bounded buffer: a line
 /// longer than `maxLineBytes` is never held whole (only its start, for the report),
 /// so memory does not grow with the file or with one hostile line.
@@ -60,9 +54,7 @@ struct JournalLines {
             // Found with `memchr`: a byte-by-byte search was a tenth of reading a long journal.
             let newline = chunk.withUnsafeBufferPointer { buffer -> Int? in
                 guard let base = buffer.baseAddress else { return nil }
-                let from = start - chunk.startIndex
-                return memchr(base + from, 0x0A, buffer.count - from)
-                    .map { UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) - base + chunk.startIndex }
+                return FieldReader.find(0x0A, in: base, (start - chunk.startIndex)..<buffer.count).map { $0 + chunk.startIndex }
             }
             let end = newline ?? chunk.endIndex
             let piece = chunk[start..<end]
