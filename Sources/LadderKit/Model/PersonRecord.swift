@@ -240,7 +240,7 @@ final class EarlierEvents: @unchecked Sendable {
         if let loaded { return loaded.reduce(into: initial, update) }
         var state = initial
         var last: String?
-        var ids = HashSet64(minimumCapacity: count) // 8 bytes an event, where `events` keeps each id and its line
+        var ids = KeyTable(capacity: count) // a set of id hashes: 12 bytes an event, where `events` keeps each id and its line
         var inOrder = true
         read(false) { event in
             if case .undo = event.change {
@@ -248,7 +248,7 @@ final class EarlierEvents: @unchecked Sendable {
             } else if let last, event.at < last {
                 inOrder = false
             } else {
-                inOrder = ids.insert(EventIDHashes.hash(event.id))
+                inOrder = ids.insert(0, hash: EventIDHashes.hash(event.id)) { _ in true } == nil
             }
             guard inOrder else { return false }
             last = event.at

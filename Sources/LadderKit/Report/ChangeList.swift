@@ -149,43 +149,20 @@ extension String: Spelled {
 
 extension ChangeList {
     /// Values kept once each, by their words' bytes: a change's shape is looked up for
-    /// each of a long journal's changes, so it is hashed with FNV over its bytes in a
-    /// table of its own (`Hasher` over five strings was a seventh of a long report).
+    /// each of a long journal's changes, so it is hashed with FNV over its bytes into a
+    /// `KeyTable` (`Hasher` over five strings was a seventh of a long report).
     struct Kept<Value: Spelled & Sendable>: Sendable {
         private(set) var values: [Value] = []
-        /// Each value's hash, by its place in `values`.
-        private var hashes: [UInt64] = []
-        /// Each slot: a place in `values` + 1, or 0 when empty; at most half full.
-        private var slots = [Int32](repeating: 0, count: 16)
-        private var shift: UInt64 = 64 - 4
+        /// Each value's place in `values`, by its spelling's hash.
+        private var places = KeyTable()
 
         /// Where `value` is in `values`, added when it is not yet.
         mutating func position(_ value: Value) -> Int32 {
             let hash = value.spellingHash
-            var slot = self.slot(hash)
-            while slots[slot] != 0 {
-                let place = Int(slots[slot]) - 1
-                if hashes[place] == hash, values[place].isSpelled(like: value) { return Int32(place) }
-                slot = (slot + 1) & (slots.count - 1)
-            }
-            let position = Int32(values.count)
+            if let known = places.find(hash: hash, isKey: { values[$0].isSpelled(like: value) }) { return Int32(known) }
+            places.add(values.count, hash: hash)
             values.append(value)
-            hashes.append(hash)
-            slots[slot] = position + 1
-            if values.count * 2 > slots.count { grow() }
-            return position
-        }
-
-        private func slot(_ hash: UInt64) -> Int { Int(truncatingIfNeeded: (hash &* 0x9E37_79B9_7F4A_7C15) >> shift) }
-
-        private mutating func grow() {
-            slots = Array(repeating: 0, count: slots.count * 2)
-            shift -= 1
-            for (place, hash) in hashes.enumerated() {
-                var slot = self.slot(hash)
-                while slots[slot] != 0 { slot = (slot + 1) & (slots.count - 1) }
-                slots[slot] = Int32(place + 1)
-            }
+            return Int32(values.count - 1)
         }
     }
 
