@@ -57,30 +57,14 @@ public enum Safe {
         }
     }
 
-    /// JSON text with every character `text` would alter, other than those JSON
-    /// already escapes, written as a `\uXXXX` escape instead: the data stays exact
-    /// for a program reading it, and nothing reaches a terminal raw. Apply it to
-    /// encoder output, where such characters can only be inside strings.
-    public static func json(_ encoded: String) -> String {
-        if encoded.utf8.allSatisfy({ $0 < 0x7F }) { return encoded }
-        func escaped(_ scalar: Unicode.Scalar) -> Bool {
-            let value = scalar.value
-            return value == 0x7F || (0x80..<0xA0).contains(value) || value == 0x2028 || value == 0x2029
-                || (value != 0x200D && isInvisibleControl(scalar))
-        }
-        if !encoded.unicodeScalars.contains(where: escaped) { return encoded } // non-ASCII, all of it plain
-        var out = ""
-        out.reserveCapacity(encoded.utf8.count)
-        for scalar in encoded.unicodeScalars {
-            if escaped(scalar) {
-                for unit in String(scalar).utf16 {
-                    let hex = String(unit, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                }
-            } else {
-                out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
+    /// Whether JSON output writes `scalar` as a `\uXXXX` escape though JSON does not
+    /// require it: every character `text` would alter that JSON does not already
+    /// escape (DEL, C1 controls, line and paragraph separators, invisible format
+    /// characters but ZWJ). The data stays exact for a program reading it, and
+    /// nothing reaches a terminal raw.
+    public static func jsonEscapes(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        return value == 0x7F || (0x80..<0xA0).contains(value) || value == 0x2028 || value == 0x2029
+            || (value != 0x200D && isInvisibleControl(scalar))
     }
 }

@@ -55,7 +55,7 @@ struct HistoryCommand: ParsableCommand {
         if json {
             let output = Output(person: PersonInfo(record), generated: JournalEvent.timestamp(now),
                                 windowDays: LadderKit.History.paceWindowDays, skills: skills, readiness: readiness)
-            return print(try ReportJSON.encode(output))
+            return try printJSON(output, keys: .snakeCase)
         }
         guard !skills.isEmpty else {
             print("\(Safe.text(record.name)) tracks no skills yet. Start with: ladder track SKILL --role ROLE --level LEVEL --person \(record.id)")

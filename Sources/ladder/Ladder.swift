@@ -121,9 +121,10 @@ func printError(_ message: String) {
     FileHandle.standardError.write(Data((message + "\n").utf8))
 }
 
-/// Pretty, key-sorted JSON on stdout.
-func printJSON<T: Encodable>(_ value: T) throws {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    print(Safe.json(String(decoding: try encoder.encode(value), as: UTF8.self)))
+/// Pretty, key-sorted JSON on stdout, written as it is made (`PrettyJSON`).
+func printJSON<T: Encodable>(_ value: T, keys: PrettyJSON.Keys = .asWritten) throws {
+    fflush(nil) // anything printed before goes first
+    var output = TextOutput(fileDescriptor: STDOUT_FILENO, name: "standard output")
+    try PrettyJSON.write(value, keys: keys, to: &output)
+    try report { try output.finish() }
 }

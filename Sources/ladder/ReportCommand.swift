@@ -81,10 +81,10 @@ struct Report: ParsableCommand {
         let built = PersonReport(record: record, library: context.library, now: Date(), staleDays: staleDays, period: period)
         switch format {
         case .markdown:
-            var output = MarkdownOutput(fileDescriptor: STDOUT_FILENO, name: "standard output")
+            var output = TextOutput(fileDescriptor: STDOUT_FILENO, name: "standard output")
             MarkdownReport.render(built, into: &output)
             try report { try output.finish() }
-        case .json: print(try ReportJSON.encode(built))
+        case .json: try printJSON(built, keys: .snakeCase)
         }
     }
 }

@@ -84,7 +84,7 @@ import Testing
         #expect(markdown.contains("## Working on"))
         #expect(markdown.contains("since 2026-06-01, by 2026-06-15 — **overdue**"))
         #expect(markdown.contains("- [ ] Overdue: \(senior[0].text)"))
-        let json = try ReportJSON.encode(report)
+        let json = try PrettyJSON.string(report, keys: .snakeCase)
         #expect(json.contains(#""working_on""#) && json.contains(#""overdue" : true"#) && json.contains(#""by" : "2026-06-15""#))
     }
 }

@@ -88,7 +88,7 @@ import Testing
         #expect(a.thread.map(\.step) == ["question", "answer", "accept"])
         let markdown = MarkdownReport.render(report)
         #expect(markdown.contains("  - Question thread (accepted):\n    - Asked by Olga Petrova (2026-05-03): *which service?*\n    - Answered (2026-05-04): *billing*\n    - Accepted by Olga Petrova (2026-05-05): *thanks*"))
-        let json = try ReportJSON.encode(report)
+        let json = try PrettyJSON.string(report, keys: .snakeCase)
         #expect(json.contains("\"step\" : \"accept\""))
         #expect(json.contains("\"state\" : \"accepted\""))
     }

@@ -50,7 +50,7 @@ import Testing
         let markdown = MarkdownReport.render(report)
         #expect(markdown.contains("## Readiness\n\n**Cloud Engineer, Middle.** Toward Senior: 2 of 27 · 7%, 0 of 9 Required skills complete, 8 at 0% — down from 11% on 2026-05-05 (-4 points)."))
         #expect(markdown.contains("Over time: `▁▂▂▂`"))
-        let json = try ReportJSON.encode(report)
+        let json = try PrettyJSON.string(report, keys: .snakeCase)
         #expect(json.contains("\"required_at_zero\" : 8"))
         #expect(json.contains("\"at_period_start\" : {"))
 

@@ -210,7 +210,7 @@ import Testing
     }
 
     @Test func jsonHasStableSnakeCaseKeys() throws {
-        let text = try ReportJSON.encode(report())
+        let text = try PrettyJSON.string(report(), keys: .snakeCase)
         let json = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
         #expect(Set(json.keys) == ["person", "generated", "note", "stale_days", "stale_before", "period", "skills", "changes",
                                    "agenda", "reviews", "open_questions", "working_on"])
@@ -243,7 +243,7 @@ import Testing
     @Test func jsonKeepsTextExactButTerminalSafe() throws {
         var record = self.record
         record.apply(JournalEvent(.note(skill: skill, level: nil, expectation: expectations("Senior")[0].id, text: nil, note: "\u{1B}]0;pwned\u{07} ok"), at: "2026-05-25T09:00:00Z"))
-        let text = try ReportJSON.encode(report(record))
+        let text = try PrettyJSON.string(report(record), keys: .snakeCase)
         #expect(!text.contains("\u{1B}"))
         let json = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
         let done = try #require(((json["skills"] as? [[String: Any]])?.first?["done"] as? [[String: Any]]))

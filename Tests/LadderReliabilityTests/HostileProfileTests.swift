@@ -138,7 +138,7 @@ import Glibc
 
     """#
 
-    @Test func safeTextNeutralisesEveryClass() {
+    @Test func safeTextNeutralisesEveryClass() throws {
         let cases: [(String, String)] = [
             ("\u{1B}]0;title\u{07}", "^[]0;title^G"),
             ("a\u{9B}31mb", "a<9B>31mb"),
@@ -153,8 +153,8 @@ import Glibc
         ]
         for (input, expected) in cases { #expect(Safe.text(input) == expected, "\(input.unicodeScalars.map { String($0.value, radix: 16) })") }
         // JSON keeps the data exact but escapes what would reach the terminal raw.
-        let json = Safe.json("{\"a\":\"x\u{9B}y\u{202E}z\u{7F}\u{E0041}\"}")
-        #expect(json == "{\"a\":\"x\\u009by\\u202ez\\u007f\\udb40\\udc41\"}")
+        let json = try PrettyJSON.string(["a": "x\u{9B}y\u{202E}z\u{7F}\u{E0041}"], keys: .asWritten)
+        #expect(json == "{\n  \"a\" : \"x\\u009by\\u202ez\\u007f\\udb40\\udc41\"\n}")
         let decoded = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: String]
         #expect(decoded?["a"] == "x\u{9B}y\u{202E}z\u{7F}\u{E0041}")
     }

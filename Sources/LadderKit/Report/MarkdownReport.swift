@@ -6,7 +6,7 @@ import CellGrid
 /// list, a link, emphasis or HTML.
 public enum MarkdownReport {
     /// The readiness section: the path's line, its trend over the period, and a sparkline of every change.
-    static func readiness(_ readiness: ReadinessReport, into out: inout MarkdownOutput) {
+    static func readiness(_ readiness: ReadinessReport, into out: inout TextOutput) {
         var line = "**\(escape(readiness.roleName)), \(escape(readiness.level)).** \(escape(readiness.line))"
         if let trend = readiness.trend { line += " — \(escape(trend))" }
         for text in ["", "## Readiness", "", line + "."] { out.line(text) }
@@ -19,13 +19,13 @@ public enum MarkdownReport {
 
     /// The report as one string: what `render(_:into:)` writes.
     public static func render(_ report: PersonReport) -> String {
-        var out = MarkdownOutput()
+        var out = TextOutput()
         render(report, into: &out)
         return out.text
     }
 
     /// Writes the report, line by line.
-    public static func render(_ report: PersonReport, into out: inout MarkdownOutput) {
+    public static func render(_ report: PersonReport, into out: inout TextOutput) {
         out.line("# Growth report: \(escape(report.person.name))")
         out.line("")
         out.line("*\(day(report.generated)) · changes \(escape(report.period.description)) · evidence older than "
@@ -123,7 +123,7 @@ public enum MarkdownReport {
         }
     }
 
-    static func standing(_ skill: SkillReport, staleDays: Int, into out: inout MarkdownOutput) {
+    static func standing(_ skill: SkillReport, staleDays: Int, into out: inout TextOutput) {
         out.line("")
         out.line("### \(escape(skill.name)) · \(escape(skill.role)) · \(escape(skill.level))")
         out.line("")
@@ -200,7 +200,7 @@ public enum MarkdownReport {
         }
     }
 
-    static func done(_ item: ExpectationReport, staleDays: Int, into out: inout MarkdownOutput) {
+    static func done(_ item: ExpectationReport, staleDays: Int, into out: inout TextOutput) {
         var place = [item.level.map(escape), item.role.map { "as " + escape($0) }, code(item.id)].compactMap { $0 }
         if let at = item.tickedAt { place.append("ticked \(day(at))") }
         out.line("- [x] \(escape(item.text)) (\(place.joined(separator: ", ")))")

@@ -202,7 +202,12 @@ public struct ChangeReport: Equatable, Sendable, Encodable {
     public var verb: String
 
     /// One line saying what happened, e.g. "ticked (Senior): Optimizes cost and performance."
-    public var summary: String { verb + (text.map { ": \($0)" } ?? "") + (detail.map { " — \($0)" } ?? "") }
+    public var summary: String {
+        var line = verb // appended to, not interpolated: a long journal's JSON report has a summary per change
+        if let text { line += ": " + text }
+        if let detail { line += " — " + detail }
+        return line
+    }
     /// The note, reason or answer, as `summary` ends with it.
     public var detail: String? { note }
 

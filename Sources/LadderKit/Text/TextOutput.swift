@@ -1,7 +1,8 @@
-/// Where a Markdown report goes as it is written, line by line: kept whole
-/// (`MarkdownReport.render(_:)`), or written to a file (stdout for `ladder report`)
-/// 64 KB at a time, so a report of a long journal is never held whole.
-public struct MarkdownOutput {
+/// Where a report (Markdown or JSON) goes as it is written: kept whole
+/// (`MarkdownReport.render(_:)`, `PrettyJSON.string`), or written to a file (stdout
+/// for `ladder report`) 64 KB at a time, so a report of a long journal is never held
+/// whole.
+public struct TextOutput {
     /// How many bytes are gathered before a write.
     static let chunkBytes = 64 * 1024
 
@@ -27,6 +28,11 @@ public struct MarkdownOutput {
     mutating func line(_ text: String) {
         write(text)
         bytes.append(0x0A)
+        sendIfFull()
+    }
+
+    /// Sends what is gathered once it is a chunk.
+    mutating func sendIfFull() {
         if bytes.count >= Self.chunkBytes { send() }
     }
 
