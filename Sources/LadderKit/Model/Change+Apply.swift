@@ -37,9 +37,9 @@ extension Change {
             record.reviews[record.reviews.count - 1].end = at
             record.reviews[record.reviews.count - 1].openAtEnd = record.openQuestions
         case .confirm(let skill, _, _, _, _), .question(let skill, _, _, _, _), .accept(let skill, _, _, _, _):
-            guard record.skills[skill] != nil else { record.untracked[skill, default: []].append((self, at)); return }
-            if case .accept(_, let id, _, _, _) = self, record.skills[skill]?.assessments[id]?.isAnswered != true { return }
-            record.skills[skill]?.apply(self, at: at)
+            guard let place = record.skills.index(forKey: skill) else { record.untracked[skill, default: []].append((self, at)); return }
+            if case .accept(_, let id, _, _, _) = self, record.skills.values[place].assessments[id]?.isAnswered != true { return }
+            record.skills.values[place].apply(self, at: at)
             if record.openReview != nil {
                 if case .question = self {
                     record.reviews[record.reviews.count - 1].questioned += 1
@@ -50,8 +50,9 @@ extension Change {
         case .tick(let skill, _, _, _), .untick(let skill, _, _, _), .note(let skill, _, _, _, _), .step(let skill, _),
              .notApplicable(let skill, _, _, _, _), .applicable(let skill, _, _, _), .answer(let skill, _, _),
              .withdraw(let skill, _, _), .focus(let skill, _, _, _, _), .unfocus(let skill, _, _), .noteFix(let skill, _, _, _):
-            guard record.skills[skill] != nil else { record.untracked[skill, default: []].append((self, at)); return }
-            record.skills[skill]?.apply(self, at: at)
+            // Changed where it is kept: `skills[skill]?.apply` takes the skill out and puts it back.
+            guard let place = record.skills.index(forKey: skill) else { record.untracked[skill, default: []].append((self, at)); return }
+            record.skills.values[place].apply(self, at: at)
         case .undo, .unknown: // an undo is folded by PersonRecord: it takes events out
             return
         }

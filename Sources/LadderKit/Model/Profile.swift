@@ -39,12 +39,15 @@ public struct Profile: Codable, Equatable, Sendable {
 
     /// The role with this id or name (case-insensitive), if any.
     public func role(named query: String) -> Role? {
+        // A journal names a role by its id: found without lowercasing (a history asks once per change).
+        if let role = roles.first(where: { $0.id == query }) { return role }
         let key = query.lowercased()
         return roles.first { $0.id == key || $0.name.lowercased() == key }
     }
 
     /// The index of the level with this name (case-insensitive), if any.
     public func levelIndex(named query: String) -> Int? {
+        if let exact = levels.firstIndex(of: query) { return exact } // as the journal spells it
         let key = query.lowercased()
         return levels.firstIndex { $0.lowercased() == key }
     }
