@@ -30,9 +30,10 @@ extension Context {
         throw CLIError("no person '\(Safe.text(query))' here; \(close)people: \(Self.list(people)) (add one: ladder people add NAME --mentee)")
     }
 
-    /// `ana-silva (Ana Silva), ben`: ids, with the name where it says more.
+    /// `ana-silva (Ana Silva), ben`: ids, with the name where it says more; cut after
+    /// 40 (`Suggestions.list`), pointing to `ladder people list`.
     static func list(_ people: [(id: PersonID, name: String)]) -> String {
-        people.map { $0.name == $0.id.rawValue ? $0.id.rawValue : "\($0.id) (\(Safe.text($0.name)))" }.joined(separator: ", ")
+        Suggestions.list(people.map { $0.name == $0.id.rawValue ? $0.id.rawValue : "\($0.id) (\($0.name))" }, seeAll: "ladder people list")
     }
 
     /// The person `--person` names, or the owner when it names none.

@@ -46,6 +46,17 @@ import Testing
         #expect(id.stderr.contains("did you mean f85ceb"), "\(id.stderr)")
     }
 
+    /// A team larger than a line: the error for an unknown person lists the first 40
+    /// and says how to see everyone.
+    @Test func anUnknownPersonAmongManyListsSomeAndSaysWhereTheRestAre() throws {
+        defer { TestSupport.removeFolder(home) }
+        for index in 1...42 { #expect(try ladder("people", "add", "Person \(index)", "--mentee").status == 0) }
+        let out = try ladder("report", "nobody")
+        #expect(out.status != 0)
+        #expect(out.stderr.contains("no person 'nobody' here; people: "), "\(out.stderr)")
+        #expect(out.stderr.contains(", … (3 more: ladder people list) (add one: ladder people add NAME --mentee)"), "\(out.stderr)")
+    }
+
     @Test func historyAndReportDefaultToTheOwnerAndTakePerson() throws {
         defer { TestSupport.removeFolder(home) }
         #expect(try ladder("people", "add", "Ana Silva", "--mentee").status == 0)

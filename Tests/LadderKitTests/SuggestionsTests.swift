@@ -50,5 +50,6 @@ import Testing
     @Test func aLongListIsCut() {
         let many = (1...50).map { "skill-\($0)" }
         #expect(Suggestions.list(many).hasSuffix(", … (10 more)"))
+        #expect(Suggestions.list(many, seeAll: "ladder profiles").hasSuffix(", … (10 more: ladder profiles)"))
     }
 }

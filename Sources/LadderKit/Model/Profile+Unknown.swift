@@ -19,6 +19,6 @@ extension ProfileLibrary {
     public func unknownSkill(_ query: String) -> InputError {
         let ids = summaries.map(\.id)
         let close = Suggestions.closest(to: query, among: ids, aliases: summaries.map { ($0.name, $0.id) })
-        return InputError(Suggestions.unknown("skill", query, choices: ids, suggested: close))
+        return InputError(Suggestions.unknown("skill", query, choices: ids, suggested: close, seeAll: "ladder profiles"))
     }
 }

@@ -51,12 +51,13 @@ public enum Suggestions {
     /// The message for an unknown name: `unknown <what> '<query>'<context>; did you
     /// mean <a> or <b>? <listLabel>: <choices>`. Suggestions come from `suggestFrom`
     /// (default: the choices), or are given ready as `suggested`. The query and
-    /// choices are made safe to print; a long list is cut after 40 choices.
+    /// choices are made safe to print; a long list is cut after 40 choices, saying
+    /// which command lists them all (`seeAll`).
     public static func unknown(_ what: String, _ query: String, context: String = "",
                                choices: [String], listLabel: String = "choose one of",
-                               suggestFrom: [String]? = nil, suggested: [String]? = nil) -> String {
+                               suggestFrom: [String]? = nil, suggested: [String]? = nil, seeAll: String? = nil) -> String {
         let close = suggested ?? closest(to: query, among: suggestFrom ?? choices)
-        return "unknown \(what) '\(Safe.text(String(query.prefix(80))))'\(context); \(phrase(close))\(listLabel): \(list(choices))"
+        return "unknown \(what) '\(Safe.text(String(query.prefix(80))))'\(context); \(phrase(close))\(listLabel): \(list(choices, seeAll: seeAll))"
     }
 
     /// `did you mean a or b? ` (with its trailing space), or empty when nothing is close.
@@ -68,11 +69,13 @@ public enum Suggestions {
         close.isEmpty ? "" : "did you mean \(close.map(Safe.text).joined(separator: " or "))? "
     }
 
-    /// The choices joined by commas; `none` when empty; cut after 40.
-    public static func list(_ choices: [String]) -> String {
+    /// The choices joined by commas; `none` when empty; cut after 40, naming the
+    /// command that lists them all when there is one (`… (960 more: ladder profiles)`).
+    public static func list(_ choices: [String], seeAll: String? = nil) -> String {
         guard !choices.isEmpty else { return "none" }
         let shown = choices.prefix(40).map(Safe.text).joined(separator: ", ")
-        return choices.count > 40 ? shown + ", … (\(choices.count - 40) more)" : shown
+        guard choices.count > 40 else { return shown }
+        return shown + ", … (\(choices.count - 40) more\(seeAll.map { ": \($0)" } ?? ""))"
     }
 
     /// Levenshtein distance between two texts, stopping early once every path is over `cap`.
