@@ -64,6 +64,9 @@ enum LongJournal {
         var tickPersisted: Stats
         var report: Stats
         var reportMaxRSSKB: Int
+        /// `ladder report --format json`, written as it is made.
+        var reportJSON: Stats
+        var reportJSONMaxRSSKB: Int
         var history: Stats
     }
 }
@@ -86,7 +89,7 @@ extension Run {
         // Settle: a snapshot made within two seconds of the journal's last change is checked by content.
         sleep(3)
         _ = try ladder(["status"])
-        var status: [Double] = [], frames: [Double] = [], reports: [Double] = [], histories: [Double] = []
+        var status: [Double] = [], frames: [Double] = [], reports: [Double] = [], jsonReports: [Double] = [], histories: [Double] = []
         for _ in 0..<runs {
             status.append(try ladder(["status"]).millis)
             frames.append(try ladder(["snapshot", "--size", "\(Self.width)x\(Self.height)"]).millis)
@@ -95,9 +98,11 @@ extension Run {
         let frameMemory = try ladder(["snapshot", "--size", "\(Self.width)x\(Self.height)"], memory: true).maxRSS
         for _ in 0..<max(3, runs / 3) {
             reports.append(try ladder(["report", "me"]).millis)
+            jsonReports.append(try ladder(["report", "me", "--format", "json"]).millis)
             histories.append(try ladder(["history", "me"]).millis)
         }
         let reportMemory = try ladder(["report", "me"], memory: true).maxRSS
+        let jsonReportMemory = try ladder(["report", "me", "--format", "json"], memory: true).maxRSS
         // A tick and an untick of one expectation of the first skill tracked.
         let store = Store(folder: folder)
         let record = try store.record(for: .me).record
@@ -118,6 +123,6 @@ extension Run {
                                   statusCold: cold.millis, status: Stats(status), statusMaxRSSKB: statusMemory,
                                   firstFrame: Stats(frames), firstFrameMaxRSSKB: frameMemory, tick: Stats(ticks),
                                   tickPersisted: persisted, report: Stats(reports), reportMaxRSSKB: reportMemory,
-                                  history: Stats(histories))
+                                  reportJSON: Stats(jsonReports), reportJSONMaxRSSKB: jsonReportMemory, history: Stats(histories))
     }
 }

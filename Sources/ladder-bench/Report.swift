@@ -57,6 +57,7 @@ enum Report {
             lines.append("| first frame (`ladder snapshot`) | \(ms(long.firstFrame.median)) | \(ms(long.firstFrame.max)) | \(mb(long.firstFrameMaxRSSKB)) |")
             lines.append("| `ladder tick` / `untick` | \(ms(long.tick.median)) | \(ms(long.tick.max)) | |")
             lines.append("| `ladder report` | \(ms(long.report.median)) | \(ms(long.report.max)) | \(mb(long.reportMaxRSSKB)) |")
+            lines.append("| `ladder report --format json` | \(ms(long.reportJSON.median)) | \(ms(long.reportJSON.max)) | \(mb(long.reportJSONMaxRSSKB)) |")
             lines.append("| `ladder history` | \(ms(long.history.median)) | \(ms(long.history.max)) | |")
             lines.append("| tick persisted, in process (p50 / p99) | \(String(format: "%.3f", long.tickPersisted.median)) | \(String(format: "%.3f", long.tickPersisted.p99)) | |")
             lines.append("")
