@@ -85,70 +85,62 @@ struct JSONKeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     }
 }
 
-struct JSONUnkeyedContainer: UnkeyedEncodingContainer {
+struct JSONUnkeyedContainer: UnkeyedEncodingContainer, JSONValueSink {
     let array: JSONArray
     let encoder: JSONNodeEncoder
     var codingPath: [any CodingKey] { [] }
     var count: Int { array.items.count }
 
-    private func add(_ item: JSONItem) { array.items.append(item) }
-
-    mutating func encodeNil() throws { add(.null) }
-    mutating func encode(_ value: Bool) throws { add(.bool(value)) }
-    mutating func encode(_ value: String) throws { add(.string(value)) }
-    mutating func encode(_ value: Double) throws { add(try PrettyJSON.Context.encoded(value)) }
-    mutating func encode(_ value: Float) throws { add(try PrettyJSON.Context.encoded(value)) }
-    mutating func encode(_ value: Int) throws { add(.int(Int64(value))) }
-    mutating func encode(_ value: Int8) throws { add(.int(Int64(value))) }
-    mutating func encode(_ value: Int16) throws { add(.int(Int64(value))) }
-    mutating func encode(_ value: Int32) throws { add(.int(Int64(value))) }
-    mutating func encode(_ value: Int64) throws { add(.int(value)) }
-    mutating func encode(_ value: UInt) throws { add(.unsigned(UInt64(value))) }
-    mutating func encode(_ value: UInt8) throws { add(.unsigned(UInt64(value))) }
-    mutating func encode(_ value: UInt16) throws { add(.unsigned(UInt64(value))) }
-    mutating func encode(_ value: UInt32) throws { add(.unsigned(UInt64(value))) }
-    mutating func encode(_ value: UInt64) throws { add(.unsigned(value)) }
-    mutating func encode<T: Encodable>(_ value: T) throws { add(try encoder.context.item(value)) }
+    func put(_ item: JSONItem) { array.items.append(item) }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
         let nested = JSONObject()
-        add(.object(nested))
+        put(.object(nested))
         return KeyedEncodingContainer(JSONKeyedContainer<NestedKey>(object: nested, encoder: encoder))
     }
 
     mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer {
         let nested = JSONArray()
-        add(.array(nested))
+        put(.array(nested))
         return JSONUnkeyedContainer(array: nested, encoder: encoder)
     }
 
     mutating func superEncoder() -> any Encoder {
         let nested = JSONNodeEncoder(context: encoder.context)
-        add(.encoder(nested))
+        put(.encoder(nested))
         return nested
     }
 }
 
-struct JSONSingleValue: SingleValueEncodingContainer {
+struct JSONSingleValue: SingleValueEncodingContainer, JSONValueSink {
     let encoder: JSONNodeEncoder
     var codingPath: [any CodingKey] { [] }
 
-    private func set(_ item: JSONItem) { encoder.result = item }
+    func put(_ item: JSONItem) { encoder.result = item }
+}
 
-    mutating func encodeNil() throws { set(.null) }
-    mutating func encode(_ value: Bool) throws { set(.bool(value)) }
-    mutating func encode(_ value: String) throws { set(.string(value)) }
-    mutating func encode(_ value: Double) throws { set(try PrettyJSON.Context.encoded(value)) }
-    mutating func encode(_ value: Float) throws { set(try PrettyJSON.Context.encoded(value)) }
-    mutating func encode(_ value: Int) throws { set(.int(Int64(value))) }
-    mutating func encode(_ value: Int8) throws { set(.int(Int64(value))) }
-    mutating func encode(_ value: Int16) throws { set(.int(Int64(value))) }
-    mutating func encode(_ value: Int32) throws { set(.int(Int64(value))) }
-    mutating func encode(_ value: Int64) throws { set(.int(value)) }
-    mutating func encode(_ value: UInt) throws { set(.unsigned(UInt64(value))) }
-    mutating func encode(_ value: UInt8) throws { set(.unsigned(UInt64(value))) }
-    mutating func encode(_ value: UInt16) throws { set(.unsigned(UInt64(value))) }
-    mutating func encode(_ value: UInt32) throws { set(.unsigned(UInt64(value))) }
-    mutating func encode(_ value: UInt64) throws { set(.unsigned(value)) }
-    mutating func encode<T: Encodable>(_ value: T) throws { set(try encoder.context.item(value)) }
+/// A container that takes values without keys (a list's, or a single value's): each
+/// becomes an item, scalars at once.
+protocol JSONValueSink {
+    var encoder: JSONNodeEncoder { get }
+    func put(_ item: JSONItem)
+}
+
+extension JSONValueSink {
+    mutating func encodeNil() throws { put(.null) }
+    mutating func encode(_ value: Bool) throws { put(.bool(value)) }
+    mutating func encode(_ value: String) throws { put(.string(value)) }
+    mutating func encode(_ value: Double) throws { put(try PrettyJSON.Context.encoded(value)) }
+    mutating func encode(_ value: Float) throws { put(try PrettyJSON.Context.encoded(value)) }
+    mutating func encode(_ value: Int) throws { put(.int(Int64(value))) }
+    mutating func encode(_ value: Int8) throws { put(.int(Int64(value))) }
+    mutating func encode(_ value: Int16) throws { put(.int(Int64(value))) }
+    mutating func encode(_ value: Int32) throws { put(.int(Int64(value))) }
+    mutating func encode(_ value: Int64) throws { put(.int(value)) }
+    mutating func encode(_ value: UInt) throws { put(.unsigned(UInt64(value))) }
+    mutating func encode(_ value: UInt8) throws { put(.unsigned(UInt64(value))) }
+    mutating func encode(_ value: UInt16) throws { put(.unsigned(UInt64(value))) }
+    mutating func encode(_ value: UInt32) throws { put(.unsigned(UInt64(value))) }
+    mutating func encode(_ value: UInt64) throws { put(.unsigned(value)) }
+    mutating func encode<T: Encodable>(_ value: T) throws { put(try encoder.context.item(value)) }
 }
