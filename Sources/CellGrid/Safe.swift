@@ -63,8 +63,6 @@ public enum Safe {
     /// characters but ZWJ). The data stays exact for a program reading it, and
     /// nothing reaches a terminal raw.
     public static func jsonEscapes(_ scalar: Unicode.Scalar) -> Bool {
-        let value = scalar.value
-        return value == 0x7F || (0x80..<0xA0).contains(value) || value == 0x2028 || value == 0x2029
-            || (value != 0x200D && isInvisibleControl(scalar))
+        scalar.value >= 0x20 && !isKept(scalar) // JSON escapes the C0 controls itself
     }
 }

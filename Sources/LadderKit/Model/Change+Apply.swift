@@ -37,7 +37,7 @@ extension Change {
             record.reviews[record.reviews.count - 1].end = at
             record.reviews[record.reviews.count - 1].openAtEnd = record.openQuestions
         case .confirm(let skill, _, _, _, _), .question(let skill, _, _, _, _), .accept(let skill, _, _, _, _):
-            guard let place = record.skills.index(forKey: skill) else { record.untracked[skill, default: []].append((self, at)); return }
+            guard let place = trackedPlace(skill, in: &record, at: at) else { return }
             if case .accept(_, let id, _, _, _) = self, record.skills.values[place].assessments[id]?.isAnswered != true { return }
             record.skills.values[place].apply(self, at: at)
             if record.openReview != nil {
@@ -50,12 +50,20 @@ extension Change {
         case .tick(let skill, _, _, _), .untick(let skill, _, _, _), .note(let skill, _, _, _, _), .step(let skill, _),
              .notApplicable(let skill, _, _, _, _), .applicable(let skill, _, _, _), .answer(let skill, _, _),
              .withdraw(let skill, _, _), .focus(let skill, _, _, _, _), .unfocus(let skill, _, _), .noteFix(let skill, _, _, _):
-            // Changed where it is kept: `skills[skill]?.apply` takes the skill out and puts it back.
-            guard let place = record.skills.index(forKey: skill) else { record.untracked[skill, default: []].append((self, at)); return }
+            guard let place = trackedPlace(skill, in: &record, at: at) else { return }
             record.skills.values[place].apply(self, at: at)
         case .undo, .unknown: // an undo is folded by PersonRecord: it takes events out
             return
         }
+    }
+
+    /// Where `skill` is kept in `record.skills`, to change it there (`skills[skill]?.apply`
+    /// takes the skill out and puts it back); nil when it is not tracked, and this change
+    /// is kept aside for when it is.
+    private func trackedPlace(_ skill: String, in record: inout PersonRecord, at: String) -> Dictionary<String, TrackedSkill>.Index? {
+        if let place = record.skills.index(forKey: skill) { return place }
+        record.untracked[skill, default: []].append((self, at))
+        return nil
     }
 
 }

@@ -42,8 +42,10 @@ struct JSONKeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     let encoder: JSONNodeEncoder
     var codingPath: [any CodingKey] { [] }
 
-    private func add(_ item: JSONItem, _ key: Key) {
-        object.members.append(JSONObject.Member(key: encoder.context.key(key.stringValue, asData: encoder.keysAreData), item: item))
+    private func add(_ item: JSONItem, _ key: Key) { add(item, named: key.stringValue) }
+
+    private func add(_ item: JSONItem, named name: String) {
+        object.members.append(JSONObject.Member(key: encoder.context.key(name, asData: encoder.keysAreData), item: item))
     }
 
     mutating func encodeNil(forKey key: Key) throws { add(.null, key) }
@@ -80,7 +82,7 @@ struct JSONKeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
 
     private func superEncoder(named name: String) -> any Encoder {
         let nested = JSONNodeEncoder(context: encoder.context)
-        object.members.append(JSONObject.Member(key: encoder.context.key(name, asData: encoder.keysAreData), item: .encoder(nested)))
+        add(.encoder(nested), named: name)
         return nested
     }
 }

@@ -20,8 +20,7 @@ public enum PrettyJSON {
 
     /// Writes `value` and a newline to `output`.
     public static func write<T: Encodable>(_ value: T, keys: Keys, to output: inout TextOutput) throws {
-        let context = Context(keys: keys)
-        try context.write(context.item(value), indent: 0, to: &output)
+        try writeValue(value, keys: keys, to: &output)
         output.bytes.append(0x0A)
         output.sendIfFull()
     }
@@ -29,9 +28,13 @@ public enum PrettyJSON {
     /// `value` as text, without the newline `write` ends with.
     public static func string<T: Encodable>(_ value: T, keys: Keys) throws -> String {
         var output = TextOutput()
+        try writeValue(value, keys: keys, to: &output)
+        return output.text
+    }
+
+    private static func writeValue<T: Encodable>(_ value: T, keys: Keys, to output: inout TextOutput) throws {
         let context = Context(keys: keys)
         try context.write(context.item(value), indent: 0, to: &output)
-        return output.text
     }
 
     /// `key` in snake_case, as `JSONEncoder` makes it: a word starts at each capital,
@@ -303,11 +306,12 @@ extension PrettyJSON {
 
         /// `\uXXXX` for each UTF-16 unit, in lowercase hex.
         private static func escape(_ scalar: Unicode.Scalar, to out: inout TextOutput) {
-            let digits = Array("0123456789abcdef".utf8)
             for unit in String(scalar).utf16 {
                 out.write("\\u")
-                for shift in stride(from: 12, through: 0, by: -4) { out.bytes.append(digits[Int(unit >> UInt16(shift)) & 0xF]) }
+                for shift in stride(from: 12, through: 0, by: -4) { out.bytes.append(hexDigits[Int(unit >> UInt16(shift)) & 0xF]) }
             }
         }
+
+        private static let hexDigits = Array("0123456789abcdef".utf8)
     }
 }
