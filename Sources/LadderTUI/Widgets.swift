@@ -32,7 +32,11 @@ enum Widgets {
     static func progressBar(_ progress: Progress, width: Int, symbols: Symbols) -> [(String, Style)] {
         let label = " \(progress.done) of \(progress.total) \(symbols.dot) \(progress.percent)%"
         let barWidth = max(0, min(30, width - TextWidth.of(label) - 2))
-        guard barWidth >= 4 else { return [(String(label.dropFirst()), .plain)] }
+        guard barWidth >= 4 else {
+            // No room for a bar: the longest count that fits, so a narrow screen shows "4/4 100%", not "4 of 4 ·".
+            let forms = [String(label.dropFirst()), "\(progress.done)/\(progress.total) \(progress.percent)%", "\(progress.percent)%"]
+            return [(forms.first { TextWidth.of($0) <= width } ?? forms[forms.count - 1], .plain)]
+        }
         let filled = progress.total == 0 ? 0 : barWidth * progress.done / progress.total
         let colour: Style.Colour = progress.isComplete ? .good : .accent
         return [

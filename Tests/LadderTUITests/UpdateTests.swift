@@ -121,6 +121,30 @@ import Testing
         }
     }
 
+    /// The progress column's title is whole at every width: the long one where it fits,
+    /// "PROGRESS" where it does not (it was cut to "PROGRESS TO NE" beside long names).
+    @Test func theDashboardsProgressTitleIsNeverCut() {
+        let app = Fixture.app()
+        var long = 0
+        for width in 40...140 {
+            let header = app.screen(width, 20).lines.first { $0.contains("SKILL") } ?? ""
+            let trimmed = header.trimmingCharacters(in: .whitespaces)
+            #expect(trimmed.hasSuffix("  PROGRESS") || trimmed.hasSuffix("PROGRESS TO NEXT LEVEL"), "\(width): \(header)")
+            if trimmed.hasSuffix("PROGRESS TO NEXT LEVEL") { long += 1 }
+        }
+        #expect(long > 0)
+    }
+
+    /// Where no bar fits, the count is shortened, not cut: "1/4 25%", then "25%".
+    @Test func aNarrowDashboardShowsTheWholePercentage() {
+        let app = Fixture.app()
+        for width in 40...60 { // 40: the narrowest Ladder draws
+            let rows = app.screen(width, 20).lines.filter { $0.hasPrefix("›") }
+            #expect(!rows.isEmpty, "\(width)")
+            for row in rows { #expect(row.trimmingCharacters(in: .whitespaces).hasSuffix("%"), "\(width): \(row)") }
+        }
+    }
+
     @Test func escGoesBackAndQQuits() {
         let app = Fixture.type("Enter", into: Fixture.app())
         #expect(app.state.screen == .skill("serverless-functions"))

@@ -60,7 +60,8 @@ enum DashboardScreen {
         let showsRole = body.width >= 70
         let roleWidth = showsRole ? min(max(4, roles.map(TextWidth.of).max() ?? 0), body.width / 5) : 0
         let levelWidth = min(max(5, levels.map(TextWidth.of).max() ?? 0), showsRole ? body.width / 5 : body.width / 3)
-        let progressTitle = body.width >= 70 ? "PROGRESS TO NEXT LEVEL" : "PROGRESS"
+        let progressRoom = body.width - (2 + nameWidth + 2 + (showsRole ? roleWidth + 2 : 0) + levelWidth + 2)
+        let progressTitle = progressRoom >= 22 ? "PROGRESS TO NEXT LEVEL" : "PROGRESS" // the long title only whole
         canvas.put("  " + Widgets.cell("SKILL", nameWidth) + "  " + (showsRole ? Widgets.cell("ROLE", roleWidth) + "  " : "")
                    + Widgets.cell("LEVEL", levelWidth) + "  " + progressTitle, x: 0, y: area.top - 1, style: .muted)
         var items: [[[(String, Style)]]] = []
