@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// A skill's changes in a report's period, oldest first: `ChangeReport`s kept
 /// compactly, as a long journal's run to hundreds of thousands. What changes share
 /// is kept once: a day, and a shape (all of a change but its time and its note); a
@@ -26,7 +20,7 @@ public struct ChangeList: RandomAccessCollection, Equatable, Sendable, Encodable
         var verb: String
 
         var spellingHash: UInt64 {
-            var hash = Spelling()
+            var hash = WordHash()
             hash.add(kind)
             hash.add(expectation)
             hash.add(text)
@@ -35,10 +29,29 @@ public struct ChangeList: RandomAccessCollection, Equatable, Sendable, Encodable
             return hash.value
         }
 
+        init(kind: String, expectation: String?, text: String?, level: String?, verb: String) {
+            (self.kind, self.expectation, self.text, self.level, self.verb) = (kind, expectation, text, level, verb)
+        }
+
+        /// A change as it reads today (`texts`: the profile's expectation words by id;
+        /// `roleName`: a role's name by its id): its words from the profile while it has
+        /// them, else the ones it carries; a track line names no expectation.
+        init(_ change: Change, texts: [String: String], roleName: (String) -> String) {
+            kind = change.kind
+            expectation = change.expectation
+            level = change.level
+            if case .track = change {
+                text = nil
+            } else {
+                text = change.expectation.flatMap { texts[$0] } ?? change.text
+            }
+            verb = change.verb(roleName: roleName)
+        }
+
         func isSpelled(like other: Shape) -> Bool {
             ChangeList.sameBytes(kind, other.kind) && ChangeList.sameBytes(verb, other.verb)
-                && Spelling.same(expectation, other.expectation) && Spelling.same(text, other.text)
-                && Spelling.same(level, other.level)
+                && ChangeList.sameBytes(expectation, other.expectation) && ChangeList.sameBytes(text, other.text)
+                && ChangeList.sameBytes(level, other.level)
         }
     }
 
@@ -59,35 +72,56 @@ public struct ChangeList: RandomAccessCollection, Equatable, Sendable, Encodable
 
     public subscript(position: Int) -> ChangeReport {
         let row = rows[position]
-        let day = days.values[Int(row.day)], shape = shapes.values[Int(row.shape)]
+        let day = days.values[Int(row.day)]
         var at = day
         if row.time != 0 {
             withUnsafeBytes(of: row.time) { at = day + "T" + String(decoding: $0, as: UTF8.self) + "Z" }
         }
-        return ChangeReport(at: at, kind: shape.kind, expectation: shape.expectation, text: shape.text, level: shape.level,
-                            note: row.note, verb: shape.verb)
+        return ChangeReport(at: at, shape: shapes.values[Int(row.shape)], note: row.note)
     }
 
     public mutating func append(_ change: ChangeReport) {
-        let (day, time) = Self.split(change.at) ?? (change.at, 0)
-        let dayPosition = rows.last.flatMap { Self.sameBytes(days.values[Int($0.day)], day) ? $0.day : nil }
-            ?? days.position(day) // days come in order
-        let shape = Shape(kind: change.kind, expectation: change.expectation, text: change.text, level: change.level, verb: change.verb)
-        rows.append(Row(day: dayPosition, shape: shapes.position(shape), time: time, note: change.note))
+        append(at: change.at, Shape(kind: change.kind, expectation: change.expectation, text: change.text, level: change.level,
+                                    verb: change.verb), note: change.note)
     }
 
-    /// A journal time `YYYY-MM-DDTHH:MM:SSZ` as its day and the bytes of its time of
-    /// day; nil for any other text.
-    static func split(_ at: String) -> (day: String, time: UInt64)? {
-        var time: UInt64 = 0
-        let isTime = at.utf8.withContiguousStorageIfAvailable { bytes in
-            guard bytes.count == 20, bytes[10] == UInt8(ascii: "T"), bytes[19] == UInt8(ascii: "Z"),
-                  bytes.allSatisfy({ $0 < 0x80 }) else { return false }
-            withUnsafeMutableBytes(of: &time) { $0.copyBytes(from: bytes[11..<19]) }
-            return true
+    /// A change at `at` (a journal time, or any text) with `note`: what `append(_:)`
+    /// keeps of a `ChangeReport`, given in its parts.
+    mutating func append(at: String, _ shape: Shape, note: String?) {
+        let day: Int32, time: UInt64
+        if let (key, clock) = Self.split(at) {
+            // Days come in order: most changes are on the day of the one before.
+            if let last = rows.last, last.time != 0, key == lastDay {
+                day = last.day
+            } else {
+                day = days.position(String(decoding: at.utf8.prefix(10), as: UTF8.self))
+            }
+            (lastDay, time) = (key, clock)
+        } else {
+            (day, time) = (days.position(at), 0)
         }
-        guard isTime == true, time != 0 else { return nil }
-        return (String(decoding: at.utf8.prefix(10), as: UTF8.self), time)
+        rows.append(Row(day: day, shape: shapes.position(shape), time: time, note: note))
+    }
+
+    /// The first ten bytes (the day) of the time of the last change appended.
+    private var lastDay = DayKey(head: 0, tail: 0)
+
+    struct DayKey: Equatable, Sendable {
+        var head: UInt64
+        var tail: UInt16
+    }
+
+    /// A journal time `YYYY-MM-DDTHH:MM:SSZ` as the bytes of its day and of its time
+    /// of day; nil for any other text.
+    static func split(_ at: String) -> (day: DayKey, time: UInt64)? {
+        at.withBytes { bytes in
+            guard bytes.count == 20, bytes[10] == UInt8(ascii: "T"), bytes[19] == UInt8(ascii: "Z"),
+                  bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            let raw = UnsafeRawBufferPointer(bytes)
+            let time = raw.loadUnaligned(fromByteOffset: 11, as: UInt64.self)
+            guard time != 0 else { return nil }
+            return (DayKey(head: raw.loadUnaligned(as: UInt64.self), tail: raw.loadUnaligned(fromByteOffset: 8, as: UInt16.self)), time)
+        }
     }
 
     /// Each change as it is written out: the day of its time, what happened, the
@@ -116,22 +150,27 @@ public struct ChangeList: RandomAccessCollection, Equatable, Sendable, Encodable
         for change in self { try container.encode(change) }
     }
 
-    /// Whether two texts are the same bytes (read in place: a native string's are).
+    /// Whether two texts are the same bytes (read in place, not copied: a native string's are).
     static func sameBytes(_ a: String, _ b: String) -> Bool {
-        var (a, b) = (a, b)
-        return a.withUTF8 { x in
-            b.withUTF8 { y in
-                guard x.count == y.count else { return false }
-                guard let p = x.baseAddress, let q = y.baseAddress else { return true } // both empty
-                return memcmp(p, q, x.count) == 0
-            }
+        if a.isSameValue(as: b) { return true } // a profile's words or a short id: the usual case, no bytes read
+        return a.utf8.count == b.utf8.count && a.withBytes { x in
+            b.withBytes { y in KeyTable.same(UnsafeRawBufferPointer(x), UnsafeRawBufferPointer(y)) }
+        }
+    }
+
+    /// Whether both are missing, or both are the same bytes.
+    static func sameBytes(_ a: String?, _ b: String?) -> Bool {
+        switch (a, b) {
+        case (nil, nil): true
+        case let (a?, b?): sameBytes(a, b)
+        default: false
         }
     }
 }
 
 /// A value made of words, for keeping it once by its bytes.
 protocol Spelled {
-    /// A hash of its words' bytes (`Spelling`).
+    /// A hash of its words' bytes (`WordHash`).
     var spellingHash: UInt64 { get }
     /// Whether its words are `other`'s, byte for byte.
     func isSpelled(like other: Self) -> Bool
@@ -139,7 +178,7 @@ protocol Spelled {
 
 extension String: Spelled {
     var spellingHash: UInt64 {
-        var hash = ChangeList.Spelling()
+        var hash = WordHash()
         hash.add(self)
         return hash.value
     }
@@ -149,41 +188,21 @@ extension String: Spelled {
 
 extension ChangeList {
     /// Values kept once each, by their words' bytes: a change's shape is looked up for
-    /// each of a long journal's changes, so it is hashed with FNV over its bytes into a
-    /// `KeyTable` (`Hasher` over five strings was a seventh of a long report).
+    /// each of a long journal's changes, so it is hashed eight bytes at a time
+    /// (`WordHash`) into a `KeyTable` (`Hasher` over five strings was a seventh of a
+    /// long report).
     struct Kept<Value: Spelled & Sendable>: Sendable {
         private(set) var values: [Value] = []
         /// Each value's place in `values`, by its spelling's hash.
         private var places = KeyTable()
 
         /// Where `value` is in `values`, added when it is not yet.
-        mutating func position(_ value: Value) -> Int32 {
+        mutating func position(_ value: consuming Value) -> Int32 {
             let hash = value.spellingHash
             if let known = places.find(hash: hash, isKey: { values[$0].isSpelled(like: value) }) { return Int32(known) }
             places.add(values.count, hash: hash)
             values.append(value)
             return Int32(values.count - 1)
-        }
-    }
-
-    /// FNV-1a over words' bytes, each word ended by a byte no UTF-8 has (a missing
-    /// word by another).
-    struct Spelling {
-        private var hash = FNV1a()
-        var value: UInt64 { hash.value }
-
-        mutating func add(_ word: String?) {
-            guard var word else { return hash.add(0xFE) }
-            word.withUTF8 { hash.add($0) }
-            hash.add(0xFF)
-        }
-
-        static func same(_ a: String?, _ b: String?) -> Bool {
-            switch (a, b) {
-            case (nil, nil): true
-            case let (a?, b?): ChangeList.sameBytes(a, b)
-            default: false
-            }
         }
     }
 }

@@ -195,8 +195,20 @@ public enum MarkdownReport {
                 out.line("- [x] No longer in the profile: \(escape(item.text)) \(code(item.id))"
                            + (item.tickedAt.map { ", ticked \(day($0))" } ?? "")
                            + (item.stale ? " — **stale**" : ""))
-                for note in item.evidenceNotes { out.line("  - Evidence (\(day(note.at))): \(escape(note.text))") }
+                evidence(item, into: &out)
             }
+        }
+    }
+
+    /// A tick's evidence, newest first, a line each, written piece by piece: a long
+    /// journal's log runs to thousands of notes.
+    static func evidence(_ item: ExpectationReport, into out: inout TextOutput) {
+        for note in item.evidenceNotes {
+            out.write("  - Evidence (")
+            out.write(day(note.at))
+            out.write("): ")
+            out.write(escape(note.text))
+            out.line("")
         }
     }
 
@@ -204,7 +216,7 @@ public enum MarkdownReport {
         var place = [item.level.map(escape), item.role.map { "as " + escape($0) }, code(item.id)].compactMap { $0 }
         if let at = item.tickedAt { place.append("ticked \(day(at))") }
         out.line("- [x] \(escape(item.text)) (\(place.joined(separator: ", ")))")
-        for note in item.evidenceNotes { out.line("  - Evidence (\(day(note.at))): \(escape(note.text))") }
+        evidence(item, into: &out)
         if item.stale {
             out.line("  - **Stale:** evidence from \(day(item.evidenceDate ?? item.tickedAt ?? "")) is older than \(staleDays) days: time to show it again")
         }

@@ -240,8 +240,8 @@ public struct PersonReport: Equatable, Sendable, Encodable {
         let library: ProfileLibrary
         /// Each skill's changes, in the order of their first change.
         var skills: [Skill] = []
-        /// Where each skill is in `skills`.
-        var positions: [String: Int] = [:]
+        /// Where each skill is in `skills` (the same place in both).
+        var ids = ChangeList.Kept<String>()
 
         struct Skill {
             var id: String
@@ -259,24 +259,20 @@ public struct PersonReport: Equatable, Sendable, Encodable {
         mutating func add(_ event: JournalEvent) {
             if since == nil, case .reviewEnd = event.change {
                 skills = []
-                positions = [:]
+                ids = ChangeList.Kept()
                 return
             }
             guard event.change.isOwnChange, since.map({ event.at >= $0 }) ?? true, let skill = event.skill else { return }
-            let position: Int
-            if let known = positions[skill] {
-                position = known
-            } else {
+            let position = Int(ids.position(skill))
+            if position == skills.count {
                 let profile = library.profile(skill)
-                position = skills.count
-                positions[skill] = position
                 skills.append(Skill(id: skill, profile: profile, texts: ChangeReport.texts(profile)))
             }
             // The profile is looked at in place (only a track line names a role): a copy per change costs.
-            let change = ChangeReport(event, texts: skills[position].texts) { role in
+            let shape = ChangeList.Shape(event.change, texts: skills[position].texts) { role in
                 skills[position].profile?.role(named: role)?.name ?? role
             }
-            skills[position].changes.append(change)
+            skills[position].changes.append(at: event.at, shape, note: event.change.words)
         }
 
         /// Tracked skills in tracking order first, then any others (since untracked).

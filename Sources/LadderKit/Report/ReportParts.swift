@@ -228,25 +228,15 @@ public struct ChangeReport: Equatable, Sendable, Encodable {
         (self.at, self.kind, self.expectation, self.text, self.level, self.note, self.verb) = (at, kind, expectation, text, level, note, verb)
     }
 
-    /// A change as it reads today: expectation words from the profile when it still has them.
-    public init(_ event: JournalEvent, profile: Profile?) {
-        self.init(event, texts: Self.texts(profile)) { role in profile?.role(named: role)?.name ?? role }
+    init(at: String, shape: ChangeList.Shape, note: String?) {
+        self.init(at: at, kind: shape.kind, expectation: shape.expectation, text: shape.text, level: shape.level, note: note,
+                  verb: shape.verb)
     }
 
-    /// `texts`: the profile's expectation words by id (`texts(_:)`); `roleName`: a role's name by its id.
-    init(_ event: JournalEvent, texts: [String: String], roleName: (String) -> String) {
-        let change = event.change
-        at = event.at
-        kind = change.kind
-        expectation = change.expectation
-        level = change.level
-        note = change.words
-        if case .track = change {
-            text = nil
-        } else {
-            text = change.expectation.flatMap { texts[$0] } ?? change.text
-        }
-        verb = change.verb(roleName: roleName)
+    /// A change as it reads today: expectation words from the profile when it still has them.
+    public init(_ event: JournalEvent, profile: Profile?) {
+        let shape = ChangeList.Shape(event.change, texts: Self.texts(profile)) { role in profile?.role(named: role)?.name ?? role }
+        self.init(at: event.at, shape: shape, note: event.change.words)
     }
 
     /// A profile's expectation words by id.
