@@ -56,6 +56,17 @@ import Testing
             let fast = try #require(JournalLineDecoder.decode(line[...]), "declined: \(String(decoding: line, as: UTF8.self))")
             #expect(fast == Self.slow(line))
         }
+        // Read as a journal is, the words lines repeat kept across lines: the same lines,
+        // and the second time round each repeated word is the one kept.
+        var words: RepeatedWords? = RepeatedWords()
+        for line in events + events {
+            #expect(JournalLineDecoder.decode(line[...], words: &words) == JournalLineDecoder.decode(line[...]))
+        }
+        let tick = Array(#"{"at":"2026-01-01T00:00:00Z","id":"ab","item":"e1","kind":"tick","level":"Senior","skill":"serverless-functions","text":"Optimizes cost and performance.","v":1}"#.utf8)
+        let first = try #require(JournalLineDecoder.decode(tick[...], words: &words))
+        let again = try #require(JournalLineDecoder.decode(tick[...], words: &words))
+        #expect(try #require(first.text).isSameValue(as: try #require(again.text)))
+        #expect(try #require(first.skill).isSameValue(as: try #require(again.skill)))
     }
 
     @Test func escapesAndSurrogatePairsReadAsJSONDecoderReadsThem() throws {

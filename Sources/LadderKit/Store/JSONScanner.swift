@@ -83,6 +83,13 @@ struct JSONScanner {
 
     /// A string, its escapes undone.
     mutating func string() -> String? {
+        var words: RepeatedWords? = nil
+        return string(keptIn: &words)
+    }
+
+    /// A string, its escapes undone; one without escapes is looked up in (and added
+    /// to) `words`, when given.
+    mutating func string(keptIn words: inout RepeatedWords?) -> String? {
         guard at < bytes.count, bytes[at] == 0x22 else { return nil }
         at += 1
         let start = at
@@ -100,7 +107,7 @@ struct JSONScanner {
             if byte == 0x22 {
                 let raw = UnsafeBufferPointer(rebasing: bytes[start..<at])
                 at += 1
-                return ascii ? String(decoding: raw, as: UTF8.self) : String(validating: raw, as: UTF8.self)
+                return words?.word(raw, ascii: ascii) ?? RepeatedWords.make(raw, ascii: ascii)
             }
             if byte == 0x5C { break }
             if byte < 0x20 { return nil }

@@ -64,6 +64,8 @@ public struct Journal: Sendable {
         var earlierIDs: EventIDHashes?
         private(set) var repeatsEarlier = false
         private let decoder = JSONDecoder()
+        /// The words lines repeat, kept once (`RepeatedWords`).
+        private var words: RepeatedWords? = RepeatedWords()
 
         init(file: String, keepsHashes: Bool = false) {
             self.file = file
@@ -117,8 +119,7 @@ public struct Journal: Sendable {
             if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return nil }
             do {
                 // The hand-written reader takes the lines Ladder writes; JSONDecoder the rest.
-                let event = try JournalLineDecoder.decode(bytes).map(JournalEvent.init(line:))
-                    ?? decoder.decode(JournalEvent.self, from: Data(bytes))
+                let event = try JournalLineDecoder.event(bytes, words: &words) ?? decoder.decode(JournalEvent.self, from: Data(bytes))
                 if keepsHashes { eventLines.insert(line.hash) }
                 if event.v > JournalEvent.currentVersion {
                     journal.markNewer(version: event.v, file: file, line: line.number)

@@ -40,8 +40,8 @@ public struct JournalLine: Codable, Equatable, Sendable {
 extension Change {
     /// The change a line holds; `.unknown` when its kind is not one this Ladder knows
     /// or a field the kind needs is missing.
-    init(_ line: JournalLine) {
-        let unknown = Change.unknown(line)
+    init(_ line: borrowing JournalLine) {
+        var unknown: Change { .unknown(copy line) } // made only when needed: a copy of every line costs
         switch line.kind {
         case "person":
             self = .person(name: line.name, mentee: line.mentee)
@@ -175,7 +175,7 @@ extension JournalEvent: Codable {
     }
 
     /// The event a line holds.
-    init(line: JournalLine) {
+    init(line: borrowing JournalLine) {
         self.init(Change(line), at: line.at, id: line.id)
         v = line.v
     }

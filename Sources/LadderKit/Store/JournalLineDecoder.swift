@@ -6,17 +6,35 @@
 /// in a string, a missing field — gives nil, and the
 /// caller decodes the line with `JSONDecoder`, which says what is wrong. So a line
 /// this reads is read exactly as `JSONDecoder` reads it, only several times faster.
+///
+/// The words lines repeat (skill, role, level, item, the expectation's words, a
+/// reviewer) are kept in `words` across lines (`RepeatedWords`); a note, an id or a
+/// time is made afresh.
 enum JournalLineDecoder {
     static func decode(_ bytes: ArraySlice<UInt8>) -> JournalLine? {
+        var words: RepeatedWords? = nil
+        return decode(bytes, words: &words)
+    }
+
+    static func decode(_ bytes: ArraySlice<UInt8>, words: inout RepeatedWords?) -> JournalLine? {
         bytes.withUnsafeBufferPointer { buffer in
             var parser = JSONScanner(bytes: buffer)
-            return parser.line()
+            return parser.line(words: &words)
+        }
+    }
+
+    /// The event a line holds, read as `decode` reads it.
+    static func event(_ bytes: ArraySlice<UInt8>, words: inout RepeatedWords?) -> JournalEvent? {
+        bytes.withUnsafeBufferPointer { buffer in
+            var parser = JSONScanner(bytes: buffer)
+            guard let line = parser.line(words: &words) else { return nil }
+            return JournalEvent(line: line)
         }
     }
 }
 
 private extension JSONScanner {
-    mutating func line() -> JournalLine? {
+    mutating func line(words: inout RepeatedWords?) -> JournalLine? {
         guard expect(0x7B) else { return nil }
         var v: Int?, id: String?, atTime: String?, kind: String?
         var skill: String?, role: String?, level: String?, item: String?, text: String?, note: String?
@@ -34,14 +52,14 @@ private extension JSONScanner {
             case 2: guard let value = string() else { return nil }; id = value
             case 4: guard let value = string() else { return nil }; atTime = value
             case 8: guard let value = string() else { return nil }; kind = value
-            case 16: guard let value = string() else { return nil }; skill = value
-            case 32: guard let value = string() else { return nil }; role = value
-            case 64: guard let value = string() else { return nil }; level = value
-            case 128: guard let value = string() else { return nil }; item = value
-            case 256: guard let value = string() else { return nil }; text = value
+            case 16: guard let value = string(keptIn: &words) else { return nil }; skill = value
+            case 32: guard let value = string(keptIn: &words) else { return nil }; role = value
+            case 64: guard let value = string(keptIn: &words) else { return nil }; level = value
+            case 128: guard let value = string(keptIn: &words) else { return nil }; item = value
+            case 256: guard let value = string(keptIn: &words) else { return nil }; text = value
             case 512: guard let value = string() else { return nil }; note = value
-            case 1024: guard let value = string() else { return nil }; name = value
-            case 2048: guard let value = string() else { return nil }; by = value
+            case 1024: guard let value = string(keptIn: &words) else { return nil }; name = value
+            case 2048: guard let value = string(keptIn: &words) else { return nil }; by = value
             case 4096: guard let value = boolean() else { return nil }; mentee = value
             case 8192: guard let value = strings() else { return nil }; undo = value
             case 16384: guard let value = string() else { return nil }; due = value
