@@ -54,7 +54,7 @@ extension Change {
         case .track(_, let role, let level): return "role \(roleName(role)), level \(level)"
         case .untrack: return "stopped tracking"
         case .role(let role, let level): return role.isEmpty ? "role cleared" : "path role \(roleName(role)), level \(level)"
-        case .tick(_, let level, _, _): return "ticked" + (level.isEmpty ? "" : " (\(level))")
+        case .tick(_, let level, _, _): return level.isEmpty ? "ticked" : "ticked (\(level))"
         case .untick: return "unticked"
         case .note(_, _, _, _, let note): return note.isEmpty ? "note removed" : "note"
         case .step(_, let level): return "stepped up to \(level)"

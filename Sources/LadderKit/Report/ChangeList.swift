@@ -35,16 +35,12 @@ public struct ChangeList: RandomAccessCollection, Equatable, Sendable, Encodable
 
         /// A change as it reads today (`texts`: the profile's expectation words by id;
         /// `roleName`: a role's name by its id): its words from the profile while it has
-        /// them, else the ones it carries; a track line names no expectation.
-        init(_ change: Change, texts: [String: String], roleName: (String) -> String) {
+        /// them, else the ones it carries.
+        init(_ change: borrowing Change, texts: [String: String], roleName: (String) -> String) {
             kind = change.kind
             expectation = change.expectation
             level = change.level
-            if case .track = change {
-                text = nil
-            } else {
-                text = change.expectation.flatMap { texts[$0] } ?? change.text
-            }
+            text = expectation.flatMap { texts[$0] } ?? change.text
             verb = change.verb(roleName: roleName)
         }
 
@@ -87,7 +83,7 @@ public struct ChangeList: RandomAccessCollection, Equatable, Sendable, Encodable
 
     /// A change at `at` (a journal time, or any text) with `note`: what `append(_:)`
     /// keeps of a `ChangeReport`, given in its parts.
-    mutating func append(at: String, _ shape: Shape, note: String?) {
+    mutating func append(at: String, _ shape: consuming Shape, note: String?) {
         let day: Int32, time: UInt64
         if let (key, clock) = Self.split(at) {
             // Days come in order: most changes are on the day of the one before.
@@ -100,7 +96,7 @@ public struct ChangeList: RandomAccessCollection, Equatable, Sendable, Encodable
         } else {
             (day, time) = (days.position(at), 0)
         }
-        rows.append(Row(day: day, shape: shapes.position(shape), time: time, note: note))
+        rows.append(Row(day: day, shape: shapes.position(consume shape), time: time, note: note))
     }
 
     /// The first ten bytes (the day) of the time of the last change appended.
@@ -124,22 +120,21 @@ public struct ChangeList: RandomAccessCollection, Equatable, Sendable, Encodable
         }
     }
 
-    /// Each change as it is written out: the day of its time, what happened, the
-    /// expectation's words and the detail (`ChangeReport`'s), each day turned by `day`
-    /// and each shape's words by `word` once, however many changes share them (a report
-    /// escapes them).
-    func forEachLine(day: (String) -> String, word: (String) -> String,
-                     _ body: (_ day: String, _ verb: String, _ text: String?, _ detail: String?) -> Void) {
+    /// Each change as it is written out: its day as `day` turns it, what happened as
+    /// `shape` says it (from the verb and the expectation's words, `ChangeReport`'s),
+    /// and the detail. Each day and each shape is turned once, however many changes
+    /// share it (a report escapes them and writes a line of a few pieces per change).
+    func forEachLine(day: (String) -> String, shape: (_ verb: String, _ text: String?) -> String,
+                     _ body: (_ day: String, _ shape: String, _ detail: String?) -> Void) {
         var shownDays = [String?](repeating: nil, count: days.values.count)
-        var shownShapes = [(verb: String, text: String?)?](repeating: nil, count: shapes.values.count)
+        var shownShapes = [String?](repeating: nil, count: shapes.values.count)
         for row in rows {
             let (dayIndex, shapeIndex) = (Int(row.day), Int(row.shape))
             let shownDay = shownDays[dayIndex] ?? day(days.values[dayIndex]) // the day of a time is the day of its first ten bytes
             shownDays[dayIndex] = shownDay
-            let shape = shapes.values[shapeIndex]
-            let shown = shownShapes[shapeIndex] ?? (word(shape.verb), shape.text.map(word))
+            let shown = shownShapes[shapeIndex] ?? shape(shapes.values[shapeIndex].verb, shapes.values[shapeIndex].text)
             shownShapes[shapeIndex] = shown
-            body(shownDay, shown.verb, shown.text, row.note)
+            body(shownDay, shown, row.note)
         }
     }
 

@@ -62,15 +62,11 @@ public enum MarkdownReport {
             out.line("### \(escape(group.name))")
             out.line("")
             // Piece by piece, the words changes share escaped once: a long journal has hundreds of thousands.
-            group.changes.forEachLine(day: day, word: escape) { day, verb, text, detail in
-                out.write("- ")
+            group.changes.forEachLine(day: { "- " + day($0) + " · " }, shape: { verb, text in
+                escape(verb) + (text.map { ": " + escape($0) } ?? "")
+            }) { day, shape, detail in
                 out.write(day)
-                out.write(" · ")
-                out.write(verb)
-                if let text {
-                    out.write(": ")
-                    out.write(text)
-                }
+                out.write(shape)
                 if let detail {
                     out.write(" — *")
                     out.write(escape(detail))

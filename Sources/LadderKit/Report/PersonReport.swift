@@ -272,7 +272,7 @@ public struct PersonReport: Equatable, Sendable, Encodable {
             let shape = ChangeList.Shape(event.change, texts: skills[position].texts) { role in
                 skills[position].profile?.role(named: role)?.name ?? role
             }
-            skills[position].changes.append(at: event.at, shape, note: event.change.words)
+            skills[position].changes.append(at: event.at, consume shape, note: event.change.words)
         }
 
         /// Tracked skills in tracking order first, then any others (since untracked).
