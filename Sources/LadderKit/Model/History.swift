@@ -24,7 +24,6 @@ public enum History {
     /// `of`, one event at a time in fold order: for a reader of the events that makes
     /// more of them than the history (a report reads them once for everything).
     struct Replay {
-        let profiles: [String: Profile]
         let windowDays: Int
         /// Ticks at or before it are out of every pace window (nil: keep them all).
         let windowStart: String?
@@ -32,16 +31,24 @@ public enum History {
         let keepsPoints: Bool
         /// The record so far (its state only: no second copy of every event).
         var replay: PersonRecord
-        var builders: [String: Builder] = [:]
-        /// Each skill's ticks and unticks after `windowStart`, for its pace.
-        var ticks: [String: [JournalEvent]] = [:]
+        /// Each skill the events name, by its id: where it is in `skills`. One lookup
+        /// per event (four `[String: …]` lookups were a third of a long replay).
+        var places = KeptOnce<String>()
+        var skills: [Skill] = []
+
+        struct Skill {
+            /// Nil when the profile is gone, or the skill is no longer tracked (no history then).
+            let profile: Profile?
+            var builder = Builder()
+            /// Its ticks and unticks after `windowStart`, for its pace.
+            var ticks: [JournalEvent] = []
+        }
 
         init(_ record: PersonRecord, library: ProfileLibrary, now: Date, windowDays: Int, keepsPoints: Bool = true) {
-            var profiles: [String: Profile] = [:]
             for skill in record.skillOrder {
-                if let profile = library.profile(skill) { profiles[skill] = profile }
+                _ = places.position(skill)
+                skills.append(Skill(profile: library.profile(skill)))
             }
-            self.profiles = profiles
             self.windowDays = windowDays
             let start = JournalEvent.timestamp(now.addingTimeInterval(-Double(windowDays) * 86_400))
             windowStart = start.utf8.count == 20 ? start : nil // a four-digit year: sorts as times do
@@ -60,23 +67,29 @@ public enum History {
             }
             if movesLevel || keepsPoints { replay.applyState(event) }
             guard let skill = event.skill else { return }
+            let keepsTick: Bool
             switch event.change {
-            case .tick, .untick: if windowStart.map({ event.at > $0 }) ?? true { ticks[skill, default: []].append(event) }
-            default: break
+            case .tick, .untick: keepsTick = windowStart.map { event.at > $0 } ?? true
+            default: keepsTick = false
             }
-            guard movesLevel || keepsPoints, let profile = profiles[skill] else { return }
+            guard keepsTick || movesLevel || keepsPoints else { return } // nothing to look up
+            let place = Int(places.position(skill))
+            if place == skills.count { skills.append(Skill(profile: nil)) } // no longer tracked: only its ticks are kept
+            if keepsTick { skills[place].ticks.append(event) }
+            guard movesLevel || keepsPoints, let profile = skills[place].profile else { return }
             if case .untrack = event.change {
-                builders[skill] = nil // tracking starts over: so does its history
+                skills[place].builder = Builder() // tracking starts over: so does its history
                 return
             }
             guard event.change.movesProgress, let tracked = replay.skills[skill] else { return }
-            builders[skill, default: Builder()].add(event, tracked: tracked, profile: profile, keepsPoints: keepsPoints)
+            skills[place].builder.add(event, tracked: tracked, profile: profile, keepsPoints: keepsPoints)
         }
 
         func histories(_ record: PersonRecord, library: ProfileLibrary, now: Date) -> [SkillHistory] {
             record.trackedSkills.map { tracked in
                 let name = library.summary(tracked.skill)?.name ?? tracked.skill
-                guard let profile = profiles[tracked.skill] else {
+                let skill = places.place(tracked.skill).map { skills[$0] }
+                guard let profile = skill?.profile else {
                     return SkillHistory(skill: tracked.skill, name: name, role: tracked.role, level: tracked.level,
                                         since: tracked.since, problem: "profile '\(tracked.skill)' not found")
                 }
@@ -84,7 +97,7 @@ public enum History {
                     return SkillHistory(skill: tracked.skill, name: name, role: tracked.role, level: tracked.level,
                                         since: tracked.since, problem: "role '\(tracked.role)' or level '\(tracked.level)' is no longer in the profile")
                 }
-                let builder = builders[tracked.skill] ?? Builder()
+                let builder = skill?.builder ?? Builder()
                 var history = SkillHistory(skill: profile.id, name: profile.name, role: standing.role.name, level: standing.level,
                                            since: tracked.since)
                 history.nextLevel = standing.nextLevel
@@ -94,7 +107,7 @@ public enum History {
                     span.days = days(from: span.from, to: span.to, now: now)
                     return span
                 }
-                history.pace = pace(standing, events: ticks[standing.profile.id] ?? [], now: now, windowDays: windowDays)
+                history.pace = pace(standing, events: skill?.ticks ?? [], now: now, windowDays: windowDays)
                 return history
             }
         }

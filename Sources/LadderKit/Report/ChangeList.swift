@@ -7,8 +7,8 @@
 /// as two) is kept twice, so each change gives back the bytes it had (`==` on strings
 /// has the two spellings equal; on ASCII it compares bytes, so ASCII goes by `==`).
 public struct ChangeList: RandomAccessCollection, Equatable, Sendable, Encodable {
-    private var days = Kept<String>()
-    private var shapes = Kept<Shape>()
+    private var days = KeptOnce<String>()
+    private var shapes = KeptOnce<Shape>()
     private var rows: [Row] = []
 
     /// What changes share: all of a change but its time and its note.
@@ -45,9 +45,8 @@ public struct ChangeList: RandomAccessCollection, Equatable, Sendable, Encodable
         }
 
         func isSpelled(like other: Shape) -> Bool {
-            ChangeList.sameBytes(kind, other.kind) && ChangeList.sameBytes(verb, other.verb)
-                && ChangeList.sameBytes(expectation, other.expectation) && ChangeList.sameBytes(text, other.text)
-                && ChangeList.sameBytes(level, other.level)
+            kind.isSpelled(like: other.kind) && verb.isSpelled(like: other.verb) && expectation.isSpelled(like: other.expectation)
+                && text.isSpelled(like: other.text) && level.isSpelled(like: other.level)
         }
     }
 
@@ -143,61 +142,5 @@ public struct ChangeList: RandomAccessCollection, Equatable, Sendable, Encodable
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.unkeyedContainer()
         for change in self { try container.encode(change) }
-    }
-
-    /// Whether two texts are the same bytes (read in place, not copied: a native string's are).
-    static func sameBytes(_ a: String, _ b: String) -> Bool {
-        if a.isSameValue(as: b) { return true } // a profile's words or a short id: the usual case, no bytes read
-        return a.utf8.count == b.utf8.count && a.withBytes { x in
-            b.withBytes { y in KeyTable.same(UnsafeRawBufferPointer(x), UnsafeRawBufferPointer(y)) }
-        }
-    }
-
-    /// Whether both are missing, or both are the same bytes.
-    static func sameBytes(_ a: String?, _ b: String?) -> Bool {
-        switch (a, b) {
-        case (nil, nil): true
-        case let (a?, b?): sameBytes(a, b)
-        default: false
-        }
-    }
-}
-
-/// A value made of words, for keeping it once by its bytes.
-protocol Spelled {
-    /// A hash of its words' bytes (`WordHash`).
-    var spellingHash: UInt64 { get }
-    /// Whether its words are `other`'s, byte for byte.
-    func isSpelled(like other: Self) -> Bool
-}
-
-extension String: Spelled {
-    var spellingHash: UInt64 {
-        var hash = WordHash()
-        hash.add(self)
-        return hash.value
-    }
-
-    func isSpelled(like other: String) -> Bool { ChangeList.sameBytes(self, other) }
-}
-
-extension ChangeList {
-    /// Values kept once each, by their words' bytes: a change's shape is looked up for
-    /// each of a long journal's changes, so it is hashed eight bytes at a time
-    /// (`WordHash`) into a `KeyTable` (`Hasher` over five strings was a seventh of a
-    /// long report).
-    struct Kept<Value: Spelled & Sendable>: Sendable {
-        private(set) var values: [Value] = []
-        /// Each value's place in `values`, by its spelling's hash.
-        private var places = KeyTable()
-
-        /// Where `value` is in `values`, added when it is not yet.
-        mutating func position(_ value: consuming Value) -> Int32 {
-            let hash = value.spellingHash
-            if let known = places.find(hash: hash, isKey: { values[$0].isSpelled(like: value) }) { return Int32(known) }
-            places.add(values.count, hash: hash)
-            values.append(value)
-            return Int32(values.count - 1)
-        }
     }
 }

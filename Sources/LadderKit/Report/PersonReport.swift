@@ -241,7 +241,7 @@ public struct PersonReport: Equatable, Sendable, Encodable {
         /// Each skill's changes, in the order of their first change.
         var skills: [Skill] = []
         /// Where each skill is in `skills` (the same place in both).
-        var ids = ChangeList.Kept<String>()
+        var ids = KeptOnce<String>()
 
         struct Skill {
             var id: String
@@ -259,7 +259,7 @@ public struct PersonReport: Equatable, Sendable, Encodable {
         mutating func add(_ event: JournalEvent) {
             if since == nil, case .reviewEnd = event.change {
                 skills = []
-                ids = ChangeList.Kept()
+                ids = KeptOnce()
                 return
             }
             guard event.change.isOwnChange, since.map({ event.at >= $0 }) ?? true, let skill = event.skill else { return }
