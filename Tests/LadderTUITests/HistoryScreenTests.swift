@@ -51,6 +51,16 @@ import Testing
         expectSnapshot(Fixture.type("H", into: Self.app(unicode: false)).screen(80, 24), "history-ascii-80x24")
     }
 
+    /// At 40 columns a skill's title wraps whole: its level and the next are not cut off.
+    @Test func aNarrowScreenWrapsTheTitleWhole() throws {
+        let text = Fixture.type("H", into: Self.app()).screen(40, 14).text
+        let lines = text.split(separator: "\n").map(String.init)
+        let first = try #require(lines.firstIndex { $0.contains("Serverless") }, "\(text)")
+        let spark = try #require(lines.firstIndex { $0.contains("▁") }, "\(text)")
+        let title = lines[first..<spark].joined(separator: " ").split(separator: " ").filter { $0 != "›" }
+        #expect(title == "Serverless Functions · Cloud Engineer · Middle → Senior".split(separator: " "), "\(text)")
+    }
+
     @Test func showsSparklineLevelsAndPace() {
         let text = Fixture.type("H", into: Self.app()).screen(100, 30).text
         #expect(text.contains(" Ladder · Me · History"))

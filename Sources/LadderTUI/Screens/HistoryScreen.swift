@@ -169,7 +169,11 @@ enum HistoryScreen {
     /// the time at each level, the pace, and a blank row.
     static func rows(_ history: SkillHistory, width: Int, now: Date, symbols: Symbols, unicode: Bool) -> [[(String, Style)]] {
         let next = history.nextLevel.map { " \(symbols.arrow) \($0)" } ?? " (top level)"
-        var rows: [[(String, Style)]] = [[("  \(history.name) \(symbols.dot) \(history.role) \(symbols.dot) \(history.level)\(next)", .bold)]]
+        // Wrapped, not cut: at 40 columns a long skill and role left the level off.
+        let title = "\(history.name) \(symbols.dot) \(history.role) \(symbols.dot) \(history.level)\(next)"
+        var rows: [[(String, Style)]] = TextWidth.wrap(title, to: width - 4).enumerated().map { row, line in
+            [((row == 0 ? "  " : "    ") + line, .bold)]
+        }
         if let problem = history.problem {
             rows.append([("    " + problem, Style(colour: .bad))])
             rows.append([])
