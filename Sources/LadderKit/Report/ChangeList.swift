@@ -5,7 +5,7 @@
 ///
 /// Kept once means the same bytes: one character spelled two ways (é as one scalar or
 /// as two) is kept twice, so each change gives back the bytes it had (`==` on strings
-/// has the two spellings equal; on ASCII it compares bytes, so ASCII goes by `==`).
+/// has the two spellings equal; `KeptOnce` compares bytes).
 public struct ChangeList: RandomAccessCollection, Equatable, Sendable, Encodable {
     private var days = KeptOnce<String>()
     private var shapes = KeptOnce<Shape>()
