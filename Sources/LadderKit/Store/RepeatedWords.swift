@@ -21,7 +21,7 @@ struct RepeatedWords {
     mutating func word(_ bytes: UnsafeBufferPointer<UInt8>, ascii: Bool) -> String? {
         guard bytes.count > Self.inlineBytes, bytes.count <= Self.longestBytes else { return Self.make(bytes, ascii: ascii) }
         let raw = UnsafeRawBufferPointer(bytes)
-        let hash = WordHash.of(raw)
+        let hash = KeyTable.hash(raw)
         let found = places.find(hash: hash) { place in
             words[place].withBytes { KeyTable.same(UnsafeRawBufferPointer($0), raw) }
         }

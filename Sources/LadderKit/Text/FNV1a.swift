@@ -1,6 +1,6 @@
-/// FNV-1a, 64 bits, fed a byte at a time: what names expectation ids and shards,
-/// hashes event ids and journal lines, and keys the tables that look things up by
-/// their bytes. Stable across runs and machines (ids and caches depend on it).
+/// FNV-1a, 64 bits, fed a byte at a time: what names expectation ids and shards and
+/// hashes event ids and journal lines. Stable across runs and machines (ids and
+/// caches depend on it); a table kept only in memory hashes with `WordHash`.
 struct FNV1a {
     private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
 

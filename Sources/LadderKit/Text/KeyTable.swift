@@ -26,7 +26,7 @@ struct KeyTable: Sendable {
     }
 
     /// The hash of a key given as bytes.
-    static func hash(_ key: UnsafeRawBufferPointer) -> UInt64 { FNV1a.of(key) }
+    static func hash(_ key: UnsafeRawBufferPointer) -> UInt64 { WordHash.of(key) }
 
     /// The number filed under `hash` whose key `isKey` says is the one sought.
     func find(hash: UInt64, isKey: (Int) -> Bool) -> Int? {
@@ -69,7 +69,7 @@ struct KeyTable: Sendable {
         return memcmp(first, second, a.count) == 0
     }
 
-    /// A hash's first slot: its top bits after a multiply (FNV's low bits spread poorly).
+    /// A hash's first slot: its top bits after a multiply (a caller's own hash may spread its low bits poorly).
     private func start(_ hash: UInt64) -> Int { Int(truncatingIfNeeded: (hash &* 0x9E37_79B9_7F4A_7C15) >> shift) }
 
     private mutating func place(_ number: Int, _ hash: UInt64) {

@@ -1,6 +1,7 @@
 /// A 64-bit hash of words' bytes, read eight at a time, each word ended by its
-/// length (a missing word by a length no word has): for tables that keep words once
-/// (`ChangeList`, `RepeatedWords`). In memory only: never written, so it may change.
+/// length (a missing word by a length no word has): what the tables that find things
+/// by their bytes hash with (`KeyTable.hash`, `KeptOnce`). In memory only: never
+/// written, so it may change.
 struct WordHash {
     private(set) var value: UInt64 = 0x243F_6A88_85A3_08D3
 
