@@ -70,7 +70,7 @@ extension MarkdownReport {
     /// False when no character of `text` can be one `escape` escapes, judged by its
     /// bytes (a byte that might start one sends the text down the careful path).
     static func mayNeedEscape(_ text: String) -> Bool {
-        text.utf8.withContiguousStorageIfAvailable(mayNeedEscape) ?? Array(text.utf8).withUnsafeBufferPointer(mayNeedEscape)
+        text.withBytes(mayNeedEscape)
     }
 
     private static func mayNeedEscape(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {

@@ -22,7 +22,7 @@ struct EventIDHashes: Equatable, Sendable {
 
     static func hash(_ id: String) -> UInt64 {
         // Over the string's own bytes when it has them in one piece (it nearly always does).
-        id.utf8.withContiguousStorageIfAvailable { FNV1a.of($0) } ?? FNV1a.of(id.utf8)
+        id.withBytes { FNV1a.of($0) }
     }
 
     func contains(_ id: String) -> Bool {

@@ -23,7 +23,8 @@ enum JournalLineDecoder {
         }
     }
 
-    /// The event a line holds, read as `decode` reads it.
+    /// The event a line holds, read as `decode` reads it (not through `decode`: the
+    /// line it hands out was copied once more per line).
     static func event(_ bytes: ArraySlice<UInt8>, words: inout RepeatedWords?) -> JournalEvent? {
         bytes.withUnsafeBufferPointer { buffer in
             var parser = JSONScanner(bytes: buffer)
