@@ -38,6 +38,19 @@ static inline int ladder_terminal_size(int fd, int *out_height, int *out_width) 
     return 0;
 }
 
+// MARK: Drawing
+
+/// Writes one printable ASCII character at (y, x) with its attributes and colour pair:
+/// most cells of a frame, without building a wide-character string in Swift. The
+/// result of `mvwadd_wch` is returned for the caller to ignore (the bottom-right cell
+/// is written but the cursor cannot advance past it).
+static inline int ladder_put_ascii(WINDOW *win, int y, int x, unsigned char ch, attr_t attrs, short pair) {
+    wchar_t text[2] = { (wchar_t)ch, 0 };
+    cchar_t cell;
+    if (setcchar(&cell, text, attrs, pair, NULL) == ERR) return ERR;
+    return mvwadd_wch(win, y, x, &cell);
+}
+
 // MARK: Keys
 
 static inline int ladder_key_f(int n) { return KEY_F(n); }

@@ -17,6 +17,15 @@ extension NcursesTerminal {
             while x < columns {
                 let current = canvas[x, y]
                 let wide = !current.text.isEmpty && x + 1 < columns && canvas[x + 1, y].text.isEmpty
+                if !wide, let byte = Self.printableASCII(current.text) {
+                    // Most cells. `werase` left a plain blank, so a plain blank needs nothing.
+                    if byte != UInt8(ascii: " ") || current.style != .plain {
+                        let (attributes, pair) = cursesStyle(current.style)
+                        _ = ladder_put_ascii(window, Int32(y), Int32(x), byte, attributes, pair)
+                    }
+                    x += 1
+                    continue
+                }
                 let glyph = CellGlyph(text: current.text, columns: wide ? 2 : 1, unicode: unicode) { scalar in
                     Int(ladder_wcwidth(scalar.value))
                 }
@@ -59,6 +68,13 @@ extension NcursesTerminal {
         fflush(output)
     }
 
+    /// The byte of a cell that holds one printable ASCII character, else nil.
+    static func printableASCII(_ text: String) -> UInt8? {
+        let bytes = text.utf8
+        guard bytes.count == 1, let byte = bytes.first, byte >= 0x20, byte < 0x7F else { return nil }
+        return byte
+    }
+
     /// The SGR sequence for a style: the attributes and colour pair curses draws it
     /// with (`cursesStyle`), in ANSI codes.
     private func sgr(_ style: Style) -> String {
@@ -87,7 +103,29 @@ extension NcursesTerminal {
         _ = mvwadd_wch(window, Int32(y), Int32(x), &cell)
     }
 
+    /// The attributes and colour pair curses draws a style with, from the table
+    /// `configure` made (every colour role with every set of attributes).
     private func cursesStyle(_ style: Style) -> (attr_t, Int16) {
+        let index = Self.styleIndex(style)
+        return index < styles.count ? styles[index] : workOutCursesStyle(style)
+    }
+
+    static func styleIndex(_ style: Style) -> Int { Int(style.colour.rawValue) << 4 | Int(style.attributes.rawValue & 0xF) }
+
+    /// Every style's attributes and pair, in `styleIndex` order.
+    func cursesStyles() -> [(attr_t, Int16)] {
+        let colours = Style.Colour.allCases
+        var table = [(attr_t, Int16)](repeating: (0, 0), count: (Int(colours.map(\.rawValue).max() ?? 0) + 1) << 4)
+        for colour in colours {
+            for bits in 0..<16 {
+                let style = Style(Style.Attributes(rawValue: UInt8(bits)), colour: colour)
+                table[Self.styleIndex(style)] = workOutCursesStyle(style)
+            }
+        }
+        return table
+    }
+
+    private func workOutCursesStyle(_ style: Style) -> (attr_t, Int16) {
         var attributes = ladder_a_normal()
         if style.attributes.contains(.bold) { attributes |= ladder_a_bold() }
         if style.attributes.contains(.reverse) { attributes |= ladder_a_reverse() }

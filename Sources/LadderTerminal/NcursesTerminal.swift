@@ -47,6 +47,8 @@ public final class NcursesTerminal: Terminal {
     private(set) var pairForegrounds: [Int16: Int16] = [:]
     /// `muted` is drawn dim rather than grey (fewer than 16 colours, or none).
     private(set) var mutedIsDim = true
+    /// Each style's curses attributes and colour pair (`cursesStyles()`), made when colours are set up.
+    private(set) var styles: [(attr_t, Int16)] = []
     /// Reused for every cell `draw` writes.
     var cell = cchar_t()
 
@@ -158,6 +160,7 @@ public final class NcursesTerminal: Terminal {
         keypad(window, true)
         set_escdelay(25)
         curs_set(0)
+        leaveok(window, true) // the cursor is hidden: an update need not put it back anywhere
         wtimeout(window, inputTimeoutMilliseconds)
         defineCommonKeySequences()
         if wantsMouse {
@@ -186,6 +189,7 @@ public final class NcursesTerminal: Terminal {
             }
             colour = !pairs.isEmpty
         }
+        styles = cursesStyles()
     }
 
     /// Teaches curses the other spellings of Home, End and the arrows. Terminfo lists one

@@ -79,6 +79,26 @@ extension CursesTests {
             #expect(plain.attributes & NcursesTerminal.attributeBit(.bold) == 0)
         }
 
+        @Test("A styled blank keeps its style; a plain blank clears what the frame before drew")
+        func blanks() throws {
+            let terminal = try NcursesTerminal(headlessWidth: 6, height: 1)
+            defer { terminal.stop() }
+            var before = Canvas(width: 6, height: 1)
+            before.put("abcdef", x: 0, y: 0, style: .accent)
+            terminal.draw(before)
+            var after = Canvas(width: 6, height: 1)
+            after.put("x", x: 0, y: 0)
+            after.put(" ", x: 1, y: 0, style: .reverse)
+            terminal.draw(after)
+            #expect(terminal.screenText(row: 0) == "x     ")
+            let reversed = try #require(terminal.screenStyle(x: 1, y: 0))
+            #expect(reversed.attributes & NcursesTerminal.attributeBit(.reverse) != 0)
+            for x in 2..<6 {
+                let blank = try #require(terminal.screenStyle(x: x, y: 0))
+                #expect(blank.pair == 0 && blank.attributes & NcursesTerminal.attributeBit(.bold) == 0, "column \(x)")
+            }
+        }
+
         @Test("With colour off, roles draw without pairs and muted is dim")
         func noColour() throws {
             let terminal = try NcursesTerminal(headlessWidth: 10, height: 2, colour: false)
