@@ -8,7 +8,7 @@ import LadderTUI
 func openUI(person: PersonID) throws {
     let context = try Context.load()
     // A new data folder: nobody named, no record here or shared.
-    let firstRun = context.store.owner() == nil && context.folder.people().isEmpty && context.folder.sharedPeople().isEmpty
+    let firstRun = context.store.owner() == nil && !context.folder.hasPeople() && context.folder.sharedPeople().isEmpty
     let outcome: RunOutcome
     do {
         outcome = try TerminalRunner.run { capabilities in

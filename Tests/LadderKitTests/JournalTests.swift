@@ -27,6 +27,27 @@ import Testing
         #expect(store.people().contains(person))
     }
 
+    @Test func hasPeopleSaysWhetherAnyJournalIsThere() throws {
+        let home = try TestSupport.makeTempFolder()
+        defer { TestSupport.removeFolder(home) }
+        let folder = DataFolder(path: home)
+        try folder.prepare()
+        #expect(!folder.hasPeople())
+        // A folder named like a journal, and a name that is no id, are no person.
+        try FileManager.default.createDirectory(atPath: folder.peoplePath + "/zed.jsonl", withIntermediateDirectories: false)
+        FileManager.default.createFile(atPath: folder.peoplePath + "/Not An Id.jsonl", contents: Data())
+        #expect(!folder.hasPeople())
+        #expect(folder.people().isEmpty)
+        FileManager.default.createFile(atPath: folder.journalPath(for: .me), contents: Data())
+        #expect(folder.hasPeople())
+        #expect(folder.people() == [.me])
+    }
+
+    @Test func meIsTheIdItsNameMakes() {
+        #expect(PersonID.me == PersonID(name: "me"))
+        #expect(PersonID("me") == .me)
+    }
+
     @Test func aTornLastLineIsReportedAndTheRestLoads() throws {
         let good = try JournalEvent(.track(skill: "s", role: "r", level: "L"), at: "2026-01-01T00:00:00Z").encodedLine()
         let second = try JournalEvent(.track(skill: "s", role: "r", level: "L"), at: "2026-01-02T00:00:00Z").encodedLine()

@@ -88,6 +88,16 @@ public struct DataFolder: Sendable, Equatable {
         journalEntries().compactMap { $0.usable ? $0.id : nil }.sorted { $0.rawValue < $1.rawValue }
     }
 
+    /// True when `people/` holds at least one journal; stops at the first one found.
+    public func hasPeople() -> Bool {
+        var found = false
+        visitJournalEntries { entry in
+            found = entry.usable
+            return !found
+        }
+        return found
+    }
+
     /// One warning for each `people/*.jsonl` that is neither a journal file nor a link
     /// (a folder named `zed.jsonl`, a FIFO): such an entry is not shown as a person.
     public func strayEntries() -> [String] {
@@ -98,10 +108,21 @@ public struct DataFolder: Sendable, Equatable {
 
     /// The `.jsonl` entries of `people/` with a valid id, and whether each is a file
     /// (or link) Ladder can try to read.
-    private func journalEntries() -> [(name: String, id: PersonID, usable: Bool, what: String)] {
-        guard let dir = opendir(peoplePath) else { return [] }
+    private func journalEntries() -> [JournalEntry] {
+        var entries: [JournalEntry] = []
+        visitJournalEntries { entry in
+            entries.append(entry)
+            return true
+        }
+        return entries
+    }
+
+    private typealias JournalEntry = (name: String, id: PersonID, usable: Bool, what: String)
+
+    /// Calls `visit` with each `.jsonl` entry of `people/` until it returns false.
+    private func visitJournalEntries(_ visit: (JournalEntry) -> Bool) {
+        guard let dir = opendir(peoplePath) else { return }
         defer { closedir(dir) }
-        var entries: [(name: String, id: PersonID, usable: Bool, what: String)] = []
         while let entry = readdir(dir) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
                 String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
@@ -119,9 +140,8 @@ public struct DataFolder: Sendable, Equatable {
                 }
             }
             let usable = type == UInt8(DT_REG) || type == UInt8(DT_LNK)
-            entries.append((name, id, usable, type == UInt8(DT_DIR) ? "a folder" : "not a regular file"))
+            guard visit((name, id, usable, type == UInt8(DT_DIR) ? "a folder" : "not a regular file")) else { return }
         }
-        return entries
     }
 
     /// The process's environment variables, split at each one's first `=` on its bytes
@@ -152,6 +172,11 @@ public struct PersonID: Hashable, Sendable, Comparable, CustomStringConvertible 
     /// Accepts an id only if it is already a valid slug, byte for byte.
     public init?(_ raw: String) {
         guard Self.isValid(raw) else { return nil }
+        rawValue = raw
+    }
+
+    /// An id known to be valid (a constant); skips the check `init?(_:)` makes.
+    private init(valid raw: String) {
         rawValue = raw
     }
 
@@ -193,7 +218,7 @@ public struct PersonID: Hashable, Sendable, Comparable, CustomStringConvertible 
         return result.isEmpty ? "person" : result
     }
 
-    public static let me = PersonID(name: "me")
+    public static let me = PersonID(valid: "me")
     public var description: String { rawValue }
     public static func < (a: PersonID, b: PersonID) -> Bool { a.rawValue < b.rawValue }
 }
