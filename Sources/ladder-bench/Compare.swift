@@ -33,9 +33,14 @@ struct Compare: ParsableCommand {
 
     struct Command {
         var label: String
+        /// What the ratio lines call it: the label up to its first comma.
+        var name: String { label.components(separatedBy: ",").first ?? label }
         var program: String
         var arguments: [String]
         var environment: [String: String]
+        /// Run on a 200×50 pseudo-terminal and timed until this text of the first
+        /// frame's last row is on the screen; nil: run to exit with output to a pipe.
+        var untilShown: String? = nil
         var times: [Double] = []
     }
 
@@ -47,6 +52,8 @@ struct Compare: ParsableCommand {
         let environment = ["LADDER_HOME": home, "HOME": home, "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "TERM": "xterm-256color"]
         var commands = [
             Command(label: "`ladder --help` (the floor)", program: binary, arguments: ["--help"], environment: environment),
+            Command(label: "first frame in a terminal, `ladder` on a 200×50 pseudo-terminal until its last row is drawn", program: binary,
+                    arguments: [], environment: environment, untilShown: Self.dashboardLastRow),
             Command(label: "first frame, `ladder snapshot --size 200x50`", program: binary,
                     arguments: ["snapshot", "--size", "200x50"], environment: environment),
             Command(label: "people screen, `ladder snapshot --size 200x50 --keys P`", program: binary,
@@ -99,13 +106,15 @@ struct Compare: ParsableCommand {
         log("counting instructions under callgrind (a few seconds a command)")
         var counts: [Int] = []
         for command in commands {
-            let run = try runChild(valgrind, ["-q", "--tool=callgrind", "--callgrind-out-file=" + out, copy] + command.arguments,
-                                   environment: command.environment)
+            let arguments = ["-q", "--tool=callgrind", "--callgrind-out-file=" + out, copy] + command.arguments
+            let status = try command.untilShown.map { marker in
+                try runInTerminal(valgrind, arguments, environment: command.environment, width: 200, height: 50, until: marker).status
+            } ?? runChild(valgrind, arguments, environment: command.environment).status
             let text = (try? String(contentsOfFile: out, encoding: .utf8)) ?? ""
             // callgrind's file ends with `totals: N` (older ones write `summary: N`).
             let total = text.split(separator: "\n").last { $0.hasPrefix("totals:") || $0.hasPrefix("summary:") }
                 .flatMap { Int($0.split(separator: " ").last ?? "") }
-            guard run.status == 0, let total else { throw BenchError("\(command.label) under callgrind: exit \(run.status), no count") }
+            guard status == 0, let total else { throw BenchError("\(command.label) under callgrind: exit \(status), no count") }
             counts.append(total)
         }
         var lines = ["", "| command, under callgrind | instructions | / floor |", "| --- | --- | --- |"]
@@ -116,7 +125,16 @@ struct Compare: ParsableCommand {
         print(lines.joined(separator: "\n"))
     }
 
+    /// The end of the dashboard's key line, the last row of `me`'s first frame on the fixture.
+    static let dashboardLastRow = " quit"
+
     func timed(_ command: Command) throws -> Double {
+        if let marker = command.untilShown {
+            let run = try runInTerminal(command.program, command.arguments, environment: command.environment,
+                                        width: 200, height: 50, until: marker)
+            guard run.status == 0 else { throw BenchError("\(command.label) exited \(run.status)") }
+            return run.millis
+        }
         let run = try runChild(command.program, command.arguments, environment: command.environment)
         guard run.status == 0 else { throw BenchError("\(command.label) exited \(run.status)") }
         return run.millis
@@ -133,7 +151,7 @@ struct Compare: ParsableCommand {
         let floor = stats[0].median
         let task = stats.count > screens + 1 ? stats[screens + 1].median : nil
         for index in 1...screens {
-            let name = commands[index].label.components(separatedBy: ",").first ?? commands[index].label
+            let name = commands[index].name
             let median = stats[index].median
             var line = name + String(format: " / floor: %.2f (%.1f ms above the floor)", median / floor, median - floor)
             if let task { line += String(format: "; / task list: %.2f", median / task) }

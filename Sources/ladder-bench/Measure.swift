@@ -57,19 +57,15 @@ func runChild(_ program: String, _ arguments: [String], environment: [String: St
     posix_spawn_file_actions_adddup2(&actions, pipe[1], 1)
     posix_spawn_file_actions_addclose(&actions, pipe[0])
     posix_spawn_file_actions_addclose(&actions, pipe[1])
-    let argv = ([program] + arguments).map { strdup($0) } + [nil]
-    let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
-    defer {
-        for pointer in argv { free(pointer) }
-        for pointer in envp { free(pointer) }
-    }
-    var pid: pid_t = 0
     let start = clockNanos()
-    let spawned = posix_spawn(&pid, program, &actions, nil, argv, envp)
+    let spawned = spawn(program, arguments, environment: environment, actions: &actions)
     close(pipe[1])
-    guard spawned == 0 else {
+    let pid: pid_t
+    switch spawned {
+    case .success(let spawnedID): pid = spawnedID
+    case .failure(let error):
         close(pipe[0])
-        throw BenchError("cannot run \(program): \(String(cString: strerror(spawned)))")
+        throw error
     }
     var output: [UInt8] = []
     var buffer = [UInt8](repeating: 0, count: 1 << 16)
@@ -87,4 +83,20 @@ func runChild(_ program: String, _ arguments: [String], environment: [String: St
     let exit = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
     return ChildRun(millis: millis(start, end), maxRSS: usage.ru_maxrss, status: exit,
                     stdout: String(decoding: output, as: UTF8.self))
+}
+
+/// `posix_spawn` of `program` with `arguments` and exactly `environment`.
+func spawn(
+    _ program: String, _ arguments: [String], environment: [String: String], actions: inout posix_spawn_file_actions_t
+) -> Result<pid_t, BenchError> {
+    let argv = ([program] + arguments).map { strdup($0) } + [nil]
+    let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+    defer {
+        for pointer in argv { free(pointer) }
+        for pointer in envp { free(pointer) }
+    }
+    var pid: pid_t = 0
+    let spawned = posix_spawn(&pid, program, &actions, nil, argv, envp)
+    guard spawned == 0 else { return .failure(BenchError("cannot run \(program): \(String(cString: strerror(spawned)))")) }
+    return .success(pid)
 }
