@@ -14,7 +14,7 @@ extension ProfileIndexBuilder {
     ///
     /// Reads only bytes: a thousand file names are looked up by their bytes in a table
     /// of the lines' sources (a start made a string and a dictionary entry for each).
-    static func unchanged(_ lines: IndexLines, folder: DataFolder) -> Bool {
+    static func unchanged(_ lines: IndexLines, folder: DataFolder, files scan: ProfileFolderScan) -> Bool {
         let summary = UInt8(ascii: "S"), problem = UInt8(ascii: "P")
         var sources = KeyTable(capacity: lines.count)
         // A line naming each shard found present: sixteen at most as written.
@@ -47,26 +47,13 @@ extension ProfileIndexBuilder {
             guard let line, lines.text(line, 6) == ContentHash.of(bytes) else { return false }
             found += 1
         }
-        let profilesPath = folder.profilesPath // asks the file system each time
-        guard let dir = opendir(profilesPath) else { return false }
-        defer { closedir(dir) }
-        let profiles = dirfd(dir)
-        while let entry = readdir(dir) {
-            if SafeFile.removeIfStaleTemp(entry, in: profilesPath) { continue } // swept here, once
-            let matches = withUnsafeMutablePointer(to: &entry.pointee.d_name) { field -> Bool? in
-                field.withMemoryRebound(to: CChar.self, capacity: MemoryLayout.size(ofValue: field.pointee)) { name in
-                    let raw = UnsafeRawBufferPointer(start: name, count: strlen(name))
-                    guard ProfileLibrary.isProfileFileName(raw) else { return nil } // not a profile: not listed
-                    guard let line = sources.find(raw, isKey: { other, key in lines.field(other, 1, equals: key) }) else { return false }
-                    var info = stat()
-                    guard fstatat(profiles, name, &info, 0) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return false }
-                    let stamp = FileStamp(info)
-                    return lines.int(line, 2) == stamp.size && lines.int(line, 3) == stamp.mtime && lines.int(line, 4) == stamp.ctime
-                        && lines.int(line, 5).map { UInt64(bitPattern: $0) } == stamp.inode
-                }
-            }
-            guard let matches else { continue }
-            guard matches else { return false }
+        guard scan.listed else { return false }
+        for file in 0..<scan.count {
+            guard let stamp = scan.stamps[file], let line = scan.withName(file, { name in
+                sources.find(name, isKey: { other, key in lines.field(other, 1, equals: key) })
+            }) else { return false }
+            guard lines.int(line, 2) == stamp.size && lines.int(line, 3) == stamp.mtime && lines.int(line, 4) == stamp.ctime
+                && lines.int(line, 5).map({ UInt64(bitPattern: $0) }) == stamp.inode else { return false }
             found += 1
         }
         return found == lines.count

@@ -38,10 +38,13 @@ struct ProfileIndexBuilder {
         // Each source's place in `oldEntries`.
         var old: [String: Int] = [:]
         if useCache {
+            // The folder is listed and each file's stamp asked on another core while the index is read.
+            let files = ProfileFolderScan.started(folder.profilesPath)
+            defer { _ = files.wait() }
             if let bytes = CacheFolder.read(ProfileIndex.fileName, in: folder) {
                 switch IndexLines.read(bytes, folder: folder.profilesPath) {
                 case .success(let lines):
-                    if Self.unchanged(lines, folder: folder) {
+                    if Self.unchanged(lines, folder: folder, files: files.wait()) {
                         report.reused = lines.count
                         report.unchanged = true
                         return .unchanged(lines)
