@@ -77,10 +77,15 @@ struct Context {
     let store: Store
 
     static func load() throws -> Context {
+        let folder = try dataFolder()
+        return Context(folder: folder, library: ProfileLibrary.load(from: folder), store: Store(folder: folder))
+    }
+
+    /// The data folder, with a warning printed when others can read it.
+    static func dataFolder() throws -> DataFolder {
         let folder = try report { try DataFolder.resolve() }
         if let warning = folder.permissionWarning() { printError(warning) }
-        let library = ProfileLibrary.load(from: folder)
-        return Context(folder: folder, library: library, store: Store(folder: folder))
+        return folder
     }
 
     /// The person's record, with any journal problems printed as warnings.
