@@ -4,21 +4,30 @@ import CNcursesw
 extension NcursesTerminal {
     /// Copies the canvas to the screen: every cell, with its style, through the wide
     /// character API; continuation cells are left to the wide cell before them. Cells
-    /// beyond the screen are dropped; screen beyond the canvas is blank. Curses sends
-    /// only what changed since the last frame.
+    /// beyond the screen are dropped; screen beyond the canvas is blank. A row the same
+    /// as in the frame drawn before, at the same sizes, is left as curses holds it
+    /// (a key usually changes a few rows); curses sends only what changed.
     public func draw(_ canvas: Canvas) {
         guard let window else { return }
         let (width, height) = size
-        werase(window)
         let rows = min(height, canvas.height)
         let columns = min(width, canvas.width)
+        let before = drawn.flatMap { $0.screen == (width, height) && $0.canvas.width == canvas.width && $0.canvas.height == canvas.height ? $0.canvas : nil }
+        if before == nil { werase(window) }
+        drawn = (canvas, (width, height))
         for y in 0..<rows {
+            if let before {
+                let row = y * canvas.width..<(y + 1) * canvas.width
+                if before.cells[row] == canvas.cells[row] { continue }
+                wmove(window, Int32(y), 0)
+                wclrtoeol(window)
+            }
             var x = 0
             while x < columns {
                 let current = canvas[x, y]
                 let wide = !current.text.isEmpty && x + 1 < columns && canvas[x + 1, y].text.isEmpty
                 if !wide, let byte = Self.printableASCII(current.text) {
-                    // Most cells. `werase` left a plain blank, so a plain blank needs nothing.
+                    // Most cells. The row was cleared to plain blanks, so a plain blank needs nothing.
                     if byte != UInt8(ascii: " ") || current.style != .plain {
                         let (attributes, pair) = cursesStyle(current.style)
                         _ = ladder_put_ascii(window, Int32(y), Int32(x), byte, attributes, pair)

@@ -49,6 +49,9 @@ public final class NcursesTerminal: Terminal {
     private(set) var mutedIsDim = true
     /// Each style's curses attributes and colour pair (`cursesStyles()`), made when colours are set up.
     private(set) var styles: [(attr_t, Int16)] = []
+    /// The canvas `draw` last copied to curses, and the screen's size then; nil when
+    /// curses holds something else (just started).
+    var drawn: (canvas: Canvas, screen: (width: Int, height: Int))?
     /// Reused for every cell `draw` writes.
     var cell = cchar_t()
 
@@ -130,6 +133,7 @@ public final class NcursesTerminal: Terminal {
         self.screen = screen
         guard let window = ladder_stdscr() else { throw TerminalError.unknownTerminal(term: term) }
         self.window = window
+        drawn = nil
     }
 
     /// Undoes `open` and the signal handlers; used by `stop()` and by a failed `start()`.
@@ -211,9 +215,10 @@ public final class NcursesTerminal: Terminal {
         }
     }
 
-    /// For tests: curses on `/dev/null` at a fixed size, without a TTY or signal handlers,
-    /// in a UTF-8 or a plain C locale.
-    init(headlessWidth width: Int, height: Int, term: String = "xterm-256color", colour: Bool = true, utf8: Bool = true) throws {
+    /// For tests and the benchmark: curses on `/dev/null` at a fixed size, without a TTY
+    /// or signal handlers, in a UTF-8 or a plain C locale. Drawing does all a real
+    /// terminal's does (curses works out and writes what changed), into /dev/null.
+    public init(headlessWidth width: Int, height: Int, term: String = "xterm-256color", colour: Bool = true, utf8: Bool = true) throws {
         environment = [:]
         inputFD = -1
         outputFD = -1

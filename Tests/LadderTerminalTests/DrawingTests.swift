@@ -99,6 +99,28 @@ extension CursesTests {
             }
         }
 
+        @Test("A row changed since the frame before is drawn whole; a smaller canvas or screen redraws everything")
+        func changedRows() throws {
+            let terminal = try NcursesTerminal(headlessWidth: 8, height: 3)
+            defer { terminal.stop() }
+            func canvas(_ rows: [String], width: Int = 8) -> Canvas {
+                var canvas = Canvas(width: width, height: rows.count)
+                for (y, row) in rows.enumerated() { canvas.put(row, x: 0, y: y) }
+                return canvas
+            }
+            terminal.draw(canvas(["abcdefgh", "12345678", "zz"]))
+            terminal.draw(canvas(["abcdefgh", "x", "zz"]))
+            #expect((0..<3).map { trimmed(terminal.screenText(row: $0)) } == ["abcdefgh", "x", "zz"])
+            terminal.draw(canvas(["q"]))
+            #expect((0..<3).map { trimmed(terminal.screenText(row: $0)) } == ["q", "", ""])
+            terminal.resize(width: 4, height: 2)
+            terminal.draw(canvas(["q", "wxyz"], width: 4))
+            #expect((0..<2).map { terminal.screenText(row: $0) } == ["q   ", "wxyz"])
+            terminal.resize(width: 8, height: 3)
+            terminal.draw(canvas(["q", "wxyz", ""]))
+            #expect((0..<3).map { trimmed(terminal.screenText(row: $0)) } == ["q", "wxyz", ""])
+        }
+
         @Test("With colour off, roles draw without pairs and muted is dim")
         func noColour() throws {
             let terminal = try NcursesTerminal(headlessWidth: 10, height: 2, colour: false)
