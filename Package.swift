@@ -84,7 +84,7 @@ let package = Package(
         .executableTarget(
             name: "ladder-bench",
             dependencies: [
-                "CellGrid", "LadderKit", "LadderTUI",
+                "CellGrid", "LadderKit", "LadderTUI", "LadderTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -2,6 +2,7 @@ import CellGrid
 import Foundation
 import LadderKit
 import LadderTUI
+import LadderTerminal
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -79,9 +80,11 @@ enum InProcess {
 
     /// Keys on the skill screen at `width`×`height`, through the app's one step
     /// (`LadderApp.handle`: `update`, the effects, saving a tick to a scratch copy of
-    /// `me`'s journal), then the frame and a diff of the canvas against the previous
-    /// one (what a backend does before drawing).
+    /// `me`'s journal), then the frame, drawn by the curses backend as the run loop
+    /// draws it (curses on /dev/null: it works out and writes what changed).
     static func keyToFrame(folder: DataFolder, scratch: String, width: Int, height: Int, keys count: Int) throws -> KeyToFrame {
+        let terminal = try NcursesTerminal(headlessWidth: width, height: height)
+        defer { terminal.stop() }
         let library = ProfileLibrary.load(from: folder)
         let app = LadderApp(store: Store(folder: try scratchCopy(of: folder, at: scratch)), library: library, person: .me)
         app.handle(.resize(width: width, height: height))
@@ -98,10 +101,12 @@ enum InProcess {
             let start = clockNanos()
             target.handle(.key(key))
             let frame = target.frame
+            terminal.draw(frame)
+            let end = clockNanos()
             var differing = 0
             for cell in frame.cells.indices where frame.cells[cell] != previous.cells[cell] { differing += 1 }
             previous = frame
-            return (millis(start, clockNanos()), differing)
+            return (millis(start, end), differing)
         }
         for index in 0..<(count + warmup) {
             let isTick = index % 3 == 0
