@@ -34,7 +34,8 @@ public struct Hyperlink: Equatable, Sendable {
     /// word that starts with one, without the punctuation that ends a sentence or
     /// closes brackets around it.
     public static func addresses(in text: String) -> [String] {
-        text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }).compactMap { word in
+        guard mayHoldAddress(text) else { return [] } // most notes: every frame reads them
+        return text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }).compactMap { word in
             var word = Substring(word)
             while let first = word.first, opening.contains(String(first)) { word = word.dropFirst() }
             let lower = word.lowercased()
@@ -43,6 +44,24 @@ public struct Hyperlink: Equatable, Sendable {
             return word.count > 8 ? String(word) : nil
         }
     }
+}
+
+/// True when `text` has `://` somewhere, as every address has: told by its bytes.
+private func mayHoldAddress(_ text: String) -> Bool {
+    func scan(_ bytes: some Collection<UInt8>) -> Bool {
+        var colon = false, slashes = 0
+        for byte in bytes {
+            if byte == UInt8(ascii: "/"), colon {
+                slashes += 1
+                if slashes == 2 { return true }
+                continue
+            }
+            colon = byte == UInt8(ascii: ":")
+            slashes = 0
+        }
+        return false
+    }
+    return text.utf8.withContiguousStorageIfAvailable(scan) ?? scan(text.utf8)
 }
 
 extension Canvas {
