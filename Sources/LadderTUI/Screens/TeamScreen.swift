@@ -16,6 +16,9 @@ public struct TeamViewState: Equatable, Sendable {
     private(set) var nameWidths: [Int] = []
     private(set) var widestName = 0
     private(set) var widestWord = 0
+    /// Each table column's width over the shown rows (`TeamScreen.tableColumns` order),
+    /// in ASCII and in Unicode.
+    private(set) var tableWidths: [[Int]] = [[], []]
     private var sorted: [TeamMember] = []
     /// Everyone in the store, not only the owner's mentees.
     public var everyone = false
@@ -50,6 +53,11 @@ public struct TeamViewState: Equatable, Sendable {
         nameWidths = names.map(TextWidth.of)
         widestName = nameWidths.max() ?? 0
         widestWord = names.flatMap { $0.split(separator: " ") }.map { TextWidth.of(String($0)) }.max() ?? 0
+        tableWidths = [Symbols.ascii, Symbols.unicode].map { symbols in
+            TeamScreen.tableColumns(arrow: symbols.arrow).map { column in
+                ([column.column.title] + shown.map(column.column.value)).map { TextWidth.of(Safe.text($0)) }.max() ?? 0
+            }
+        }
     }
 }
 
@@ -161,9 +169,9 @@ enum TeamScreen {
     }
 
     /// The columns that fit beside the names, most important first kept; shown in table order.
-    static func columns(_ state: AppState, _ members: [TeamMember], room: Int) -> [(Column, Int)] {
-        let arrow = state.symbols.arrow
-        let byImportance: [(order: Int, column: Column)] = [
+    /// The table's columns, most important first, each with its place in the table.
+    static func tableColumns(arrow: String) -> [(order: Int, column: Column)] {
+        [
             (2, Column(title: "LEVEL") { TeamReport.levels($0, arrow: arrow) }),
             (3, Column(title: "READY") { TeamReport.readiness($0) }),
             (5, Column(title: "ANSWERS") { "\($0.answersWaiting)" }),
@@ -173,10 +181,15 @@ enum TeamScreen {
             (8, Column(title: "CHANGE") { TeamReport.days($0.daysSinceChange) }),
             (1, Column(title: "ROLE") { $0.roleName ?? $0.role ?? "—" }),
         ]
+    }
+
+    /// The table columns that fit beside the names, most important first kept; shown in
+    /// table order. Their widths over the shown rows were worked out with the rows.
+    static func columns(_ state: AppState, room: Int) -> [(Column, Int)] {
+        let widths = state.team.tableWidths[state.unicode ? 1 : 0]
         var left = room
         var kept: [(Int, Column, Int)] = []
-        for (order, column) in byImportance {
-            let width = ([column.title] + members.map(column.value)).map { TextWidth.of(Safe.text($0)) }.max() ?? 0
+        for ((order, column), width) in zip(tableColumns(arrow: state.symbols.arrow), widths) {
             guard width + 2 <= left else { break }
             left -= width + 2
             kept.append((order, column, width))
@@ -234,7 +247,7 @@ enum TeamScreen {
             return
         }
         let columns = state.team.matrix ? TeamMatrix.columns(state, room: body.width - 3 - names)
-                                        : columns(state, members, room: body.width - 3 - names)
+                                        : columns(state, room: body.width - 3 - names)
         var heading = "   " + Widgets.cell("NAME", names)
         for (column, width) in columns { heading += "  " + Widgets.cell(column.title, width) }
         canvas.put(heading, x: 0, y: header, style: .muted)
