@@ -71,7 +71,7 @@ enum Report {
     /// The key-to-frame table (also printed alone by `ladder-bench keys`).
     static func keyTable(_ k: InProcess.KeyToFrame, profiles: Int) -> [String] {
         var lines: [String] = []
-        lines.append("Key to frame on the skill screen (×1, `update` + `view` + canvas diff, \(k.all.count) keys, ms):")
+        lines.append("Key to frame on the skill screen (×1, `update` + `view` + curses drawing the frame, \(k.all.count) keys, ms):")
         lines.append("")
         lines.append("| keys | p50 | p99 | max |")
         lines.append("| --- | --- | --- | --- |")
