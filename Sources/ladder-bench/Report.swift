@@ -25,6 +25,9 @@ enum Report {
         }
         row("data") { "\($0.profiles) profiles (\(String(format: "%.1f", $0.profileMB)) MB), \($0.peopleCount) people, \($0.events) events (\(String(format: "%.0f", $0.journalMB)) MB)" }
         row("first frame (dashboard)") { "\(ms($0.firstFrame.median)) / \(ms($0.firstFrame.max))" }
+        row("first frame in a terminal (`ladder` on a pseudo-terminal, until its last row is drawn)") {
+            "\(ms($0.firstFrameInTerminal.median)) / \(ms($0.firstFrameInTerminal.max))"
+        }
         row("skill screen (`Enter`)") { "\(ms($0.skillScreen.median)) / \(ms($0.skillScreen.max))" }
         row("profile browser (`a`)") { "\(ms($0.browser.median)) / \(ms($0.browser.max))" }
         row("people screen (`P`)") { "\(ms($0.peopleScreen.median)) / \(ms($0.peopleScreen.max))" }
