@@ -17,7 +17,7 @@ public enum TextWidth {
 
     /// Every byte a printable ASCII character: one column each, no grapheme breaking
     /// needed (most names and sentences; several times faster to measure).
-    static func printableASCII(_ text: String) -> Bool {
+    public static func printableASCII(_ text: String) -> Bool {
         func printable(_ byte: UInt8) -> Bool { byte >= 0x20 && byte < 0x7F }
         // A native string's bytes read in place: several times faster than through its iterator.
         return text.utf8.withContiguousStorageIfAvailable { $0.allSatisfy(printable) } ?? text.utf8.allSatisfy(printable)

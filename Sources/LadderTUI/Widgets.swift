@@ -99,6 +99,9 @@ enum Widgets {
 
     /// Pads or cuts text to exactly `width` columns.
     static func cell(_ text: String, _ width: Int) -> String {
+        if text.utf8.count <= width, TextWidth.printableASCII(text) { // safe as it is, a column a byte
+            return text + String(repeating: " ", count: width - text.utf8.count)
+        }
         let cut = TextWidth.truncate(Safe.text(text), to: width)
         return cut + String(repeating: " ", count: max(0, width - TextWidth.of(cut)))
     }

@@ -53,7 +53,7 @@ enum TeamMatrix {
 
     /// One cell: a digit of tenths, ✓ complete, · untracked, – no next level, blank off the role.
     static func cell(_ team: TeamViewState, _ member: TeamMember, _ skill: String, unicode: Bool) -> String {
-        let glyphs = Glyphs(unicode: unicode)
+        let glyphs = unicode ? Glyphs.unicode : Glyphs.ascii
         guard let path = member.skills.first(where: { $0.skill == skill }) else { // the few skills they track
             return member.role.flatMap { team.roleSkills[$0] }?.contains(skill) == true ? glyphs.untracked : ""
         }
@@ -65,8 +65,15 @@ enum TeamMatrix {
     struct Glyphs {
         let complete, untracked, noNext: String
         init(unicode: Bool) {
-            (complete, untracked, noNext) = unicode ? ("✓", "·", "–") : ("*", ".", "-")
+            self = unicode ? .unicode : .ascii
         }
+
+        private init(complete: String, untracked: String, noNext: String) {
+            (self.complete, self.untracked, self.noNext) = (complete, untracked, noNext)
+        }
+
+        static let unicode = Glyphs(complete: "✓", untracked: "·", noNext: "–")
+        static let ascii = Glyphs(complete: "*", untracked: ".", noNext: "-")
     }
 
     /// ← → (h l) scroll the skill columns while the names stay; at the first column

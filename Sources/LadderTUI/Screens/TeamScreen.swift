@@ -151,7 +151,9 @@ enum TeamScreen {
         }
         let limit = max(2, (body.height - 4) / 2)
         var all: [String] = []
-        for line in TeamReport.attentionLines(needing) where all.count <= limit { all += TextWidth.wrap(Safe.text(line), to: width) }
+        for member in needing where all.count <= limit { // a line each, made only while they fit
+            for line in TeamReport.attentionLines([member]) { all += TextWidth.wrap(Safe.text(line), to: width) }
+        }
         if all.count <= limit { return all }
         // Always `limit` rows here, so the list does not move as the selection does.
         func padded(_ lines: [String]) -> [String] { Array((lines + Array(repeating: "", count: limit)).prefix(limit)) }
