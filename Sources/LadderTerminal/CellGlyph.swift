@@ -1,3 +1,5 @@
+import Foundation
+
 /// What the backend actually writes for one canvas cell.
 ///
 /// The canvas is trusted for layout but not for content: a cell may hold a control
@@ -33,7 +35,8 @@ struct CellGlyph: Equatable {
             return
         }
         if !unicode && !grapheme.isASCII {
-            self = replaced()
+            let lookalike = columns == 1 ? Self.asciiLookalike(grapheme) : nil
+            self.init(scalars: [lookalike ?? "?"], padsNextColumn: columns == 2)
             return
         }
         let firstWidth = width(first)
@@ -49,6 +52,24 @@ struct CellGlyph: Equatable {
         self.padsNextColumn = padsNextColumn
     }
 
+    /// The ASCII character a non-UTF-8 terminal shows for `grapheme`, when it has a
+    /// plain look-alike: a letter without its accent (é → e), or typography profile
+    /// text is full of (— → -, ’ → ', … → ~, → → >). Nil when it has none.
+    static func asciiLookalike(_ grapheme: Character) -> Unicode.Scalar? {
+        guard let first = grapheme.unicodeScalars.first else { return nil }
+        if (0x21...0x7E).contains(first.value) { return first } // a letter with combining marks: e + ´
+        if let known = lookalikes[first.value] { return known }
+        // A precomposed Latin letter: its first scalar once decomposed (é is e + ´).
+        guard let base = grapheme.decomposedLatinBase, base.isASCII, (0x21...0x7E).contains(base.value) else { return nil }
+        return base
+    }
+
+    private static let lookalikes: [UInt32: Unicode.Scalar] = [
+        0x2026: "~", 0x2013: "-", 0x2014: "-", 0x2010: "-", 0x2011: "-", 0x2212: "-", 0x2018: "'", 0x2019: "'",
+        0x2032: "'", 0x201C: "\"", 0x201D: "\"", 0x2033: "\"", 0x00B7: ".", 0x2022: "*", 0x2192: ">", 0x2190: "<",
+        0x2191: "^", 0x2193: "v", 0x2713: "*", 0x2714: "*", 0x00D7: "x", 0x00A0: " ",
+    ]
+
     /// Controls that would move the cursor or reorder text if they reached the terminal:
     /// C0, DEL, C1, line/paragraph separators and bidi controls.
     static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
@@ -58,5 +79,14 @@ struct CellGlyph: Equatable {
         default:
             return false
         }
+    }
+}
+
+private extension Character {
+    /// The first scalar of the canonical decomposition of a Latin-1 or Latin Extended-A
+    /// letter (U+00C0–U+017F): the letter its accent sits on.
+    var decomposedLatinBase: Unicode.Scalar? {
+        guard unicodeScalars.count == 1, let scalar = unicodeScalars.first, (0xC0...0x17F).contains(scalar.value) else { return nil }
+        return String(self).decomposedStringWithCanonicalMapping.unicodeScalars.first
     }
 }

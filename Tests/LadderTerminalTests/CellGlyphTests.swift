@@ -45,11 +45,21 @@ struct CellGlyphTests {
         #expect(glyph("\u{301}") == CellGlyph(scalars: ["\u{FFFD}"], padsNextColumn: false))
     }
 
-    @Test("Without a UTF-8 locale only ASCII is drawn, as ?")
+    @Test("Without a UTF-8 locale only ASCII is drawn: a look-alike where there is one, else ?")
     func ascii() {
         #expect(glyph("a", unicode: false) == CellGlyph(scalars: ["a"], padsNextColumn: false))
         #expect(glyph("ж", unicode: false) == CellGlyph(scalars: ["?"], padsNextColumn: false))
         #expect(glyph("漢", columns: 2, unicode: false) == CellGlyph(scalars: ["?"], padsNextColumn: true))
+        let lookalikes: [(String, Unicode.Scalar)] = [
+            ("é", "e"), ("Ü", "U"), ("ñ", "n"), ("e\u{301}", "e"), ("…", "~"), ("—", "-"), ("–", "-"), ("’", "'"),
+            ("“", "\""), ("·", "."), ("→", ">"), ("✓", "*"), ("\u{00A0}", " "),
+        ]
+        for (text, shown) in lookalikes {
+            #expect(glyph(text, unicode: false) == CellGlyph(scalars: [shown], padsNextColumn: false), "\(text)")
+        }
+        // Nothing that could be read as a control: not the bidi or separator characters.
+        #expect(glyph("\u{202E}", unicode: false) == CellGlyph(scalars: ["?"], padsNextColumn: false))
+        #expect(glyph("\u{2028}", unicode: false) == CellGlyph(scalars: ["?"], padsNextColumn: false))
     }
 
     @Test("Long grapheme clusters are cut to what a cchar_t holds")
