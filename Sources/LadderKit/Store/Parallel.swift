@@ -35,8 +35,8 @@ enum Parallel {
 /// Work begun on a thread of its own and waited for once, so that a start overlaps
 /// the kernel's part (listing a folder of a thousand profiles and asking each one's
 /// stamp) with its own (reading the index), and the UI loads the library while the
-/// terminal starts. When no thread can be made, the work
-/// is done at once, on the caller's.
+/// terminal starts. When no thread can be made, the work is done at once, on the
+/// caller's.
 public final class Started<Value: Sendable>: @unchecked Sendable {
     private let work: @Sendable () -> Value
     private var value: Value?
