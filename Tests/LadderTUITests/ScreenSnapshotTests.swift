@@ -32,6 +32,12 @@ import Testing
         expectAtBothSizes(Fixture.type("Enter", into: Fixture.app()), "skill")
     }
 
+    @Test func aNarrowSkillScreenKeepsTheNextLevelInItsHeading() {
+        let lines = Fixture.type("Enter", into: Fixture.app()).screen(40, 10).lines
+        #expect(lines[1] == " Cloud Engineer · Middle → Senior")
+        #expect(Fixture.type("Enter", into: Fixture.app()).screen(80, 24).lines[1].hasPrefix(" Cloud Engineer · level Middle → next Senior"))
+    }
+
     @Test func skillScreenAnotherLevel() {
         expectAtBothSizes(Fixture.type("Enter Right Right", into: Fixture.app()), "skill-lead")
     }

@@ -224,8 +224,11 @@ enum SkillScreen {
             return
         }
         let layout = layout(standing, body)
-        let head = "\(standing.role.name) \(symbols.dot) level \(standing.level)"
+        var head = "\(standing.role.name) \(symbols.dot) level \(standing.level)"
             + (standing.nextLevel.map { " \(symbols.arrow) next \($0)" } ?? " (top level)")
+        if TextWidth.of(head) > body.width - 2 { // narrow: the names without the words, so the next level shows
+            head = "\(standing.role.name) \(symbols.dot) \(standing.level)" + (standing.nextLevel.map { " \(symbols.arrow) \($0)" } ?? " (top)")
+        }
         canvas.put(head, x: 1, y: body.top, style: .bold)
         if let last = standing.tracked.steps.last {
             let since = " \(symbols.dot) since \(String(last.at.prefix(10)))"
