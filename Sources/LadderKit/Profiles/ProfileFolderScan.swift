@@ -5,8 +5,9 @@ import Darwin
 #endif
 
 /// The profile files of a folder, each with its stamp: what a start compares with
-/// the index's lines. Made on a thread of its own (`started`) while the index is read.
-/// Stale temporary files are swept on the way, once.
+/// the index's lines, and what the builder goes by when they differ. Made on a thread
+/// of its own (`started`) while the index is read. Stale temporary files are swept
+/// on the way, once.
 struct ProfileFolderScan: Sendable {
     /// The names' bytes, one after another; `ends[i]` is where name `i` ends.
     private var names: [UInt8] = []
@@ -35,9 +36,7 @@ struct ProfileFolderScan: Sendable {
                     guard ProfileLibrary.isProfileFileName(raw) else { return }
                     names.append(contentsOf: raw)
                     ends.append(names.count)
-                    var info = stat()
-                    let isFile = fstatat(folder, name, &info, 0) == 0 && (info.st_mode & S_IFMT) == S_IFREG
-                    stamps.append(isFile ? FileStamp(info) : nil)
+                    stamps.append(FileStamp.of(name, in: folder))
                 }
             }
         }

@@ -37,10 +37,10 @@ struct ProfileIndexBuilder {
         var oldEntries: [ProfileIndex.Entry] = []
         // Each source's place in `oldEntries`.
         var old: [String: Int] = [:]
+        // The profiles folder is listed and each file's stamp asked on another core while
+        // the index is read; the check and the build below both go by this one listing.
+        let files = ProfileFolderScan.started(folder.profilesPath)
         if useCache {
-            // The folder is listed and each file's stamp asked on another core while the index is read.
-            let files = ProfileFolderScan.started(folder.profilesPath)
-            defer { _ = files.wait() }
             if let bytes = CacheFolder.read(ProfileIndex.fileName, in: folder) {
                 switch IndexLines.read(bytes, folder: folder.profilesPath) {
                 case .success(let lines):
@@ -97,11 +97,10 @@ struct ProfileIndexBuilder {
             }
         }
         let profilesPath = folder.profilesPath // asks the file system each time
-        let files = ProfileLibrary.yamlFiles(in: profilesPath, sorted: false) // sorted only when the index is written
-        let profilesFolder = open(profilesPath, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        defer { if profilesFolder >= 0 { close(profilesFolder) } }
-        for file in files {
-            let stamp = profilesFolder >= 0 ? FileStamp.of(file, in: profilesFolder) : FileStamp.of(profilesPath + "/" + file)
+        let scan = files.wait() // unsorted: sorted only when the index is written
+        for index in 0..<scan.count {
+            let file = scan.withName(index) { String(decoding: $0, as: UTF8.self) }
+            let stamp = scan.stamps[index]
             if let stamp, let at = old[file], oldEntries[at].stamp == stamp, oldEntries[at].racy != true {
                 report.reused += 1
                 built.append(oldEntries[at])

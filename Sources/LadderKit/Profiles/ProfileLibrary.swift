@@ -158,14 +158,13 @@ public struct ProfileLibrary: Sendable {
         return summaries.indices.filter { index in words.allSatisfy { haystacks[index].contains($0) } }.map { summaries[$0] }
     }
 
-    /// The profile files in a folder, by name (or as the folder lists them: a start
-    /// needs no order, and sorting a thousand names was a tenth of its own work).
-    static func yamlFiles(in folder: String, sorted: Bool = true) -> [String] {
+    /// The profile files in a folder, by name (a start goes by `ProfileFolderScan`).
+    static func yamlFiles(in folder: String) -> [String] {
         let names = SafeFile.entryNames(in: folder, sweeping: true).filter { name in
             var name = name
             return name.withUTF8 { isProfileFileName(UnsafeRawBufferPointer($0)) }
         }
-        return sorted ? ListOrder.order(names).map { names[$0] } : names
+        return ListOrder.order(names).map { names[$0] }
     }
 
     private static let suffixes = [Array(".yaml".utf8), Array(".yml".utf8)]

@@ -16,11 +16,12 @@ struct FileStamp: Equatable, Sendable {
 
     static let racyWindow: Int64 = 2_000_000_000
 
-    static func of(_ path: String) -> FileStamp? { of(path, in: AT_FDCWD) }
+    static func of(_ path: String) -> FileStamp? { path.withCString { of($0, in: AT_FDCWD) } }
 
     /// The stamp of `name` in the folder open as `folder` (a file descriptor): the
     /// kernel walks one name instead of the whole path, a quarter off a thousand.
-    static func of(_ name: String, in folder: Int32) -> FileStamp? {
+    /// Nil when it is gone or not a regular file.
+    static func of(_ name: UnsafePointer<CChar>, in folder: Int32) -> FileStamp? {
         var info = stat()
         guard fstatat(folder, name, &info, 0) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
         return FileStamp(info)
