@@ -18,10 +18,12 @@ public enum TextWidth {
     /// Every byte a printable ASCII character: one column each, no grapheme breaking
     /// needed (most names and sentences; several times faster to measure).
     public static func printableASCII(_ text: String) -> Bool {
-        func printable(_ byte: UInt8) -> Bool { byte >= 0x20 && byte < 0x7F }
         // A native string's bytes read in place: several times faster than through its iterator.
-        return text.utf8.withContiguousStorageIfAvailable { $0.allSatisfy(printable) } ?? text.utf8.allSatisfy(printable)
+        text.utf8.withContiguousStorageIfAvailable { $0.allSatisfy(printableASCII) } ?? text.utf8.allSatisfy(printableASCII)
     }
+
+    /// A printable ASCII character: a space, a letter, a digit or a mark.
+    public static func printableASCII(_ byte: UInt8) -> Bool { byte >= 0x20 && byte < 0x7F }
 
     static func of(_ scalar: Unicode.Scalar) -> Int {
         let value = scalar.value

@@ -60,7 +60,7 @@ struct CellGlyph: Equatable {
         if (0x21...0x7E).contains(first.value) { return first } // a letter with combining marks: e + ´
         if let known = lookalikes[first.value] { return known }
         // A precomposed Latin letter: its first scalar once decomposed (é is e + ´).
-        guard let base = grapheme.decomposedLatinBase, base.isASCII, (0x21...0x7E).contains(base.value) else { return nil }
+        guard let base = grapheme.decomposedLatinBase, (0x21...0x7E).contains(base.value) else { return nil }
         return base
     }
 

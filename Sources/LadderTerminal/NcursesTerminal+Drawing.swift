@@ -80,7 +80,7 @@ extension NcursesTerminal {
     /// The byte of a cell that holds one printable ASCII character, else nil.
     static func printableASCII(_ text: String) -> UInt8? {
         let bytes = text.utf8
-        guard bytes.count == 1, let byte = bytes.first, byte >= 0x20, byte < 0x7F else { return nil }
+        guard bytes.count == 1, let byte = bytes.first, TextWidth.printableASCII(byte) else { return nil }
         return byte
     }
 

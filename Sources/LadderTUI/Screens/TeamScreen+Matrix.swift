@@ -53,7 +53,7 @@ enum TeamMatrix {
 
     /// One cell: a digit of tenths, ✓ complete, · untracked, – no next level, blank off the role.
     static func cell(_ team: TeamViewState, _ member: TeamMember, _ skill: String, unicode: Bool) -> String {
-        let glyphs = unicode ? Glyphs.unicode : Glyphs.ascii
+        let glyphs = Glyphs(unicode: unicode)
         guard let path = member.skills.first(where: { $0.skill == skill }) else { // the few skills they track
             return member.role.flatMap { team.roleSkills[$0] }?.contains(skill) == true ? glyphs.untracked : ""
         }
